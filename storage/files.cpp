@@ -1,0 +1,93 @@
+#include "files.hpp"
+
+#include "error.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace kiosk::storage {
+namespace {
+
+[[noreturn]] void failErrno(const std::string& doing, const std::filesystem::path& file) {
+    const int err = errno;
+    throw Error(Error::Kind::File, doing + " " + file.string() + ": " + std::strerror(err), err);
+}
+
+void writeAll(int fd, std::string_view bytes, const std::filesystem::path& file) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            failErrno("cannot write", file);
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+void syncFolder(const std::filesystem::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        failErrno("cannot open folder", folder);
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0)
+        failErrno("cannot sync folder", folder);
+}
+
+void writeFile(const std::filesystem::path& file, std::string_view bytes, unsigned mode, bool replace) {
+    const auto folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    auto tmp = file;
+    tmp += ".tmp-" + std::to_string(::getpid());
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0)
+        failErrno("cannot create", tmp);
+    try {
+        writeAll(fd, bytes, tmp);
+        if (::fsync(fd) != 0)
+            failErrno("cannot sync", tmp);
+    } catch (...) {
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        throw;
+    }
+    ::close(fd);
+    // link() fails if the target exists, which is how a new file refuses to replace an old one.
+    const int rc = replace ? ::rename(tmp.c_str(), file.c_str()) : ::link(tmp.c_str(), file.c_str());
+    if (rc != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        errno = err;
+        failErrno(err == EEXIST ? "will not replace existing" : "cannot move into place", file);
+    }
+    if (!replace)
+        ::unlink(tmp.c_str());
+    syncFolder(folder);
+}
+
+} // namespace
+
+void writeFileAtomically(const std::filesystem::path& file, std::string_view bytes, unsigned mode) {
+    writeFile(file, bytes, mode, true);
+}
+
+void writeNewFileAtomically(const std::filesystem::path& file, std::string_view bytes, unsigned mode) {
+    writeFile(file, bytes, mode, false);
+}
+
+std::string readFile(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        failErrno("cannot open", file);
+    std::ostringstream out;
+    out << in.rdbuf();
+    if (in.bad())
+        failErrno("cannot read", file);
+    return out.str();
+}
+
+} // namespace kiosk::storage

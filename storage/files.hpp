@@ -1,0 +1,19 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace kiosk::storage {
+
+/// Writes a whole file so that it is either absent or complete: a temporary file beside it,
+/// fsync, rename over the target, fsync the folder. Mode is the new file's permission bits.
+void writeFileAtomically(const std::filesystem::path& file, std::string_view bytes, unsigned mode = 0644);
+
+/// Writes a new file the same way, refusing if the target already exists.
+void writeNewFileAtomically(const std::filesystem::path& file, std::string_view bytes, unsigned mode = 0644);
+
+/// Reads a whole file; throws Error(File) with the path and reason if it cannot.
+[[nodiscard]] std::string readFile(const std::filesystem::path& file);
+
+} // namespace kiosk::storage

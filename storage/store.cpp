@@ -1,0 +1,155 @@
+#include "store.hpp"
+
+#include "error.hpp"
+
+#include <array>
+#include <memory>
+#include <sqlite3.h>
+
+namespace kiosk::storage {
+namespace {
+
+// Each step takes the schema from version (index) to version (index + 1). Never edit a step that
+// has shipped: add a new one.
+constexpr std::array<const char*, SubmissionStore::kSchemaVersion> kMigrations = {
+    // 0 -> 1: the sealed submissions and their plain metadata.
+    R"sql(
+    CREATE TABLE submission (
+        id         TEXT PRIMARY KEY NOT NULL,
+        created_at TEXT NOT NULL,
+        state      TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'exported', 'received')),
+        batch      TEXT,
+        priority   INTEGER NOT NULL DEFAULT 0 CHECK (priority IN (0, 1)),
+        sealed     BLOB NOT NULL
+    ) STRICT;
+    CREATE INDEX submission_by_state ON submission (state, created_at);
+    )sql",
+    // 1 -> 2: a record of each export, for staff to see what left the kiosk and when.
+    R"sql(
+    CREATE TABLE export_batch (
+        id          TEXT PRIMARY KEY NOT NULL,
+        exported_at TEXT NOT NULL,
+        file_name   TEXT NOT NULL,
+        count       INTEGER NOT NULL
+    ) STRICT;
+    )sql",
+};
+
+bool isDamageCode(int code) {
+    const int primary = code & 0xFF;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+void checkIdentity(Db& db) {
+    const auto appId = db.queryInt("PRAGMA application_id");
+    const auto version = db.queryInt("PRAGMA user_version");
+    const auto objects = db.queryInt("SELECT count(*) FROM sqlite_schema");
+    if (appId == 0 && version == 0 && objects == 0)
+        return; // a new, empty file
+    if (appId != SubmissionStore::kApplicationId)
+        throw Error(Error::Kind::Format, "this database belongs to another program");
+    if (version > SubmissionStore::kSchemaVersion)
+        throw Error(Error::Kind::Format, "this database was made by a newer version of the kiosk (schema " +
+                                             std::to_string(version) + ")");
+}
+
+void migrate(Db& db) {
+    for (auto version = db.queryInt("PRAGMA user_version"); version < SubmissionStore::kSchemaVersion; ++version) {
+        Transaction tx(db);
+        db.exec(kMigrations[static_cast<std::size_t>(version)]);
+        db.exec(("PRAGMA application_id = " + std::to_string(SubmissionStore::kApplicationId)).c_str());
+        db.exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
+        tx.commit();
+    }
+}
+
+} // namespace
+
+SubmissionStore::SubmissionStore(const std::filesystem::path& file) : m_db(file) {
+    try {
+        checkIdentity(m_db);
+        if (m_db.queryText("PRAGMA journal_mode = WAL") != "wal")
+            throw Error(Error::Kind::Sqlite, "the database could not be put in WAL mode");
+        m_db.exec("PRAGMA synchronous = FULL");
+        migrate(m_db);
+        if (const auto check = m_db.queryText("PRAGMA quick_check"); check != "ok")
+            throw Error(Error::Kind::Damaged, "the database failed its integrity check");
+    } catch (const Error& e) {
+        if (e.kind() == Error::Kind::Sqlite && isDamageCode(e.code()))
+            throw Error(Error::Kind::Damaged, e.what(), e.code());
+        throw;
+    }
+}
+
+void SubmissionStore::add(const SealedRow& row) {
+    Statement st(m_db, "INSERT INTO submission (id, created_at, state, priority, sealed) VALUES (?, ?, 'waiting', ?, ?)");
+    st.bind(1, row.id);
+    st.bind(2, row.createdAt);
+    st.bind(3, std::int64_t{row.priority ? 1 : 0});
+    st.bind(4, std::span<const unsigned char>(row.sealed));
+    st.run();
+}
+
+std::vector<SealedRow> SubmissionStore::waiting() {
+    Statement st(m_db, "SELECT id, created_at, state, batch, priority, sealed FROM submission "
+                       "WHERE state = 'waiting' ORDER BY created_at, id");
+    std::vector<SealedRow> rows;
+    while (st.step())
+        rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0, st.blob(5)});
+    return rows;
+}
+
+void SubmissionStore::markExported(const std::vector<std::string>& ids, const std::string& batch,
+                                   const std::string& fileName, const std::string& exportedAt) {
+    Transaction tx(m_db);
+    Statement mark(m_db, "UPDATE submission SET state = 'exported', batch = ? WHERE id = ? AND state = 'waiting'");
+    for (const auto& id : ids) {
+        mark.bind(1, batch);
+        mark.bind(2, id);
+        mark.run();
+        if (sqlite3_changes(m_db.handle()) != 1)
+            throw Error(Error::Kind::Format, "submission " + id + " was not waiting to be exported");
+    }
+    Statement record(m_db, "INSERT INTO export_batch (id, exported_at, file_name, count) VALUES (?, ?, ?, ?)");
+    record.bind(1, batch);
+    record.bind(2, exportedAt);
+    record.bind(3, fileName);
+    record.bind(4, static_cast<std::int64_t>(ids.size()));
+    record.run();
+    tx.commit();
+}
+
+int SubmissionStore::count(const std::string& state) {
+    Statement st(m_db, "SELECT count(*) FROM submission WHERE state = ?");
+    st.bind(1, state);
+    return st.step() ? static_cast<int>(st.integer(0)) : 0;
+}
+
+std::filesystem::path quarantine(const std::filesystem::path& file, const std::string& stamp) {
+    const auto folder = file.parent_path() / "quarantine";
+    std::filesystem::create_directories(folder);
+    // Never overwrite an earlier quarantined copy: pick a name not yet used.
+    std::string name = file.stem().string() + "-" + stamp;
+    for (int n = 2; std::filesystem::exists(folder / (name + file.extension().string())); ++n)
+        name = file.stem().string() + "-" + stamp + "-" + std::to_string(n);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        auto from = file;
+        from += suffix;
+        if (std::filesystem::exists(from))
+            std::filesystem::rename(from, folder / (name + file.extension().string() + suffix));
+    }
+    return folder;
+}
+
+OpenedStore openOrQuarantine(const std::filesystem::path& file, const std::string& stamp) {
+    try {
+        return {std::make_unique<SubmissionStore>(file), std::nullopt};
+    } catch (const Error& e) {
+        if (e.kind() != Error::Kind::Damaged)
+            throw;
+    }
+    auto folder = quarantine(file, stamp);
+    return {std::make_unique<SubmissionStore>(file), folder};
+}
+
+} // namespace kiosk::storage

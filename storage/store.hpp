@@ -1,0 +1,64 @@
+#pragma once
+
+#include "db.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::storage {
+
+/// One stored submission as the kiosk sees it: plain metadata and sealed bytes, nothing else.
+struct SealedRow {
+    std::string id;
+    std::string createdAt;
+    std::string state; // "waiting", "exported" or "received"
+    std::string batch; // empty until exported
+    bool priority = false;
+    std::vector<unsigned char> sealed;
+};
+
+/// The kiosk's database of sealed submissions (see FORMAT.md, "Database").
+class SubmissionStore {
+public:
+    /// The schema version this program writes.
+    static constexpr int kSchemaVersion = 2;
+    /// PRAGMA application_id of a kiosk database: "CCYK".
+    static constexpr std::int32_t kApplicationId = 0x4343594B;
+
+    /// Opens or creates the database, migrating it step by step. Throws Error(Damaged) for a file that
+    /// fails its integrity check and Error(Format) for one that is foreign or newer than this program.
+    explicit SubmissionStore(const std::filesystem::path& file);
+
+    /// Stores a sealed submission as waiting; it is on disk (synchronous=FULL) when this returns.
+    void add(const SealedRow& row);
+    /// Every waiting submission, oldest first.
+    [[nodiscard]] std::vector<SealedRow> waiting();
+    /// Marks these waiting submissions exported in a batch, all or none.
+    void markExported(const std::vector<std::string>& ids, const std::string& batch, const std::string& fileName,
+                      const std::string& exportedAt);
+    /// How many submissions are in a state.
+    [[nodiscard]] int count(const std::string& state);
+
+    [[nodiscard]] Db& db() { return m_db; }
+
+private:
+    Db m_db;
+};
+
+/// Moves a damaged database with its -wal and -shm files into a "quarantine" folder beside it,
+/// under a time-stamped name, and returns the folder they went into. Nothing is deleted.
+std::filesystem::path quarantine(const std::filesystem::path& file, const std::string& stamp);
+
+/// Opens the store; if the file is damaged, quarantines it whole and starts a fresh one.
+/// Returns the store and, if that happened, where the damaged files went.
+struct OpenedStore {
+    std::unique_ptr<SubmissionStore> store;
+    std::optional<std::filesystem::path> quarantinedTo;
+};
+[[nodiscard]] OpenedStore openOrQuarantine(const std::filesystem::path& file, const std::string& stamp);
+
+} // namespace kiosk::storage
