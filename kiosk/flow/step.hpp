@@ -1,0 +1,36 @@
+#pragma once
+
+#include "effect.hpp"
+#include "event.hpp"
+#include "state.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace kiosk::flow {
+
+/// Applies one event to the session and returns the work the shell must do.
+///
+/// The state is changed in place rather than copied so that a child's words are never
+/// duplicated around memory.
+[[nodiscard]] Effects step(State& state, const Event& event);
+
+/// The screens this child will pass through, in order, given what they have chosen so far.
+[[nodiscard]] std::vector<Screen> journey(const Answers& answers);
+
+/// True where "Next" may be pressed: the screen's question has an answer.
+[[nodiscard]] bool canGoForward(const State& state);
+
+/// True where the screen offers "Back".
+[[nodiscard]] bool canGoBack(const State& state);
+
+/// When the shell must wake to send the next Tick, if nothing else happens before then.
+[[nodiscard]] std::optional<Clock::time_point> nextWake(const State& state);
+
+/// Whole seconds left before an unanswered "Are you still there?" clears the session.
+[[nodiscard]] int secondsLeftToAnswer(const State& state);
+
+/// Forgets the session: zeroes the typed text and shows Welcome again.
+void resetSession(State& state);
+
+} // namespace kiosk::flow
