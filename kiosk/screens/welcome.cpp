@@ -1,0 +1,91 @@
+#include "screens.hpp"
+
+#include "../ui/widgets.hpp"
+
+#include <algorithm>
+
+namespace kiosk::screens {
+
+using namespace i18n::literals;
+
+namespace {
+
+// The height of one language's text: greeting, what the kiosk is for, and not for emergencies.
+float halfTextHeight(const ui::Ctx& ctx, const i18n::Catalogue& lang, float width) {
+    const float gap = ctx.em(0.8f);
+    return ui::textHeight(ctx.fonts.title, lang.text("welcome.title"_key), width) + gap +
+           ui::textHeight(ctx.fonts.body, lang.text("welcome.purpose"_key), width) + gap +
+           ui::textHeight(ctx.fonts.body, lang.text("welcome.not_emergency"_key), width - ctx.em(1.2f)) + ctx.em(1.2f);
+}
+
+// One language's half of the welcome, with the button that chooses that language placed at
+// buttonY so that both buttons line up.
+MaybeEvent drawHalf(ui::Ctx& ctx, const i18n::Catalogue& lang, flow::Language language, std::string_view buttonKey,
+                    ImVec2 at, float width, float buttonY) {
+    const float gap = ctx.em(0.8f);
+    ImGui::SetCursorPos(at);
+    ui::text(ctx.fonts.title, lang.text("welcome.title"_key), ctx.theme.text, width);
+    ImGui::SetCursorPos(ImVec2(at.x, ImGui::GetCursorPosY() + gap - ImGui::GetStyle().ItemSpacing.y));
+    ui::text(ctx.fonts.body, lang.text("welcome.purpose"_key), ctx.theme.text, width);
+    ImGui::SetCursorPos(ImVec2(at.x, ImGui::GetCursorPosY() + gap - ImGui::GetStyle().ItemSpacing.y));
+
+    // "Not an emergency service" in a tinted panel, so that it is seen.
+    const std::string& warning = lang.text("welcome.not_emergency"_key);
+    const float pad = ctx.em(0.6f);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const float h = ui::textHeight(ctx.fonts.body, warning, width - 2 * pad) + 2 * pad;
+    ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + width, min.y + h), ctx.theme.warningBack, ctx.em(0.3f));
+    ImGui::SetCursorPos(ImVec2(at.x + pad, ImGui::GetCursorPosY() + pad));
+    ui::text(ctx.fonts.body, warning, ctx.theme.warningText, width - 2 * pad);
+
+    ImGui::SetCursorPos(ImVec2(at.x, buttonY));
+    if (ui::button(ctx, buttonKey, lang.text("language.name"_key), ImVec2(width, ctx.em(2.8f)), ui::ButtonStyle::Primary,
+                   ctx.fonts.title))
+        return flow::ChooseLanguage{language};
+    return std::nullopt;
+}
+
+} // namespace
+
+MaybeEvent drawWelcome(const flow::State&, ui::Ctx& ctx) {
+    if (ctx.demo)
+        ui::centredText(ctx.fonts.bold, ctx.cy("demo.banner"_key) + "  ·  " + ctx.en("demo.banner"_key),
+                        ctx.theme.demoBanner, ImGui::GetContentRegionAvail().x);
+    const ImVec2 origin = ImGui::GetCursorPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const bool landscape = avail.x > avail.y;
+    const float gap = ctx.em(2.0f);
+    const float buttonH = ctx.em(2.8f);
+    MaybeEvent event;
+    if (landscape) {
+        // Welsh on the left, to be read first; English on the right. Both buttons on one line.
+        const float width = std::min((avail.x - gap) / 2, ctx.em(19));
+        const float textH = std::max(halfTextHeight(ctx, *ctx.welsh, width), halfTextHeight(ctx, *ctx.english, width));
+        const float blockH = textH + gap + buttonH;
+        const float top = origin.y + std::max(0.0f, (avail.y - blockH) / 2);
+        const float left = origin.x + (avail.x - 2 * width - gap) / 2;
+        const float buttonY = top + textH + gap;
+        if (auto e = drawHalf(ctx, *ctx.welsh, flow::Language::Welsh, "welcome.cymraeg", ImVec2(left, top), width, buttonY))
+            event = e;
+        if (auto e = drawHalf(ctx, *ctx.english, flow::Language::English, "welcome.english",
+                              ImVec2(left + width + gap, top), width, buttonY))
+            event = e;
+    } else {
+        // Welsh above, English below, each with its button under it.
+        const float width = std::min(avail.x, ctx.em(24));
+        const float left = origin.x + (avail.x - width) / 2;
+        const float cyH = halfTextHeight(ctx, *ctx.welsh, width) + ctx.em(0.8f) + buttonH;
+        const float enH = halfTextHeight(ctx, *ctx.english, width) + ctx.em(0.8f) + buttonH;
+        const float top = origin.y + std::max(0.0f, (avail.y - cyH - gap - enH) / 2);
+        if (auto e = drawHalf(ctx, *ctx.welsh, flow::Language::Welsh, "welcome.cymraeg", ImVec2(left, top), width,
+                              top + cyH - buttonH))
+            event = e;
+        const float enTop = top + cyH + gap;
+        if (auto e = drawHalf(ctx, *ctx.english, flow::Language::English, "welcome.english", ImVec2(left, enTop), width,
+                              enTop + enH - buttonH))
+            event = e;
+    }
+    return event;
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,44 @@
+#include "fonts.hpp"
+
+#include <imgui_freetype.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace kiosk::ui {
+
+float fontSizeFor(float width, float height, float textScale) {
+    const float shortSide = std::min(width, height);
+    return std::clamp(shortSide * 0.034f, 16.0f, 64.0f) * textScale;
+}
+
+Fonts loadFonts(ImFontAtlas& atlas, const std::filesystem::path& assetsDir, float bodyPx, const std::string& allText) {
+    // The builder keeps a pointer to the ranges until the atlas is built, so they must outlive this call.
+    static ImVector<ImWchar> ranges;
+    ranges.clear();
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(atlas.GetGlyphRangesDefault()); // Basic Latin and Latin-1
+    builder.AddText(allText.c_str());
+    builder.BuildRanges(&ranges);
+
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    const auto regular = (assetsDir / "fonts" / "AtkinsonHyperlegibleNext-Regular.ttf").string();
+    const auto bold = (assetsDir / "fonts" / "AtkinsonHyperlegibleNext-Bold.ttf").string();
+    const auto add = [&](const std::string& file, float px) {
+        if (!std::filesystem::is_regular_file(file))
+            throw std::runtime_error("cannot find the font " + file);
+        ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px, nullptr, ranges.Data);
+        if (font == nullptr)
+            throw std::runtime_error("cannot load the font " + file);
+        return font;
+    };
+    Fonts fonts;
+    fonts.body = add(regular, bodyPx);
+    fonts.bold = add(bold, bodyPx);
+    fonts.title = add(bold, bodyPx * 1.45f);
+    fonts.code = add(bold, bodyPx * 2.2f);
+    return fonts;
+}
+
+} // namespace kiosk::ui

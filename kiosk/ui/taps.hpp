@@ -1,0 +1,38 @@
+#pragma once
+
+#include <imgui.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kiosk::ui {
+
+/// What a tappable widget looked like this frame: where it is and its text and fill colours.
+struct TapTarget {
+    ImVec2 min;
+    ImVec2 max;
+    ImU32 text = 0;
+    ImU32 fill = 0;
+    [[nodiscard]] ImVec2 centre() const { return {(min.x + max.x) / 2, (min.y + max.y) / 2}; }
+    [[nodiscard]] ImVec2 size() const { return {max.x - min.x, max.y - min.y}; }
+};
+
+/// Every tappable widget drawn in the last frame, by its key. Tests and the end-to-end driver
+/// tap widgets by key through it, in either language.
+class TapRegistry {
+public:
+    void beginFrame() { m_targets.clear(); }
+    void record(std::string_view key, const TapTarget& target) { m_targets[std::string(key)] = target; }
+    [[nodiscard]] std::optional<TapTarget> find(std::string_view key) const {
+        const auto it = m_targets.find(key);
+        return it == m_targets.end() ? std::nullopt : std::optional<TapTarget>(it->second);
+    }
+    [[nodiscard]] const std::map<std::string, TapTarget, std::less<>>& all() const { return m_targets; }
+
+private:
+    std::map<std::string, TapTarget, std::less<>> m_targets;
+};
+
+} // namespace kiosk::ui

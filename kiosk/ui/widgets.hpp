@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ctx.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::ui {
+
+enum class ButtonStyle { Primary, Secondary, Key, Quiet };
+
+/// The lines text wraps to at a width, as views into the text (so their offsets can be found).
+[[nodiscard]] std::vector<std::string_view> wrapLines(ImFont* font, std::string_view s, float width);
+
+/// Begins the one full-screen window every screen draws in.
+void beginScreen(const Ctx& ctx);
+void endScreen();
+
+/// A touch button drawn by the kiosk: no hover colour, text centred and wrapped, recorded in the
+/// tap registry under its key. The key is also its ImGui ID, so it stays the same in both languages.
+[[nodiscard]] bool button(Ctx& ctx, std::string_view key, std::string_view label, ImVec2 size,
+                          ButtonStyle style = ButtonStyle::Primary, ImFont* font = nullptr);
+
+/// A button whose label is the key's text in the language on screen.
+[[nodiscard]] bool button(Ctx& ctx, i18n::Key key, ImVec2 size, ButtonStyle style = ButtonStyle::Primary);
+
+/// A large button with a bold title and a line under it, for choices such as the three doors.
+[[nodiscard]] bool choiceButton(Ctx& ctx, std::string_view key, std::string_view title, std::string_view detail,
+                                ImVec2 size, bool selected = false);
+
+/// Wrapped text at the cursor, in a font and colour, no wider than width.
+void text(ImFont* font, std::string_view s, ImU32 colour, float width);
+
+/// Text centred line by line within width, starting at the cursor.
+void centredText(ImFont* font, std::string_view s, ImU32 colour, float width);
+
+/// Height of text wrapped to width.
+[[nodiscard]] float textHeight(ImFont* font, std::string_view s, float width);
+
+/// Draws text centred line by line inside a rectangle.
+void drawCentredText(ImDrawList* dl, ImFont* font, ImVec2 min, ImVec2 max, ImU32 colour, std::string_view s);
+
+/// Moves the cursor so that something of this width is centred in the window's content area.
+void centreNext(float width);
+
+/// The width a column of text should take: the window's width, but no wider than easy reading allows.
+[[nodiscard]] float columnWidth(const Ctx& ctx);
+
+} // namespace kiosk::ui
