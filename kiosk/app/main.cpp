@@ -1,0 +1,82 @@
+#include "../../storage/bundle.hpp"
+#include "../../storage/error.hpp"
+#include "../../storage/ids.hpp"
+#include "identity.hpp"
+#include "options.hpp"
+#include "run.hpp"
+
+#include <cstdio>
+#include <exception>
+
+using namespace kiosk;
+
+namespace {
+
+int exportBundle(const app::Options& o) {
+    const auto identity = app::loadIdentity(o.dataDir);
+    if (!std::filesystem::is_directory(o.target)) {
+        std::fprintf(stderr, "The folder %s does not exist. Is the USB stick or network folder connected?\n",
+                     o.target.c_str());
+        return 1;
+    }
+    storage::SubmissionStore store(identity.databaseFile());
+    const auto result = storage::exportWaiting(
+        store, o.target, {identity.name, identity.key, identity.demo, storage::isoUtc(std::chrono::system_clock::now())});
+    if (result.count == 0) {
+        std::printf("Nothing to export: no submissions are waiting.\n");
+        return 0;
+    }
+    std::printf("Exported %zu submission(s) to %s\n", result.count, result.file.c_str());
+    std::printf("Take this file to the complaints team today.\n");
+    return 0;
+}
+
+int status(const app::Options& o) {
+    const auto identity = app::loadIdentity(o.dataDir);
+    storage::SubmissionStore store(identity.databaseFile());
+    std::printf("kiosk:       %s%s\n", identity.name.c_str(), identity.demo ? " (DEMO MODE: not provisioned)" : "");
+    std::printf("data folder: %s\n", identity.dataDir.c_str());
+    std::printf("sealed to:   key %s\n", storage::fingerprint(identity.key).c_str());
+    std::printf("waiting:     %d\n", store.count("waiting"));
+    std::printf("exported:    %d\n", store.count("exported"));
+    return 0;
+}
+
+int run(const app::Options& o) {
+    switch (o.command) {
+    case app::Options::Command::Help:
+        std::fputs(app::usage(), stdout);
+        return 0;
+    case app::Options::Command::Export:
+        return exportBundle(o);
+    case app::Options::Command::Provision:
+        app::provision(o.dataDir, o.publicKeyFile, o.kioskName);
+        std::printf("Provisioned. Submissions will be sealed to key %s.\n",
+                    storage::fingerprint(app::loadIdentity(o.dataDir).key).c_str());
+        return 0;
+    case app::Options::Command::Status:
+        return status(o);
+    case app::Options::Command::Tour:
+        return app::runTour(o);
+    case app::Options::Command::Run:
+        break;
+    }
+    return app::runKiosk(o, app::loadIdentity(o.dataDir));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string error;
+    const auto options = app::parseOptions(argc, argv, error);
+    if (!options) {
+        std::fprintf(stderr, "kiosk: %s\n\n%s", error.c_str(), app::usage());
+        return 2;
+    }
+    try {
+        return run(*options);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,139 @@
+#include "options.hpp"
+
+#include <cstdlib>
+#include <string_view>
+#include <unistd.h>
+
+namespace kiosk::app {
+
+const char* usage() {
+    return R"(Cafcass Cymru children's kiosk
+
+  kiosk [--data-dir DIR] [--windowed[=WIDTHxHEIGHT]]
+        Runs the kiosk, full screen unless --windowed (default window 1280x800).
+  kiosk --tour DIR [--windowed=WIDTHxHEIGHT]
+        Renders every screen in Welsh and English to PNG files in DIR.
+  kiosk admin export --to DIR [--data-dir DIR]
+        Writes every waiting submission into one sealed bundle file in DIR.
+  kiosk admin provision --public-key FILE [--name NAME] [--data-dir DIR]
+        Gives this kiosk the complaints team's public key (made by "intake keygen") and a name.
+  kiosk admin status [--data-dir DIR]
+        Says whether the kiosk is provisioned and how many submissions are waiting.
+
+DIR for --data-dir defaults to $XDG_DATA_HOME/cafcass-cymru-kiosk (~/.local/share/cafcass-cymru-kiosk).
+)";
+}
+
+std::filesystem::path defaultDataDir() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0')
+        return std::filesystem::path(xdg) / "cafcass-cymru-kiosk";
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home != nullptr ? home : ".") / ".local" / "share" / "cafcass-cymru-kiosk";
+}
+
+std::filesystem::path resourceDir() {
+    if (const char* env = std::getenv("KIOSK_RESOURCES"); env != nullptr && *env != '\0')
+        return env;
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto installed = exe.parent_path().parent_path() / "share" / "cafcass-cymru-kiosk";
+        if (std::filesystem::exists(installed / "locales"))
+            return installed;
+    }
+    return KIOSK_SOURCE_DIR;
+}
+
+namespace {
+
+bool parseSize(std::string_view s, int& w, int& h) {
+    const auto x = s.find('x');
+    if (x == std::string_view::npos)
+        return false;
+    w = std::atoi(std::string(s.substr(0, x)).c_str());
+    h = std::atoi(std::string(s.substr(x + 1)).c_str());
+    return w >= 320 && h >= 320 && w <= 8192 && h <= 8192;
+}
+
+} // namespace
+
+std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
+    Options o;
+    o.dataDir = defaultDataDir();
+    int i = 1;
+    if (argc > 1 && std::string_view(argv[1]) == "admin") {
+        if (argc < 3) {
+            error = "admin needs a command: export, provision or status";
+            return std::nullopt;
+        }
+        const std::string_view what = argv[2];
+        if (what == "export")
+            o.command = Options::Command::Export;
+        else if (what == "provision")
+            o.command = Options::Command::Provision;
+        else if (what == "status")
+            o.command = Options::Command::Status;
+        else {
+            error = "unknown admin command \"" + std::string(what) + "\"";
+            return std::nullopt;
+        }
+        i = 3;
+    }
+    for (; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        const auto value = [&](const char* name) -> std::optional<std::string> {
+            if (i + 1 >= argc) {
+                error = std::string(name) + " needs a value";
+                return std::nullopt;
+            }
+            return std::string(argv[++i]);
+        };
+        if (arg == "--help" || arg == "-h") {
+            o.command = Options::Command::Help;
+        } else if (arg == "--data-dir") {
+            auto v = value("--data-dir");
+            if (!v)
+                return std::nullopt;
+            o.dataDir = *v;
+        } else if (arg == "--windowed") {
+            o.windowed = true;
+        } else if (arg.substr(0, 11) == "--windowed=") {
+            o.windowed = true;
+            if (!parseSize(arg.substr(11), o.width, o.height)) {
+                error = "--windowed takes a size such as 1280x800";
+                return std::nullopt;
+            }
+        } else if (arg == "--tour" || arg == "--to") {
+            auto v = value(arg == "--tour" ? "--tour" : "--to");
+            if (!v)
+                return std::nullopt;
+            o.target = *v;
+            if (arg == "--tour")
+                o.command = Options::Command::Tour;
+        } else if (arg == "--public-key") {
+            auto v = value("--public-key");
+            if (!v)
+                return std::nullopt;
+            o.publicKeyFile = *v;
+        } else if (arg == "--name") {
+            auto v = value("--name");
+            if (!v)
+                return std::nullopt;
+            o.kioskName = *v;
+        } else {
+            error = "unknown option \"" + std::string(arg) + "\"";
+            return std::nullopt;
+        }
+    }
+    if (o.command == Options::Command::Export && o.target.empty()) {
+        error = "admin export needs --to DIR: the folder to write the bundle into (a USB stick, say)";
+        return std::nullopt;
+    }
+    if (o.command == Options::Command::Provision && o.publicKeyFile.empty()) {
+        error = "admin provision needs --public-key FILE: the team-public.key made by \"intake keygen\"";
+        return std::nullopt;
+    }
+    return o;
+}
+
+} // namespace kiosk::app

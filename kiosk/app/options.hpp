@@ -1,0 +1,34 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace kiosk::app {
+
+/// What the command line asked for.
+struct Options {
+    enum class Command { Run, Tour, Export, Provision, Status, Help };
+    Command command = Command::Run;
+    std::filesystem::path dataDir;       // where the database and keys live
+    bool windowed = false;               // a window instead of full screen
+    int width = 1280;                    // window size when windowed
+    int height = 800;
+    std::filesystem::path target;        // --to for export, the folder for the tour
+    std::filesystem::path publicKeyFile; // provision --public-key
+    std::string kioskName;               // provision --name
+};
+
+/// Parses the arguments; on a mistake returns nullopt and puts a message for the user in error.
+[[nodiscard]] std::optional<Options> parseOptions(int argc, char** argv, std::string& error);
+
+/// The help text.
+[[nodiscard]] const char* usage();
+
+/// $XDG_DATA_HOME/cafcass-cymru-kiosk, or ~/.local/share/cafcass-cymru-kiosk.
+[[nodiscard]] std::filesystem::path defaultDataDir();
+
+/// The folder holding assets/ and locales/: beside an installed binary, or the source tree.
+[[nodiscard]] std::filesystem::path resourceDir();
+
+} // namespace kiosk::app

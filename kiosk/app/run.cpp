@@ -1,0 +1,82 @@
+#include "run.hpp"
+
+#include "../flow/step.hpp"
+#include "../screens/screens.hpp"
+#include "saver.hpp"
+#include "tap_map.hpp"
+#include "window.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace kiosk::app {
+namespace {
+
+// After any input, or when the screen changes, ImGui needs a few frames to settle (buttons fire
+// on release, layouts measure themselves); then the loop sleeps until something happens.
+constexpr int kFramesAfterInput = 3;
+
+void keepOpen(GLFWwindow* window) { glfwSetWindowShouldClose(window, GLFW_FALSE); }
+
+} // namespace
+
+int runKiosk(const Options& options, const Identity& identity) {
+    const auto resources = resourceDir();
+    const Texts texts = loadTexts(resources);
+    Window window(!options.windowed, options.width, options.height, "Cafcass Cymru");
+    if (!identity.demo)
+        glfwSetWindowCloseCallback(window.handle(), keepOpen); // a provisioned kiosk is left only through staff mode
+    ui::Ctx ctx;
+    ctx.demo = identity.demo;
+    setUpUi(ctx, texts, resources, window.size().x, window.size().y);
+
+    Saver saver(identity, [] { glfwPostEmptyEvent(); });
+    TapMap tapMap(std::getenv("KIOSK_TAP_MAP"));
+    flow::State state;
+    const auto apply = [&](const flow::Event& event) {
+        for (auto& effect : flow::step(state, event))
+            if (auto* save = std::get_if<flow::SaveSubmission>(&effect))
+                saver.save(std::move(*save));
+    };
+
+    int framesLeft = kFramesAfterInput;
+    while (!glfwWindowShouldClose(window.handle())) {
+        if (framesLeft > 0) {
+            glfwPollEvents();
+            --framesLeft;
+        } else {
+            if (const auto wake = flow::nextWake(state)) {
+                const auto wait = std::chrono::duration<double>(*wake - flow::Clock::now()).count();
+                glfwWaitEventsTimeout(std::max(wait, 0.001));
+            } else {
+                glfwWaitEvents();
+            }
+            framesLeft = kFramesAfterInput;
+        }
+        const auto before = std::make_tuple(state.screen, state.overlay, state.language);
+        for (const auto& result : saver.takeResults())
+            apply(result);
+        apply(flow::Tick{flow::Clock::now()});
+
+        window.beginFrame();
+        const auto event = screens::drawFrame(state, ctx);
+        window.endFrame(ctx.theme.background);
+        tapMap.write(state, ctx.taps);
+        if (event) {
+            apply(*event);
+            framesLeft = kFramesAfterInput;
+        }
+        if (before != std::make_tuple(state.screen, state.overlay, state.language))
+            framesLeft = kFramesAfterInput;
+        if (identity.demo && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+            glfwSetWindowShouldClose(window.handle(), GLFW_TRUE);
+    }
+    saver.stop();
+    flow::resetSession(state);
+    return 0;
+}
+
+} // namespace kiosk::app

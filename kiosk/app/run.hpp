@@ -1,0 +1,14 @@
+#pragma once
+
+#include "identity.hpp"
+#include "options.hpp"
+
+namespace kiosk::app {
+
+/// Runs the kiosk until it is closed; returns the process exit code.
+[[nodiscard]] int runKiosk(const Options& options, const Identity& identity);
+
+/// Renders every screen in both languages to PNG files; returns the process exit code.
+[[nodiscard]] int runTour(const Options& options);
+
+} // namespace kiosk::app

@@ -1,0 +1,53 @@
+#include "run.hpp"
+
+#include "../flow/step.hpp"
+#include "../screens/screens.hpp"
+#include "tour_stops.hpp"
+#include "window.hpp"
+
+#include <GLFW/glfw3.h>
+#include <stb_image_write.h>
+
+#include <cstdio>
+
+namespace kiosk::app {
+
+int runTour(const Options& options) {
+    const auto resources = resourceDir();
+    const Texts texts = loadTexts(resources);
+    Window window(false, options.width, options.height, "Cafcass Cymru tour");
+    ui::Ctx ctx;
+    ctx.demo = false;
+    setUpUi(ctx, texts, resources, window.size().x, window.size().y);
+    std::filesystem::create_directories(options.target);
+    int index = 0;
+    for (const auto& stop : tourStops()) {
+        ++index;
+        for (const auto language : {flow::Language::Welsh, flow::Language::English}) {
+            flow::State state;
+            state.language = language;
+            stop.reach(state);
+            Window::Capture capture;
+            // Several frames: layouts that measure themselves settle on the second.
+            for (int frame = 0; frame < 3; ++frame) {
+                glfwPollEvents();
+                window.beginFrame();
+                (void)screens::drawFrame(state, ctx);
+                window.endFrame(ctx.theme.background, frame == 2 ? &capture : nullptr);
+            }
+            char name[160];
+            std::snprintf(name, sizeof name, "%02d-%s-%s-%dx%d.png", index, stop.name,
+                          language == flow::Language::Welsh ? "cy" : "en", capture.width, capture.height);
+            const auto file = options.target / name;
+            if (stbi_write_png(file.c_str(), capture.width, capture.height, 4, capture.rgba.data(), capture.width * 4) ==
+                0) {
+                std::fprintf(stderr, "kiosk: could not write %s\n", file.c_str());
+                return 1;
+            }
+            std::printf("%s\n", file.c_str());
+        }
+    }
+    return 0;
+}
+
+} // namespace kiosk::app

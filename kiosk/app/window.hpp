@@ -1,0 +1,60 @@
+#pragma once
+
+#include "../i18n/catalogue.hpp"
+#include "../ui/ctx.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace kiosk::app {
+
+/// The texts of both languages, read from locales/.
+struct Texts {
+    i18n::Catalogue welsh;
+    i18n::Catalogue english;
+};
+
+/// Reads locales/cy.po and locales/en.po; throws i18n::LoadError.
+[[nodiscard]] Texts loadTexts(const std::filesystem::path& resources);
+
+/// Loads the fonts for a screen of this size (with every character the texts and keyboard use)
+/// and fills ctx: sizes, fonts, both catalogues, the theme. Needs a current ImGui context, no window.
+void setUpUi(ui::Ctx& ctx, const Texts& texts, const std::filesystem::path& resources, float width, float height);
+
+/// The one GLFW window with its OpenGL context and Dear ImGui set up for the kiosk.
+class Window {
+public:
+    /// Opens full screen on the primary monitor, or a window of the given size. Throws
+    /// std::runtime_error with a message for the user if there is no display.
+    Window(bool fullScreen, int width, int height, const char* title);
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+    ~Window();
+
+    /// The window's size in screen coordinates.
+    [[nodiscard]] ImVec2 size() const;
+
+    /// A frame's pixels as RGBA rows, top row first.
+    struct Capture {
+        int width = 0;
+        int height = 0;
+        std::vector<unsigned char> rgba;
+    };
+
+    void beginFrame();
+    /// Renders and shows the frame; if capture is given, copies the pixels into it first.
+    void endFrame(ImU32 clear, Capture* capture = nullptr);
+
+    [[nodiscard]] GLFWwindow* handle() const { return m_window; }
+    [[nodiscard]] bool fullScreen() const { return m_fullScreen; }
+
+private:
+    GLFWwindow* m_window = nullptr;
+    bool m_fullScreen;
+    bool m_firstFrame = true;
+};
+
+} // namespace kiosk::app
