@@ -1,0 +1,59 @@
+#include "worklist.hpp"
+
+#include "../storage/error.hpp"
+
+#include <algorithm>
+
+namespace kiosk::intake {
+namespace {
+
+// Quotes a field, and defuses text a spreadsheet would run as a formula (=, +, -, @ first).
+std::string csvField(const std::string& value) {
+    std::string out = "\"";
+    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
+        out += '\'';
+    for (const char c : value) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+} // namespace
+
+Opened openBundle(const storage::Bundle& bundle, const storage::KeyPair& keys) {
+    Opened out;
+    if (bundle.recipient.bytes != keys.publicKey.bytes) {
+        out.problems.push_back("This bundle was sealed to key " + storage::fingerprint(bundle.recipient) +
+                               ", not to this key (" + storage::fingerprint(keys.publicKey) +
+                               "). Use the secret key that matches the kiosk.");
+        return out;
+    }
+    for (const auto& entry : bundle.entries) {
+        try {
+            auto s = storage::submissionFromJson(storage::openSealed(entry.sealed, keys));
+            if (s.id != entry.id)
+                throw storage::Error(storage::Error::Kind::Format, "its sealed id does not match the bundle");
+            out.submissions.push_back(std::move(s));
+        } catch (const storage::Error& e) {
+            out.problems.push_back("Submission " + entry.id + " could not be opened: " + e.what());
+        }
+    }
+    return out;
+}
+
+std::string toCsv(std::vector<storage::Submission> submissions) {
+    std::stable_sort(submissions.begin(), submissions.end(), [](const auto& a, const auto& b) {
+        return a.priority != b.priority ? a.priority : a.createdAt < b.createdAt;
+    });
+    std::string csv = "reference,priority,kind,language,created_at,story,story_skipped,kiosk,demo,id\r\n";
+    for (const auto& s : submissions) {
+        csv += csvField(s.reference) + "," + (s.priority ? "yes" : "no") + "," + s.kind + "," + s.language + "," +
+               s.createdAt + "," + csvField(s.story) + "," + (s.storySkipped ? "yes" : "no") + "," + csvField(s.kiosk) +
+               "," + (s.demo ? "yes" : "no") + "," + s.id + "\r\n";
+    }
+    return csv;
+}
+
+} // namespace kiosk::intake
