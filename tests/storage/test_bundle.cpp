@@ -1,0 +1,143 @@
+#include "../../intake/worklist.hpp"
+#include "../../storage/bundle.hpp"
+#include "../../storage/error.hpp"
+#include "../../storage/files.hpp"
+#include "../../storage/ids.hpp"
+#include "temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk::storage;
+using kiosk::test::TempDir;
+
+namespace {
+
+std::string addSubmission(SubmissionStore& store, const PublicKey& key, const std::string& story, bool priority = false) {
+    Submission s;
+    s.id = newUuid();
+    s.reference = newReference();
+    s.createdAt = isoUtc(std::chrono::system_clock::now());
+    s.kiosk = "canolfan-1";
+    s.language = "cy";
+    s.kind = "complaint";
+    s.story = story;
+    s.priority = priority;
+    store.add({s.id, s.createdAt, "waiting", "", priority, seal(toJson(s), key)});
+    return s.id;
+}
+
+ExportInfo info(const PublicKey& key) { return {"canolfan-1", key, false, "2026-11-22T16:00:00Z"}; }
+
+} // namespace
+
+TEST_CASE("export writes one bundle of every waiting submission and marks them exported") {
+    TempDir dir;
+    TempDir usb;
+    const auto team = KeyPair::generate();
+    SubmissionStore store(dir / "kiosk.db");
+    addSubmission(store, team.publicKey, "Doedd neb yn gwrando");
+    addSubmission(store, team.publicKey, "Roedd hi'n garedig", true);
+
+    const auto result = exportWaiting(store, usb.path(), info(team.publicKey));
+    CHECK(result.count == 2);
+    REQUIRE(std::filesystem::exists(result.file));
+    CHECK(result.file.parent_path() == usb.path());
+    CHECK(store.count("waiting") == 0);
+    CHECK(store.count("exported") == 2);
+
+    const auto bundle = bundleFromJson(readFile(result.file));
+    CHECK(bundle.kiosk == "canolfan-1");
+    CHECK(bundle.entries.size() == 2);
+    CHECK(bundle.recipient.bytes == team.publicKey.bytes);
+    // Nothing readable in the bundle itself.
+    CHECK(readFile(result.file).find("gwrando") == std::string::npos);
+    // No temporary file is left behind.
+    CHECK(std::distance(std::filesystem::directory_iterator(usb.path()), std::filesystem::directory_iterator()) == 1);
+
+    // The team opens it.
+    const auto opened = kiosk::intake::openBundle(bundle, team);
+    CHECK(opened.problems.empty());
+    REQUIRE(opened.submissions.size() == 2);
+    const auto csv = kiosk::intake::toCsv(opened.submissions);
+    CHECK(csv.find("Doedd neb yn gwrando") != std::string::npos);
+    CHECK(csv.find("Roedd hi'n garedig") != std::string::npos);
+    // Priority first.
+    CHECK(csv.find("Roedd hi'n garedig") < csv.find("Doedd neb yn gwrando"));
+}
+
+TEST_CASE("a second export has nothing to do and writes nothing") {
+    TempDir dir;
+    TempDir usb;
+    const auto team = KeyPair::generate();
+    SubmissionStore store(dir / "kiosk.db");
+    addSubmission(store, team.publicKey, "one");
+    (void)exportWaiting(store, usb.path(), info(team.publicKey));
+    const auto again = exportWaiting(store, usb.path(), info(team.publicKey));
+    CHECK(again.count == 0);
+    CHECK(again.file.empty());
+    CHECK(std::distance(std::filesystem::directory_iterator(usb.path()), std::filesystem::directory_iterator()) == 1);
+}
+
+TEST_CASE("an export to a folder that is not there fails and leaves every submission waiting") {
+    TempDir dir;
+    const auto team = KeyPair::generate();
+    SubmissionStore store(dir / "kiosk.db");
+    addSubmission(store, team.publicKey, "one");
+    CHECK_THROWS_AS(exportWaiting(store, dir / "no-such-usb", info(team.publicKey)), Error);
+    CHECK(store.count("waiting") == 1);
+}
+
+TEST_CASE("a bundle cut short, or from something else, is refused with a reason") {
+    TempDir dir;
+    TempDir usb;
+    const auto team = KeyPair::generate();
+    SubmissionStore store(dir / "kiosk.db");
+    addSubmission(store, team.publicKey, "one");
+    const auto result = exportWaiting(store, usb.path(), info(team.publicKey));
+    const auto text = readFile(result.file);
+    CHECK_THROWS_AS(bundleFromJson(text.substr(0, text.size() / 2)), Error);
+    CHECK_THROWS_AS(bundleFromJson("{\"format\":\"something else\"}"), Error);
+    auto tampered = text;
+    tampered.replace(tampered.find("\"count\": 1"), 10, "\"count\": 2");
+    CHECK_THROWS_AS(bundleFromJson(tampered), Error);
+}
+
+TEST_CASE("opening with the wrong key says so and opens nothing") {
+    TempDir dir;
+    TempDir usb;
+    const auto team = KeyPair::generate();
+    const auto wrong = KeyPair::generate();
+    SubmissionStore store(dir / "kiosk.db");
+    addSubmission(store, team.publicKey, "one");
+    const auto bundle = bundleFromJson(readFile(exportWaiting(store, usb.path(), info(team.publicKey)).file));
+    const auto opened = kiosk::intake::openBundle(bundle, wrong);
+    CHECK(opened.submissions.empty());
+    REQUIRE(opened.problems.size() == 1);
+    CHECK(opened.problems[0].find(fingerprint(team.publicKey)) != std::string::npos);
+}
+
+TEST_CASE("an entry whose sealed id does not match its bundle entry is reported, the rest still open") {
+    TempDir dir;
+    TempDir usb;
+    const auto team = KeyPair::generate();
+    SubmissionStore store(dir / "kiosk.db");
+    addSubmission(store, team.publicKey, "one");
+    addSubmission(store, team.publicKey, "two");
+    auto bundle = bundleFromJson(readFile(exportWaiting(store, usb.path(), info(team.publicKey)).file));
+    bundle.entries[0].id = newUuid();
+    const auto opened = kiosk::intake::openBundle(bundle, team);
+    CHECK(opened.submissions.size() == 1);
+    CHECK(opened.problems.size() == 1);
+}
+
+TEST_CASE("the worklist CSV quotes fields and defuses formulas") {
+    Submission s;
+    s.reference = "AAA-AAA";
+    s.kind = "feedback";
+    s.language = "en";
+    s.createdAt = "2026-11-22T10:00:00Z";
+    s.story = "=HYPERLINK(\"x\") said \"hi\"";
+    const auto csv = kiosk::intake::toCsv({s});
+    CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\") said \"\"hi\"\"\"") != std::string::npos);
+    CHECK(csv.rfind("reference,priority,kind,language,created_at,story", 0) == 0);
+}

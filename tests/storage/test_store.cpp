@@ -1,0 +1,176 @@
+#include "../../storage/db.hpp"
+#include "../../storage/error.hpp"
+#include "../../storage/files.hpp"
+#include "../../storage/ids.hpp"
+#include "../../storage/keys.hpp"
+#include "../../storage/store.hpp"
+#include "../../storage/submission.hpp"
+#include "temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+using namespace kiosk::storage;
+using kiosk::test::TempDir;
+
+namespace {
+
+SealedRow sealedRow(const std::string& story, const PublicKey& key, bool priority = false) {
+    Submission s;
+    s.id = newUuid();
+    s.reference = newReference();
+    s.createdAt = isoUtc(std::chrono::system_clock::now());
+    s.kiosk = "test";
+    s.language = "cy";
+    s.kind = "complaint";
+    s.story = story;
+    s.priority = priority;
+    return {s.id, s.createdAt, "waiting", "", priority, seal(toJson(s), key)};
+}
+
+void writeBytes(const std::filesystem::path& file, const std::string& bytes) {
+    std::ofstream(file, std::ios::binary) << bytes;
+}
+
+} // namespace
+
+TEST_CASE("a new database is made at the latest schema, in WAL mode with full sync") {
+    TempDir dir;
+    SubmissionStore store(dir / "kiosk.db");
+    CHECK(store.db().queryInt("PRAGMA user_version") == SubmissionStore::kSchemaVersion);
+    CHECK(store.db().queryInt("PRAGMA application_id") == SubmissionStore::kApplicationId);
+    CHECK(store.db().queryText("PRAGMA journal_mode") == "wal");
+    CHECK(store.db().queryInt("PRAGMA synchronous") == 2); // FULL
+}
+
+TEST_CASE("stored submissions keep only plain metadata beside the sealed bytes") {
+    TempDir dir;
+    const auto team = KeyPair::generate();
+    SubmissionStore store(dir / "kiosk.db");
+    store.add(sealedRow("one", team.publicKey, true));
+    store.add(sealedRow("two", team.publicKey));
+    const auto rows = store.waiting();
+    REQUIRE(rows.size() == 2);
+    CHECK(store.count("waiting") == 2);
+    const auto opened = submissionFromJson(openSealed(rows[0].sealed, team));
+    CHECK(opened.id == rows[0].id);
+    // The columns are exactly those PRODUCT.md allows.
+    Statement cols(store.db(), "SELECT group_concat(name, ',') FROM pragma_table_info('submission')");
+    REQUIRE(cols.step());
+    CHECK(cols.text(0) == "id,created_at,state,batch,priority,sealed");
+}
+
+TEST_CASE("words a child typed appear nowhere in the database folder") {
+    TempDir dir;
+    const auto team = KeyPair::generate();
+    const std::string unique = "Zebra-ŵ-" + newUuid();
+    {
+        SubmissionStore store(dir / "kiosk.db");
+        store.add(sealedRow("Roedd y " + unique + " yn drist", team.publicKey));
+        // Look while the WAL still holds the row, and again after a checkpoint.
+        CHECK(kiosk::test::allBytesUnder(dir.path()).find(unique) == std::string::npos);
+        CHECK(kiosk::test::allBytesUnder(dir.path()).find("Zebra") == std::string::npos);
+        store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    const auto bytes = kiosk::test::allBytesUnder(dir.path());
+    CHECK(bytes.size() > 4096);
+    CHECK(bytes.find(unique) == std::string::npos);
+    CHECK(bytes.find("drist") == std::string::npos);
+}
+
+TEST_CASE("a version 1 database migrates to version 2 keeping its submissions") {
+    TempDir dir;
+    {
+        Db old(dir / "kiosk.db");
+        old.exec(readFile(TEST_DATA_DIR "/schema-v1.sql").c_str());
+        REQUIRE(old.queryInt("PRAGMA user_version") == 1);
+    }
+    SubmissionStore store(dir / "kiosk.db");
+    CHECK(store.db().queryInt("PRAGMA user_version") == 2);
+    const auto rows = store.waiting();
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].id == "6f1c2d4e-0000-4000-8000-000000000001");
+    CHECK(rows[0].priority);
+    CHECK(rows[0].sealed == std::vector<unsigned char>{0x00, 0x11, 0x22, 0x33});
+    CHECK(store.db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'export_batch'") == 1);
+}
+
+TEST_CASE("a database from a newer kiosk is refused and left as it is") {
+    TempDir dir;
+    {
+        SubmissionStore store(dir / "kiosk.db");
+        store.db().exec("PRAGMA user_version = 99");
+    }
+    CHECK_THROWS_MATCHES(SubmissionStore(dir / "kiosk.db"), Error,
+                         Catch::Matchers::Predicate<Error>([](const Error& e) { return e.kind() == Error::Kind::Format; }));
+    Db check(dir / "kiosk.db");
+    CHECK(check.queryInt("PRAGMA user_version") == 99);
+}
+
+TEST_CASE("another program's database is refused, not taken over") {
+    TempDir dir;
+    {
+        Db other(dir / "kiosk.db");
+        other.exec("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('theirs');");
+    }
+    CHECK_THROWS_AS(SubmissionStore(dir / "kiosk.db"), Error);
+    Db check(dir / "kiosk.db");
+    CHECK(check.queryText("SELECT x FROM notes") == "theirs");
+}
+
+TEST_CASE("a damaged database is quarantined whole and a fresh one takes submissions") {
+    TempDir dir;
+    const auto team = KeyPair::generate();
+    writeBytes(dir / "kiosk.db", std::string(8192, 'x'));
+    writeBytes(dir / "kiosk.db-wal", "wal bytes");
+    writeBytes(dir / "kiosk.db-shm", "shm bytes");
+    auto opened = openOrQuarantine(dir / "kiosk.db", "20261122T100000Z");
+    REQUIRE(opened.quarantinedTo);
+    CHECK(readFile(dir / "quarantine/kiosk-20261122T100000Z.db") == std::string(8192, 'x'));
+    CHECK(readFile(dir / "quarantine/kiosk-20261122T100000Z.db-wal") == "wal bytes");
+    // The -shm file is only SQLite's index of the WAL, rebuilt from it; it goes along, not its bytes.
+    CHECK(std::filesystem::exists(dir / "quarantine/kiosk-20261122T100000Z.db-shm"));
+    opened.store->add(sealedRow("after", team.publicKey));
+    CHECK(opened.store->count("waiting") == 1);
+}
+
+TEST_CASE("a database whose pages are damaged is quarantined, and earlier copies are never overwritten") {
+    TempDir dir;
+    const auto team = KeyPair::generate();
+    {
+        SubmissionStore store(dir / "kiosk.db");
+        for (int i = 0; i < 50; ++i)
+            store.add(sealedRow(std::string(2000, 'a'), team.publicKey));
+        store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    // Scribble over the middle of the file, past the header.
+    {
+        std::fstream f(dir / "kiosk.db", std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(4096 * 3 + 100);
+        const std::string junk(3000, '\x7f');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    auto first = openOrQuarantine(dir / "kiosk.db", "same");
+    CHECK(first.quarantinedTo);
+    first.store.reset();
+    writeBytes(dir / "kiosk.db", std::string(8192, 'y'));
+    std::filesystem::remove(dir / "kiosk.db-wal");
+    std::filesystem::remove(dir / "kiosk.db-shm");
+    auto second = openOrQuarantine(dir / "kiosk.db", "same");
+    CHECK(second.quarantinedTo);
+    CHECK(std::filesystem::exists(dir / "quarantine/kiosk-same.db"));
+    CHECK(readFile(dir / "quarantine/kiosk-same-2.db") == std::string(8192, 'y'));
+}
+
+TEST_CASE("an uncommitted transaction is rolled back when it goes out of scope") {
+    TempDir dir;
+    const auto team = KeyPair::generate();
+    SubmissionStore store(dir / "kiosk.db");
+    {
+        Transaction tx(store.db());
+        Statement st(store.db(), "INSERT INTO submission (id, created_at, sealed) VALUES ('x', 'now', x'00')");
+        st.run();
+    }
+    CHECK(store.count("waiting") == 0);
+}

@@ -1,0 +1,64 @@
+#include "../../storage/error.hpp"
+#include "../../storage/submission.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace kiosk::storage;
+
+namespace {
+
+Submission sample() {
+    Submission s;
+    s.id = "6f1c2d4e-0000-4000-8000-000000000001";
+    s.reference = "K7M-4QX";
+    s.createdAt = "2026-11-22T10:31:02Z";
+    s.kiosk = "Canolfan \"Teulu\"";
+    s.language = "cy";
+    s.kind = "complaint";
+    s.story = "Llinell 1\nLlinell 2\t\"dyfynnu\" \\ Ŵ ẁ ỳ \x01 end";
+    s.priority = true;
+    s.demo = true;
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("a submission survives serialising and reading back, whatever the child typed") {
+    const auto s = sample();
+    const auto back = submissionFromJson(toJson(s));
+    CHECK(back.id == s.id);
+    CHECK(back.reference == s.reference);
+    CHECK(back.createdAt == s.createdAt);
+    CHECK(back.kiosk == s.kiosk);
+    CHECK(back.language == s.language);
+    CHECK(back.kind == s.kind);
+    CHECK(back.story == s.story);
+    CHECK(back.storySkipped == s.storySkipped);
+    CHECK(back.priority == s.priority);
+    CHECK(back.demo == s.demo);
+}
+
+TEST_CASE("the serialised form is ordinary JSON an independent reader understands") {
+    const auto j = nlohmann::json::parse(toJson(sample()));
+    CHECK(j["format"] == "cafcass-cymru-kiosk.submission");
+    CHECK(j["version"] == 1);
+    CHECK(j["story"] == sample().story);
+    CHECK(j["priority"] == true);
+}
+
+TEST_CASE("unknown values, missing fields and newer versions are refused") {
+    auto j = nlohmann::json::parse(toJson(sample()));
+    j["kind"] = "threat";
+    CHECK_THROWS_AS(submissionFromJson(j.dump()), Error);
+    j = nlohmann::json::parse(toJson(sample()));
+    j.erase("story");
+    CHECK_THROWS_AS(submissionFromJson(j.dump()), Error);
+    j = nlohmann::json::parse(toJson(sample()));
+    j["version"] = 2;
+    CHECK_THROWS_AS(submissionFromJson(j.dump()), Error);
+    j = nlohmann::json::parse(toJson(sample()));
+    j["priority"] = "yes";
+    CHECK_THROWS_AS(submissionFromJson(j.dump()), Error);
+    CHECK_THROWS_AS(submissionFromJson("{\"format\":"), Error);
+}

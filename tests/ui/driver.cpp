@@ -1,0 +1,159 @@
+#include "driver.hpp"
+
+#include "../../kiosk/flow/step.hpp"
+#include "../../kiosk/screens/screens.hpp"
+#include "../../storage/keys.hpp"
+#include "../../storage/store.hpp"
+
+#include <catch2/catch.hpp>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <map>
+
+namespace kiosk::test {
+namespace {
+
+// Where each character sits on the on-screen keyboard: the layer's switch key, and the key.
+struct Place {
+    const char* layerKey; // nullptr: the letters layer
+    std::string key;
+    bool shift = false;
+};
+
+std::map<std::string, Place> keyboardMap() {
+    std::map<std::string, Place> map;
+    const auto add = [&](const char* layerKey, std::string_view lowers, std::string_view uppers) {
+        std::size_t i = 0;
+        std::size_t j = 0;
+        while (i < lowers.size()) {
+            unsigned int c = 0;
+            const int n = ImTextCharFromUtf8(&c, lowers.data() + i, lowers.data() + lowers.size());
+            const std::string lower(lowers.substr(i, static_cast<std::size_t>(n)));
+            map[lower] = {layerKey, "key." + lower, false};
+            if (j < uppers.size()) {
+                const int m = ImTextCharFromUtf8(&c, uppers.data() + j, uppers.data() + uppers.size());
+                const std::string upper(uppers.substr(j, static_cast<std::size_t>(m)));
+                if (upper != lower)
+                    map[upper] = {layerKey, "key." + lower, true};
+                j += static_cast<std::size_t>(m);
+            }
+            i += static_cast<std::size_t>(n);
+        }
+    };
+    add("key.numbers", "1234567890/:;()£&@\"!#%+=*", "");
+    add(nullptr, "qwertyuiopasdfghjkl'-zxcvbnm,.?", "QWERTYUIOPASDFGHJKL'-ZXCVBNM,.?");
+    add("key.accents", "âêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ", "ÂÊÎÔÛŴŶÁÉÍÓÚẂÝÀÈÌÒÙẀỲÄËÏÖÜẄŸ");
+    map[" "] = {nullptr, "key.space", false};
+    return map;
+}
+
+} // namespace
+
+UiDriver::UiDriver(float width, float height, const std::filesystem::path& dataDir)
+    : m_dataDir(dataDir), m_texts(app::loadTexts(KIOSK_SOURCE_DIR)), m_identity(app::loadIdentity(dataDir)) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60.0f;
+    app::setUpUi(ctx, m_texts, KIOSK_SOURCE_DIR, width, height);
+    ctx.demo = m_identity.demo;
+    unsigned char* pixels = nullptr;
+    int w = 0;
+    int h = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+    m_saver = std::make_unique<app::Saver>(m_identity, [] {});
+    (void)flow::step(state, flow::Tick{m_now});
+    frame();
+}
+
+UiDriver::~UiDriver() {
+    m_saver.reset();
+    ImGui::DestroyContext();
+}
+
+void UiDriver::apply(const flow::Event& event) {
+    for (auto& effect : flow::step(state, event))
+        if (auto* save = std::get_if<flow::SaveSubmission>(&effect))
+            m_saver->save(std::move(*save));
+}
+
+void UiDriver::frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = m_mouse;
+    io.MouseDown[0] = m_down;
+    for (const auto& result : m_saver->takeResults())
+        apply(result);
+    apply(flow::Tick{m_now});
+    ImGui::NewFrame();
+    const auto event = screens::drawFrame(state, ctx);
+    ImGui::Render();
+    if (event)
+        apply(*event);
+}
+
+bool UiDriver::visible(std::string_view key) const { return ctx.taps.find(key).has_value(); }
+
+void UiDriver::tap(std::string_view key) {
+    const auto target = ctx.taps.find(key);
+    INFO("tapping " << key);
+    REQUIRE(target.has_value());
+    m_mouse = target->centre();
+    frame();
+    m_down = true;
+    frame();
+    m_down = false;
+    frame();
+    m_mouse = ImVec2(-1, -1); // the finger lifts away
+    frame();
+}
+
+void UiDriver::typeOnScreen(std::string_view utf8) {
+    static const auto map = keyboardMap();
+    std::size_t i = 0;
+    while (i < utf8.size()) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, utf8.data() + i, utf8.data() + utf8.size());
+        const std::string ch(utf8.substr(i, static_cast<std::size_t>(n)));
+        i += static_cast<std::size_t>(n);
+        const auto it = map.find(ch);
+        INFO("typing '" << ch << "'");
+        REQUIRE(it != map.end());
+        const Place& place = it->second;
+        if (place.layerKey != nullptr && !visible(place.key))
+            tap(place.layerKey);
+        if (place.layerKey == nullptr && !visible(place.key))
+            tap("key.letters");
+        if (place.shift != state.shift)
+            tap("key.shift");
+        tap(place.key);
+    }
+}
+
+void UiDriver::typePhysical(std::string_view utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(std::string(utf8).c_str());
+    frame();
+}
+
+void UiDriver::advance(std::chrono::milliseconds by) {
+    m_now += by;
+    frame();
+}
+
+void UiDriver::settle() {
+    m_saver->drain();
+    frame();
+    frame();
+}
+
+std::vector<storage::Submission> UiDriver::stored() const {
+    const auto keys = storage::loadKeyPair(m_dataDir / "demo-secret.key");
+    storage::SubmissionStore store(m_identity.databaseFile());
+    std::vector<storage::Submission> out;
+    for (const auto& row : store.waiting())
+        out.push_back(storage::submissionFromJson(storage::openSealed(row.sealed, keys)));
+    return out;
+}
+
+} // namespace kiosk::test

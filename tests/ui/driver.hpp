@@ -1,0 +1,60 @@
+#pragma once
+
+#include "../../kiosk/app/identity.hpp"
+#include "../../kiosk/app/saver.hpp"
+#include "../../kiosk/app/window.hpp"
+#include "../../kiosk/flow/state.hpp"
+#include "../../kiosk/ui/ctx.hpp"
+#include "../../storage/submission.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::test {
+
+/// Drives the real screens in a headless ImGui context (no window, no GPU): draws frames, taps
+/// widgets by key with the pointer as a finger would (move, press, release over separate frames),
+/// and runs the real effects, so that what a child does reaches a real sealed database.
+class UiDriver {
+public:
+    UiDriver(float width, float height, const std::filesystem::path& dataDir);
+    UiDriver(const UiDriver&) = delete;
+    UiDriver& operator=(const UiDriver&) = delete;
+    ~UiDriver();
+
+    /// Draws one frame, applies what was tapped and any finished saves.
+    void frame();
+    /// Taps a widget by key; fails the test if it is not on screen.
+    void tap(std::string_view key);
+    /// True if a widget with this key was drawn in the last frame.
+    [[nodiscard]] bool visible(std::string_view key) const;
+    /// Types text by tapping the on-screen keyboard: layers, shift and accented letters included.
+    void typeOnScreen(std::string_view utf8);
+    /// Types on a physical keyboard.
+    void typePhysical(std::string_view utf8);
+    /// Moves the clock on (the kiosk's only sense of time) and draws a frame.
+    void advance(std::chrono::milliseconds by);
+    /// Waits for the saver to finish and draws until its result has been applied.
+    void settle();
+    /// Every submission in the database, opened with the demo secret key.
+    [[nodiscard]] std::vector<storage::Submission> stored() const;
+
+    flow::State state;
+    ui::Ctx ctx;
+
+private:
+    void apply(const flow::Event& event);
+
+    std::filesystem::path m_dataDir;
+    app::Texts m_texts;
+    app::Identity m_identity;
+    std::unique_ptr<app::Saver> m_saver;
+    flow::Clock::time_point m_now = flow::Clock::time_point{} + std::chrono::hours(1000);
+    ImVec2 m_mouse{-1, -1};
+    bool m_down = false;
+};
+
+} // namespace kiosk::test
