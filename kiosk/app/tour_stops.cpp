@@ -37,13 +37,14 @@ std::vector<TourStop> tourStops() {
         {"check-skipped", [](State& s) { toStory(s, Kind::Feedback); send(s, {SkipStory{}}); }},
         {"check-save-failed", [](State& s) { withWords(s); send(s, {Next{}, Send{}, SaveFailed{}}); }},
         {"sending", [](State& s) { withWords(s); send(s, {Next{}, Send{}}); }},
-        {"thank-you-complaint", [](State& s) { withWords(s); send(s, {Next{}, Send{}, Saved{"K7M-4QX"}}); }},
+        {"thank-you-complaint", [](State& s) { withWords(s); send(s, {Next{}, Send{}, Saved{"K7M-4TX"}}); }},
         {"thank-you-compliment",
          [](State& s) { toStory(s, Kind::Compliment); send(s, {SkipStory{}, Send{}, Saved{"3HW-AT9"}}); }},
         {"still-there",
          [](State& s) {
              withWords(s);
-             send(s, {Tick{s.now + s.timing.quietBeforeAsking}, Tick{s.now + std::chrono::seconds(6)}});
+             send(s, {Tick{s.now + s.timing.quietBeforeAsking}});
+             send(s, {Tick{s.now + std::chrono::seconds(6)}});
          }},
         {"start-again", [](State& s) { withWords(s); send(s, {AskStartAgain{}}); }},
     };

@@ -17,7 +17,8 @@ MaybeEvent drawAnswer(ui::Ctx& ctx, const char* changeKey, i18n::Key label, std:
     const float buttonW = ctx.em(5.5f);
     const float textW = width - buttonW - 3 * pad;
     const float answerH = std::min(ui::textHeight(ctx.fonts.bold, answer, textW), ctx.em(4.8f));
-    const float h = std::max(ctx.em(2.2f), pad * 2 + ctx.fonts.body->FontSize + answerH);
+    const float h =
+        std::max(ctx.em(2.2f), pad * 2 + ctx.fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y + answerH);
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 start = ImGui::GetCursorPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -25,6 +26,8 @@ MaybeEvent drawAnswer(ui::Ctx& ctx, const char* changeKey, i18n::Key label, std:
     dl->AddRect(min, ImVec2(min.x + width, min.y + h), ctx.theme.border, ctx.em(0.3f));
     ImGui::SetCursorPos(ImVec2(start.x + pad, start.y + pad));
     ui::text(ctx.fonts.body, ctx.tr(label), ctx.theme.mutedText, textW);
+    ImGui::SetCursorPosX(start.x + pad);
+    // A long story shows its first lines; the whole of it is one tap away behind "Change".
     dl->PushClipRect(min, ImVec2(min.x + pad + textW, min.y + h - pad * 0.5f), true);
     ui::text(ctx.fonts.bold, answer, ctx.theme.text, textW);
     dl->PopClipRect();

@@ -70,25 +70,32 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
     const float pad = ctx.em(1.0f);
     const float inner = width - 2 * pad;
     const float buttonH = ctx.em(3.0f);
-    const float height = pad * 3 + ui::textHeight(ctx.fonts.title, q.title, inner) + ctx.em(0.6f) +
-                         ui::textHeight(ctx.fonts.body, q.body, inner) + buttonH;
-    const ImVec2 min(vp->Pos.x + (vp->Size.x - width) / 2, vp->Pos.y + std::max(ctx.em(1), (vp->Size.y - height) / 2));
-    ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + width, min.y + height), ctx.theme.panel, ctx.em(0.5f));
-    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
+    // Draw the words first on the upper channel, measure them, then put the panel under them.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    const float left = vp->Pos.x + (vp->Size.x - width) / 2;
+    const float guessH = ui::textHeight(ctx.fonts.title, q.title, inner) + ui::textHeight(ctx.fonts.body, q.body, inner);
+    const float top = vp->Pos.y + std::max(ctx.em(1), (vp->Size.y - guessH - buttonH - 4 * pad) / 2);
+    ImGui::SetCursorScreenPos(ImVec2(left + pad, top + pad));
     ImGui::BeginGroup();
     ui::text(ctx.fonts.title, q.title, ctx.theme.text, inner);
-    ImGui::Dummy(ctx.em(0, 0.2f));
+    ImGui::Dummy(ctx.em(0, 0.1f));
     ui::text(ctx.fonts.body, q.body, ctx.theme.text, inner);
     ImGui::EndGroup();
 
     MaybeEvent event;
     const float buttonW = (inner - ctx.em(0.6f)) / 2;
-    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + height - pad - buttonH));
+    const float buttonY = ImGui::GetItemRectMax().y + pad;
+    ImGui::SetCursorScreenPos(ImVec2(left + pad, buttonY));
     if (ui::button(ctx, q.yesKey, q.yesLabel, ImVec2(buttonW, buttonH)))
         event = q.yes;
     ImGui::SameLine(0, ctx.em(0.6f));
     if (ui::button(ctx, q.noKey, q.noLabel, ImVec2(buttonW, buttonH), ui::ButtonStyle::Secondary))
         event = q.no;
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(ImVec2(left, top), ImVec2(left + width, buttonY + buttonH + pad), ctx.theme.panel, ctx.em(0.5f));
+    dl->ChannelsMerge();
     ImGui::PopFont();
     ImGui::End();
     return event;

@@ -35,7 +35,7 @@ void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
     ui::text(ctx.fonts.bold, ctx.tr("thanks.next_title"_key), ctx.theme.text, width);
     if (complaint) {
         for (const auto key : {"thanks.next.acknowledge"_key, "thanks.next.officer"_key, "thanks.next.answer"_key})
-            ui::text(ctx.fonts.body, "•  " + ctx.tr(key), ctx.theme.text, width);
+            ui::bullet(ctx, ctx.tr(key), width);
     } else {
         ui::text(ctx.fonts.body, ctx.tr("thanks.next.learn"_key), ctx.theme.text, width);
     }

@@ -129,6 +129,17 @@ void text(ImFont* font, std::string_view s, ImU32 colour, float width) {
     ImGui::PopFont();
 }
 
+void bullet(const Ctx& ctx, std::string_view s, float width) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float indent = ctx.em(1.0f);
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + indent * 0.35f, at.y + ctx.fonts.body->FontSize * 0.55f),
+                                                ctx.em(0.14f), ctx.theme.text);
+    const float x = ImGui::GetCursorPosX();
+    ImGui::SetCursorPosX(x + indent);
+    text(ctx.fonts.body, s, ctx.theme.text, width - indent);
+    ImGui::SetCursorPosX(x);
+}
+
 float textHeight(ImFont* font, std::string_view s, float width) {
     return static_cast<float>(wrapLines(font, s, width).size()) * font->FontSize;
 }

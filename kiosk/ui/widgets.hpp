@@ -34,6 +34,9 @@ void endScreen();
 /// Wrapped text at the cursor, in a font and colour, no wider than width.
 void text(ImFont* font, std::string_view s, ImU32 colour, float width);
 
+/// A point of a list: a drawn dot (the font need not have "•") and wrapped text beside it.
+void bullet(const Ctx& ctx, std::string_view s, float width);
+
 /// Text centred line by line within width, starting at the cursor.
 void centredText(ImFont* font, std::string_view s, ImU32 colour, float width);
 

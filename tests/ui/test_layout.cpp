@@ -5,6 +5,9 @@
 #include "driver.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -59,6 +62,15 @@ TEST_CASE("the font has a glyph for every character of every text in both langua
             for (const auto& f : forms)
                 all += f;
     all += "ŴŶẀẂẄỲÂÊÎÔÛâêîôûŵŷäëïöüẅÿáéíóúẃýàèìòùẁỳ";
+    // Any character written straight into the screens' code (a bullet, a dot) must be there too.
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(KIOSK_SOURCE_DIR) / "kiosk/screens")) {
+        std::ifstream in(entry.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        for (const char c : text.str())
+            if (static_cast<unsigned char>(c) >= 0x80)
+                all += c;
+    }
     for (ImFont* font : {ui.ctx.fonts.body, ui.ctx.fonts.bold, ui.ctx.fonts.title, ui.ctx.fonts.code}) {
         const char* p = all.data();
         const char* end = all.data() + all.size();
