@@ -47,11 +47,25 @@ std::string toCsv(std::vector<storage::Submission> submissions) {
     std::stable_sort(submissions.begin(), submissions.end(), [](const auto& a, const auto& b) {
         return a.priority != b.priority ? a.priority : a.createdAt < b.createdAt;
     });
-    std::string csv = "reference,priority,kind,language,created_at,story,story_skipped,kiosk,demo,id\r\n";
+    const auto yesNo = [](bool b) { return std::string(b ? "yes" : "no"); };
+    const auto joined = [](const std::vector<std::string>& v) {
+        std::string out;
+        for (const auto& s : v)
+            out += (out.empty() ? "" : "; ") + s;
+        return out;
+    };
+    std::string csv = "reference,priority,kind,language,created_at,acknowledge_by,who,adult_name,adult_role,"
+                      "young_person_agreed,helper_name,wants_advocate,topics,feeling,story,story_skipped,put_right,"
+                      "name,contact,phone,email,meeting,sharing,kiosk,demo,id\r\n";
     for (const auto& s : submissions) {
-        csv += csvField(s.reference) + "," + (s.priority ? "yes" : "no") + "," + s.kind + "," + s.language + "," +
-               s.createdAt + "," + csvField(s.story) + "," + (s.storySkipped ? "yes" : "no") + "," + csvField(s.kiosk) +
-               "," + (s.demo ? "yes" : "no") + "," + s.id + "\r\n";
+        const std::vector<std::string> cells = {
+            s.reference, yesNo(s.priority), s.kind, s.language, s.createdAt, s.acknowledgeBy, s.who, s.adultName,
+            s.adultRole, yesNo(s.youngPersonAgreed), s.helperName, yesNo(s.wantsAdvocate), joined(s.topics),
+            s.feeling == 0 ? "" : std::to_string(s.feeling), s.story, yesNo(s.storySkipped), joined(s.putRight),
+            s.name, s.contact, s.phone, s.email, s.meeting, s.sharing, s.kiosk, yesNo(s.demo), s.id};
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            csv += (i == 0 ? "" : ",") + csvField(cells[i]);
+        csv += "\r\n";
     }
     return csv;
 }

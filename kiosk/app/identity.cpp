@@ -20,6 +20,27 @@ std::string hostName() {
     return ::gethostname(buf, sizeof buf - 1) == 0 && buf[0] != '\0' ? buf : "kiosk";
 }
 
+// kiosk.json: {"name": "...", "closures": ["2026-12-24", ...]}. A date that is not a date is
+// reported, not guessed at.
+void readConfig(const std::filesystem::path& file, Identity& id) {
+    if (!std::filesystem::exists(file))
+        return;
+    const auto j = nlohmann::json::parse(storage::readFile(file), nullptr, false);
+    if (!j.is_object())
+        throw storage::Error(storage::Error::Kind::Format, file.string() + " is not a JSON object");
+    if (j.contains("name") && j["name"].is_string() && !j["name"].get<std::string>().empty())
+        id.name = j["name"].get<std::string>();
+    if (!j.contains("closures"))
+        return;
+    for (const auto& day : j["closures"]) {
+        const auto date = day.is_string() ? storage::parseIsoDate(day.get<std::string>()) : std::nullopt;
+        if (!date)
+            throw storage::Error(storage::Error::Kind::Format,
+                                 file.string() + ": closure dates must be written like 2026-12-24, not " + day.dump());
+        id.closures.push_back(*date);
+    }
+}
+
 } // namespace
 
 Identity loadIdentity(const std::filesystem::path& dataDir) {
@@ -31,20 +52,16 @@ Identity loadIdentity(const std::filesystem::path& dataDir) {
         id.demo = false;
         id.key = storage::loadPublicKey(dataDir / kTeamKey);
         id.name = hostName();
-        if (std::filesystem::exists(dataDir / kConfig)) {
-            const auto j = nlohmann::json::parse(storage::readFile(dataDir / kConfig), nullptr, false);
-            if (j.is_object() && j.contains("name") && j["name"].is_string())
-                id.name = j["name"].get<std::string>();
+    } else {
+        if (!std::filesystem::exists(dataDir / kDemoPublic)) {
+            const auto pair = storage::KeyPair::generate();
+            storage::saveKeyPair(dataDir / kDemoSecret, pair);
+            storage::savePublicKey(dataDir / kDemoPublic, pair.publicKey);
         }
-        return id;
+        id.key = storage::loadPublicKey(dataDir / kDemoPublic);
+        id.name = "demo-" + hostName();
     }
-    if (!std::filesystem::exists(dataDir / kDemoPublic)) {
-        const auto pair = storage::KeyPair::generate();
-        storage::saveKeyPair(dataDir / kDemoSecret, pair);
-        storage::savePublicKey(dataDir / kDemoPublic, pair.publicKey);
-    }
-    id.key = storage::loadPublicKey(dataDir / kDemoPublic);
-    id.name = "demo-" + hostName();
+    readConfig(dataDir / kConfig, id);
     return id;
 }
 
@@ -62,7 +79,14 @@ void provision(const std::filesystem::path& dataDir, const std::filesystem::path
     if (std::filesystem::exists(dataDir / kTeamKey))
         std::filesystem::remove(dataDir / kTeamKey);
     storage::savePublicKey(dataDir / kTeamKey, key);
-    const nlohmann::json config = {{"name", name.empty() ? hostName() : name}};
+    nlohmann::json config = nlohmann::json::object();
+    if (std::filesystem::exists(dataDir / kConfig)) {
+        config = nlohmann::json::parse(storage::readFile(dataDir / kConfig), nullptr, false);
+        if (!config.is_object())
+            throw storage::Error(storage::Error::Kind::Format,
+                                 (dataDir / kConfig).string() + " is not a JSON object: mend or remove it first");
+    }
+    config["name"] = name.empty() ? hostName() : name;
     storage::writeFileAtomically(dataDir / kConfig, config.dump(2) + "\n");
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "../../storage/calendar.hpp"
 #include "../../storage/keys.hpp"
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace kiosk::app {
 
@@ -13,11 +15,12 @@ struct Identity {
     std::string name;
     storage::PublicKey key;
     bool demo = true;
+    std::vector<storage::Date> closures; // days the complaints team is closed, besides bank holidays
 
     [[nodiscard]] std::filesystem::path databaseFile() const { return dataDir / "kiosk.db"; }
 };
 
-/// Reads the kiosk's identity from its data folder, creating the folder and, on a kiosk that was
+/// Reads the kiosk's identity from its data folder (kiosk.json holds its name and closure dates), creating the folder and, on a kiosk that was
 /// never provisioned, a demo key pair (demo-public.key, demo-secret.key). Throws storage::Error.
 [[nodiscard]] Identity loadIdentity(const std::filesystem::path& dataDir);
 

@@ -4,6 +4,7 @@
 #include "../screens/screens.hpp"
 #include "saver.hpp"
 #include "tap_map.hpp"
+#include "textures.hpp"
 #include "window.hpp"
 
 #include <GLFW/glfw3.h>
@@ -32,6 +33,7 @@ int runKiosk(const Options& options, const Identity& identity) {
     ui::Ctx ctx;
     ctx.demo = identity.demo;
     setUpUi(ctx, texts, resources, window.size().x, window.size().y);
+    loadFeelingPictures(ctx, resources);
 
     Saver saver(identity, [] { glfwPostEmptyEvent(); });
     TapMap tapMap(std::getenv("KIOSK_TAP_MAP"));
@@ -76,6 +78,7 @@ int runKiosk(const Options& options, const Identity& identity) {
     }
     saver.stop();
     flow::resetSession(state);
+    freeFeelingPictures(ctx);
     return 0;
 }
 

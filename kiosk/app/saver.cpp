@@ -5,6 +5,7 @@
 #include "../../storage/keys.hpp"
 #include "../../storage/store.hpp"
 #include "../../storage/submission.hpp"
+#include "submission_mapping.hpp"
 
 #include <sodium.h>
 
@@ -14,18 +15,6 @@
 
 namespace kiosk::app {
 namespace {
-
-const char* kindName(flow::Kind kind) {
-    switch (kind) {
-    case flow::Kind::Complaint:
-        return "complaint";
-    case flow::Kind::Compliment:
-        return "compliment";
-    case flow::Kind::Feedback:
-        return "feedback";
-    }
-    return "feedback";
-}
 
 std::unique_ptr<storage::SubmissionStore> openStore(const Identity& identity) {
     auto opened = storage::openOrQuarantine(identity.databaseFile(), storage::isoUtc(std::chrono::system_clock::now()));
@@ -86,7 +75,6 @@ void Saver::run() {
             m_busy = true;
         }
         flow::Event result = store(job);
-        flow::secureWipe(job.story);
         {
             std::lock_guard lock(m_mutex);
             m_results.push_back(std::move(result));
@@ -99,31 +87,34 @@ void Saver::run() {
 
 // The one place saving can fail; it becomes an event and a line for staff, never the child's words.
 flow::Event Saver::store(flow::SaveSubmission& job) {
-    storage::Submission s;
+    storage::Submission s = toSubmission(std::move(job));
+    for (auto& text : job.texts)
+        flow::secureWipe(text); // the ones not taken (a phone number typed, then email chosen)
     try {
+        const auto now = std::chrono::system_clock::now();
         s.id = storage::newUuid();
         s.reference = storage::newReference();
-        s.createdAt = storage::isoUtc(std::chrono::system_clock::now());
+        s.createdAt = storage::isoUtc(now);
         s.kiosk = m_identity.name;
-        s.language = job.language == flow::Language::Welsh ? "cy" : "en";
-        s.kind = kindName(job.kind);
-        s.story = std::move(job.story);
-        s.storySkipped = s.story.empty();
-        s.priority = job.priority;
         s.demo = m_identity.demo;
+        std::optional<storage::Date> contactBy;
+        if (s.contact != "none") {
+            contactBy = storage::WorkingDays(m_identity.closures).acknowledgeBy(storage::localDate(now));
+            s.acknowledgeBy = storage::toIso(*contactBy);
+        }
         std::string plain = storage::toJson(s);
         storage::SealedRow row{s.id, s.createdAt, "waiting", "", s.priority, storage::seal(plain, m_identity.key)};
         flow::secureWipe(plain);
-        flow::secureWipe(s.story);
+        storage::wipe(s);
         if (!m_store)
             m_store = openStore(m_identity);
         m_store->add(row);
-        return flow::Saved{s.reference};
+        return flow::Saved{s.reference, contactBy ? std::optional(toDay(*contactBy)) : std::nullopt};
     } catch (const std::exception& e) {
         // Storage errors name the operation and SQLite's or libsodium's words, never a value.
         std::fprintf(stderr, "kiosk: a submission could not be stored: %s\n", e.what());
     }
-    flow::secureWipe(s.story);
+    storage::wipe(s);
     m_store.reset(); // open afresh next time: the file may have been damaged or replaced
     return flow::SaveFailed{};
 }

@@ -3,6 +3,7 @@
 #include "../flow/step.hpp"
 #include "../screens/screens.hpp"
 #include "tour_stops.hpp"
+#include "textures.hpp"
 #include "window.hpp"
 
 #include <GLFW/glfw3.h>
@@ -19,6 +20,7 @@ int runTour(const Options& options) {
     ui::Ctx ctx;
     ctx.demo = false;
     setUpUi(ctx, texts, resources, window.size().x, window.size().y);
+    loadFeelingPictures(ctx, resources);
     std::filesystem::create_directories(options.target);
     int index = 0;
     for (const auto& stop : tourStops()) {
@@ -47,6 +49,7 @@ int runTour(const Options& options) {
             std::printf("%s\n", file.c_str());
         }
     }
+    freeFeelingPictures(ctx);
     return 0;
 }
 

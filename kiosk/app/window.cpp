@@ -36,13 +36,12 @@ Texts loadTexts(const std::filesystem::path& resources) {
 }
 
 void setUpUi(ui::Ctx& ctx, const Texts& texts, const std::filesystem::path& resources, float width, float height) {
-    ctx.unit = ui::fontSizeFor(width, height);
     std::string allText = screens::keyboardCharacters();
     for (const auto* catalogue : {&texts.welsh, &texts.english})
         for (const auto& [key, forms] : catalogue->all())
             for (const auto& form : forms)
                 allText += form;
-    ctx.fonts = ui::loadFonts(*ImGui::GetIO().Fonts, resources / "assets", ctx.unit, allText);
+    ui::loadFonts(ctx, *ImGui::GetIO().Fonts, resources / "assets", ui::fontSizeFor(width, height), allText);
     ctx.welsh = &texts.welsh;
     ctx.english = &texts.english;
     ctx.current = &texts.welsh;

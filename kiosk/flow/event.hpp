@@ -9,27 +9,42 @@ namespace kiosk::flow {
 
 struct ChooseLanguage { Language language; };
 struct ChooseKind { Kind kind; };
+struct ChooseWho { Who who; };
+struct ToggleAgreed {};
+struct ToggleAdvocate {};
+struct ToggleTopic { Topic topic; };
+struct ChooseFeeling { int feeling; };  // the same again clears it: the scale is optional
+struct TogglePutRight { PutRight way; };
+struct ChooseContact { Contact contact; };
+struct ChooseMeeting { Meeting meeting; };
+struct ChooseSharing { Sharing sharing; };
 struct Next {};
 struct Back {};
 struct GoTo { Screen screen; };     // "Change" on Check your answers
 struct SkipStory {};
+struct Focus { Field field; };
 struct TypeText { std::string utf8; };
 struct Erase {};
 struct MoveCursor { int characters; };
 struct PlaceCursor { std::size_t byteOffset; };
 struct SetKeyboard { KeyboardLayer layer; };
 struct ToggleShift {};
+struct ToggleLargeText {};
 struct Send {};
 struct Finish {};                   // "Finish" on Thank you
 struct AskStartAgain {};
 struct ConfirmStartAgain {};
-struct Dismiss {};                  // closes an overlay: "No, go back", "Yes, I'm still here"
+struct QuickHide {};                // one tap: Welcome, everything gone
+struct NotSafe {};                  // "I don't feel safe"
+struct Dismiss {};                  // closes an overlay
 struct Tick { Clock::time_point now; };
-struct Saved { std::string reference; };
+struct Saved { std::string reference; std::optional<Day> contactBy; };
 struct SaveFailed {};
 
-using Event = std::variant<ChooseLanguage, ChooseKind, Next, Back, GoTo, SkipStory, TypeText, Erase, MoveCursor,
-                           PlaceCursor, SetKeyboard, ToggleShift, Send, Finish, AskStartAgain, ConfirmStartAgain,
-                           Dismiss, Tick, Saved, SaveFailed>;
+using Event = std::variant<ChooseLanguage, ChooseKind, ChooseWho, ToggleAgreed, ToggleAdvocate, ToggleTopic,
+                           ChooseFeeling, TogglePutRight, ChooseContact, ChooseMeeting, ChooseSharing, Next, Back, GoTo,
+                           SkipStory, Focus, TypeText, Erase, MoveCursor, PlaceCursor, SetKeyboard, ToggleShift,
+                           ToggleLargeText, Send, Finish, AskStartAgain, ConfirmStartAgain, QuickHide, NotSafe, Dismiss,
+                           Tick, Saved, SaveFailed>;
 
 } // namespace kiosk::flow

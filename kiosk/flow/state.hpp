@@ -2,6 +2,8 @@
 
 #include "text_field.hpp"
 
+#include <array>
+#include <bitset>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -12,23 +14,88 @@ using Clock = std::chrono::steady_clock;
 
 enum class Language { Welsh, English };
 
-enum class Screen { Welcome, Kind, Story, Check, Sending, ThankYou };
+enum class Screen {
+    Welcome,
+    Kind,     // what would you like to do?
+    Who,      // who is telling us?
+    Help,     // help from an advocate
+    Topics,   // what is it about?
+    Court,    // "I don't agree with what the court decided": what the complaints team can and cannot do
+    Feelings, // how do you feel about it?
+    Story,    // tell us in your own words
+    PutRight, // what would help put it right?
+    Contact,  // how can we get back to you?
+    Meeting,  // how would you like to meet the Investigating Officer?
+    Sharing,  // sharing our answer with your parent or carer
+    Check,    // check your answers
+    Sending,
+    ThankYou,
+};
 
 /// The three doors: something went wrong, something went well, tell us what you think.
 enum class Kind { Complaint, Compliment, Feedback };
 
-/// Which set of keys the on-screen keyboard shows.
-enum class KeyboardLayer { Letters, Accents, Numbers };
+/// Who is telling us: the young person, the young person with a helper, or an adult for them.
+enum class Who { Me, MeWithHelp, OnBehalf };
 
-/// What the child has said so far. Lives only in memory until it is sealed.
-struct Answers {
+/// What a complaint is about, in a child's words (from "Issues we can consider" in the guide),
+/// and the court's decision, which the complaints process cannot change.
+enum class Topic { NotListened, NotDone, HardToReach, NotExplained, TooLong, Behaviour, CourtDecision, SomethingElse };
+inline constexpr std::size_t kTopicCount = 8;
+
+/// What would help put it right (the children's guide's ways to fix things).
+enum class PutRight { Explanation, CorrectRecords, ChangeHow, TalkToSomeone, SomethingElse };
+inline constexpr std::size_t kPutRightCount = 5;
+
+enum class Contact { Phone, Email, ThroughAdult, None };
+enum class Meeting { Video, Phone, InPerson, Email };
+enum class Sharing { Yes, No, TalkFirst };
+
+/// The boxes a child can type into.
+enum class Field { Story, HelperName, AdultName, AdultRole, Name, Phone, Email };
+inline constexpr std::size_t kFieldCount = 7;
+
+/// Which set of keys the on-screen keyboard shows.
+enum class KeyboardLayer { Letters, Accents, Numbers, Phone, Email };
+
+/// Every choice the child has made: plain values, safe to copy.
+struct Choices {
     std::optional<Kind> kind;
-    TextField story;
+    std::optional<Who> who;
+    bool youngPersonAgreed = false; // required when an adult tells us for a young person
+    bool wantsAdvocate = false;
+    std::bitset<kTopicCount> topics;
+    std::optional<int> feeling; // 1 (very upset) to 5 (very happy)
     bool storySkipped = false;
+    std::bitset<kPutRightCount> putRight;
+    std::optional<Contact> contact;
+    std::optional<Meeting> meeting;
+    std::optional<Sharing> sharing;
+
+    [[nodiscard]] bool has(Topic t) const { return topics.test(static_cast<std::size_t>(t)); }
+    [[nodiscard]] bool has(PutRight p) const { return putRight.test(static_cast<std::size_t>(p)); }
 };
 
-/// Modal questions drawn over the current screen.
-enum class Overlay { None, StillThere, ConfirmStartAgain };
+/// What the child has said: their choices and what they typed. Lives only in memory until sealed.
+struct Answers : Choices {
+    Answers();
+    std::array<TextField, kFieldCount> fields;
+
+    [[nodiscard]] TextField& field(Field f) { return fields[static_cast<std::size_t>(f)]; }
+    [[nodiscard]] const TextField& field(Field f) const { return fields[static_cast<std::size_t>(f)]; }
+};
+
+/// A calendar day, as the thank-you screen names it.
+struct Day {
+    int year = 0;
+    int month = 1;   // 1..12
+    int day = 1;     // 1..31
+    int weekday = 1; // 1 Monday .. 7 Sunday
+    bool operator==(const Day&) const = default;
+};
+
+/// Modal panels drawn over the current screen.
+enum class Overlay { None, StillThere, ConfirmStartAgain, NotSafe };
 
 /// How long the kiosk waits before asking "Are you still there?", and how long it then waits.
 struct Timing {
@@ -41,12 +108,16 @@ struct State {
     Screen screen = Screen::Welcome;
     Language language = Language::Welsh;
     Answers answers;
+    std::optional<Field> focus; // the box the keyboard types into
     Overlay overlay = Overlay::None;
     KeyboardLayer keyboard = KeyboardLayer::Letters;
     bool shift = false;
+    bool largeText = false;
+    bool priority = false;      // "I don't feel safe" was pressed in this session
     bool returnToCheck = false; // set by a "Change" button on Check your answers
     bool saveFailed = false;
-    std::string reference; // shown on Thank you once the submission is stored
+    std::string reference;          // shown on Thank you once the submission is stored
+    std::optional<Day> contactBy;   // when we will get in touch, if the child allowed contact
     Timing timing;
     Clock::time_point now{};
     Clock::time_point lastInput{};

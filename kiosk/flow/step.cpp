@@ -1,7 +1,8 @@
 #include "step.hpp"
 
+#include "answers.hpp"
+
 #include <algorithm>
-#include <type_traits>
 
 namespace kiosk::flow {
 namespace {
@@ -14,7 +15,11 @@ bool isInput(const Event& event) {
            !std::holds_alternative<SaveFailed>(event);
 }
 
-bool sessionHasAnswers(const State& s) { return s.answers.kind.has_value() || !s.answers.story.empty(); }
+bool sessionHasAnswers(const State& s) {
+    const Choices& c = s.answers;
+    return c.kind || c.who || s.priority ||
+           std::any_of(s.answers.fields.begin(), s.answers.fields.end(), [](const TextField& f) { return !f.empty(); });
+}
 
 // The inactivity clock runs whenever there is something of a child's on screen or in memory,
 // except while a submission is being stored.
@@ -22,16 +27,53 @@ bool inactivityClockRuns(const State& s) {
     return s.screen != Screen::Sending && (s.screen != Screen::Welcome || sessionHasAnswers(s));
 }
 
-void goForward(State& s) {
-    if (s.returnToCheck) {
-        s.returnToCheck = false;
-        s.screen = Screen::Check;
-        return;
+// The box a screen types into when it opens, if any.
+std::optional<Field> defaultFocus(const State& s) {
+    if (s.screen == Screen::Story)
+        return Field::Story;
+    return std::nullopt;
+}
+
+void enter(State& s, Screen screen) {
+    s.screen = screen;
+    s.focus = defaultFocus(s);
+    s.keyboard = s.focus ? layerFor(*s.focus) : KeyboardLayer::Letters;
+    s.shift = false;
+}
+
+void focus(State& s, Field field) {
+    s.focus = field;
+    s.keyboard = layerFor(field);
+    s.shift = false;
+}
+
+// A screen still waiting for a required answer, before Check; coming back from a "Change" stops
+// there rather than at Check (say, topics after changing a compliment into a complaint).
+std::optional<Screen> firstUnanswered(const Answers& a) {
+    for (const Screen screen : journey(a)) {
+        if (screen == Screen::Check)
+            break;
+        if (screen != Screen::Welcome && !isAnswered(screen, a))
+            return screen;
     }
+    return std::nullopt;
+}
+
+void goForward(State& s) {
     const auto path = journey(s.answers);
     const auto here = std::find(path.begin(), path.end(), s.screen);
+    if (s.returnToCheck) {
+        const auto missing = firstUnanswered(s.answers);
+        if (missing && std::find(here, path.end(), *missing) != path.end() && *missing != s.screen) {
+            enter(s, *missing);
+            return;
+        }
+        s.returnToCheck = false;
+        enter(s, Screen::Check);
+        return;
+    }
     if (here != path.end() && std::next(here) != path.end())
-        s.screen = *std::next(here);
+        enter(s, *std::next(here));
 }
 
 void goBack(State& s) {
@@ -39,13 +81,13 @@ void goBack(State& s) {
         return;
     if (s.returnToCheck) {
         s.returnToCheck = false;
-        s.screen = Screen::Check;
+        enter(s, Screen::Check);
         return;
     }
     const auto path = journey(s.answers);
     const auto here = std::find(path.begin(), path.end(), s.screen);
     if (here != path.end() && here != path.begin())
-        s.screen = *std::prev(here);
+        enter(s, *std::prev(here));
 }
 
 void onTick(State& s, Clock::time_point now) {
@@ -61,28 +103,72 @@ void onTick(State& s, Clock::time_point now) {
     }
 }
 
-// While an overlay asks a question, only its own answers count.
+// While an overlay shows, only its own answers count.
 Effects stepOverlay(State& s, const Event& event) {
     if (std::holds_alternative<Dismiss>(event))
         s.overlay = Overlay::None;
-    else if (std::holds_alternative<ConfirmStartAgain>(event))
+    else if (std::holds_alternative<ConfirmStartAgain>(event) || std::holds_alternative<QuickHide>(event))
         resetSession(s);
     return {};
 }
 
+template <std::size_t N, class E> void toggle(std::bitset<N>& bits, E value) { bits.flip(static_cast<std::size_t>(value)); }
+
+SaveSubmission snapshot(const State& s) {
+    SaveSubmission save;
+    save.choices = s.answers;
+    for (std::size_t i = 0; i < kFieldCount; ++i)
+        save.texts[i] = s.answers.fields[i].text();
+    save.language = s.language;
+    save.priority = s.priority;
+    return save;
+}
+
 Effects stepInput(State& s, const Event& event) {
     Effects effects;
-    TextField& story = s.answers.story;
+    Answers& a = s.answers;
+    TextField* typing = s.focus ? &a.field(*s.focus) : nullptr;
     std::visit(Overloaded{
                    [&](const ChooseLanguage& e) {
                        s.language = e.language;
                        if (s.screen == Screen::Welcome)
-                           s.screen = Screen::Kind;
+                           enter(s, Screen::Kind);
                    },
                    [&](const ChooseKind& e) {
-                       s.answers.kind = e.kind;
+                       a.kind = e.kind;
                        goForward(s);
                    },
+                   [&](const ChooseWho& e) {
+                       a.who = e.who;
+                       if (e.who == Who::OnBehalf && !a.field(Field::AdultName).hasWords())
+                           focus(s, Field::AdultName);
+                       else if (e.who == Who::MeWithHelp && !a.field(Field::HelperName).hasWords())
+                           focus(s, Field::HelperName);
+                       else
+                           s.focus.reset();
+                   },
+                   [&](const ToggleAgreed&) {
+                       a.youngPersonAgreed = !a.youngPersonAgreed;
+                       s.focus.reset(); // the details are typed: the keyboard can go
+                   },
+                   [&](const ToggleAdvocate&) { a.wantsAdvocate = !a.wantsAdvocate; },
+                   [&](const ToggleTopic& e) { toggle(a.topics, e.topic); },
+                   [&](const ChooseFeeling& e) {
+                       if (e.feeling >= 1 && e.feeling <= 5)
+                           a.feeling = a.feeling == e.feeling ? std::nullopt : std::optional<int>(e.feeling);
+                   },
+                   [&](const TogglePutRight& e) { toggle(a.putRight, e.way); },
+                   [&](const ChooseContact& e) {
+                       a.contact = e.contact;
+                       if (e.contact == Contact::Phone)
+                           focus(s, Field::Phone);
+                       else if (e.contact == Contact::Email)
+                           focus(s, Field::Email);
+                       else
+                           s.focus.reset();
+                   },
+                   [&](const ChooseMeeting& e) { a.meeting = a.meeting == e.meeting ? std::nullopt : std::optional(e.meeting); },
+                   [&](const ChooseSharing& e) { a.sharing = e.sharing; },
                    [&](const Next&) {
                        if (canGoForward(s))
                            goForward(s);
@@ -90,48 +176,68 @@ Effects stepInput(State& s, const Event& event) {
                    [&](const Back&) { goBack(s); },
                    [&](const GoTo& e) {
                        if (s.screen == Screen::Check) {
-                           s.screen = e.screen;
+                           enter(s, e.screen);
                            s.returnToCheck = true;
                        }
                    },
                    [&](const SkipStory&) {
-                       story.wipe();
-                       s.answers.storySkipped = true;
+                       if (s.screen != Screen::Story)
+                           return;
+                       a.field(Field::Story).wipe();
+                       a.storySkipped = true;
                        goForward(s);
                    },
+                   [&](const Focus& e) { focus(s, e.field); },
                    [&](const TypeText& e) {
-                       if (s.screen == Screen::Story && story.insert(e.utf8)) {
-                           s.answers.storySkipped = false;
-                           s.shift = false;
-                           // Accented letters are an extra: after one, the letters come back.
-                           if (s.keyboard == KeyboardLayer::Accents)
-                               s.keyboard = KeyboardLayer::Letters;
-                       }
+                       if (typing == nullptr || !typing->insert(e.utf8))
+                           return;
+                       if (s.focus == Field::Story)
+                           a.storySkipped = false;
+                       s.shift = false;
+                       // Accented letters are an extra: after one, the letters come back.
+                       if (s.keyboard == KeyboardLayer::Accents)
+                           s.keyboard = KeyboardLayer::Letters;
                    },
-                   [&](const Erase&) { story.erase(); },
-                   [&](const MoveCursor& e) { story.moveCursor(e.characters); },
-                   [&](const PlaceCursor& e) { story.setCursor(e.byteOffset); },
+                   [&](const Erase&) {
+                       if (typing != nullptr)
+                           typing->erase();
+                   },
+                   [&](const MoveCursor& e) {
+                       if (typing != nullptr)
+                           typing->moveCursor(e.characters);
+                   },
+                   [&](const PlaceCursor& e) {
+                       if (typing != nullptr)
+                           typing->setCursor(e.byteOffset);
+                   },
                    [&](const SetKeyboard& e) {
                        s.keyboard = e.layer;
                        s.shift = false;
                    },
                    [&](const ToggleShift&) { s.shift = !s.shift; },
+                   [&](const ToggleLargeText&) { s.largeText = !s.largeText; },
                    [&](const Send&) {
-                       if (s.screen != Screen::Check || !s.answers.kind)
+                       if (s.screen != Screen::Check || !a.kind)
                            return;
                        s.screen = Screen::Sending;
+                       s.focus.reset();
                        s.saveFailed = false;
-                       effects.push_back(SaveSubmission{*s.answers.kind, s.language, story.text(), false});
+                       effects.push_back(snapshot(s));
                    },
                    [&](const Finish&) {
                        if (s.screen == Screen::ThankYou)
                            resetSession(s);
                    },
                    [&](const AskStartAgain&) {
-                       if (story.empty() || s.screen == Screen::ThankYou)
+                       if (!sessionHasAnswers(s) || s.screen == Screen::ThankYou)
                            resetSession(s);
                        else
                            s.overlay = Overlay::ConfirmStartAgain;
+                   },
+                   [&](const QuickHide&) { resetSession(s); },
+                   [&](const NotSafe&) {
+                       s.priority = true;
+                       s.overlay = Overlay::NotSafe;
                    },
                    [&](const auto&) {},
                },
@@ -141,23 +247,75 @@ Effects stepInput(State& s, const Event& event) {
 
 } // namespace
 
-bool canGoForward(const State& s) {
-    switch (s.screen) {
+bool isAnswered(Screen screen, const Answers& a) {
+    switch (screen) {
     case Screen::Kind:
-        return s.answers.kind.has_value();
+        return a.kind.has_value();
+    case Screen::Who:
+        return a.who.has_value() && (a.who != Who::OnBehalf || (a.field(Field::AdultName).hasWords() &&
+                                                                a.field(Field::AdultRole).hasWords() &&
+                                                                a.youngPersonAgreed));
+    case Screen::Topics:
+        return a.topics.any();
     case Screen::Story:
-        return s.answers.story.hasWords();
-    default:
+        return a.field(Field::Story).hasWords() || a.storySkipped;
+    case Screen::Contact:
+        if (!a.contact)
+            return false;
+        if (*a.contact == Contact::Phone)
+            return isPlausiblePhone(a.field(Field::Phone).text());
+        if (*a.contact == Contact::Email)
+            return isPlausibleEmail(a.field(Field::Email).text());
+        return true;
+    case Screen::Sharing:
+        return a.sharing.has_value();
+    case Screen::Help:
+    case Screen::Court:
+    case Screen::Feelings:
+    case Screen::PutRight:
+    case Screen::Meeting:
+        return true; // optional
+    case Screen::Welcome:
+    case Screen::Check:
+    case Screen::Sending:
+    case Screen::ThankYou:
         return false;
     }
+    return false;
+}
+
+bool canGoForward(const State& s) {
+    // On Story, "Next" needs words; with none the button is "Skip" instead.
+    if (s.screen == Screen::Story)
+        return s.answers.field(Field::Story).hasWords();
+    return isAnswered(s.screen, s.answers);
 }
 
 bool canGoBack(const State& s) {
-    return s.screen == Screen::Kind || s.screen == Screen::Story || s.screen == Screen::Check;
+    return s.screen != Screen::Welcome && s.screen != Screen::Sending && s.screen != Screen::ThankYou;
 }
 
-std::vector<Screen> journey(const Answers&) {
-    return {Screen::Welcome, Screen::Kind, Screen::Story, Screen::Check, Screen::Sending, Screen::ThankYou};
+std::vector<Screen> journey(const Answers& a) {
+    // Compliments and feedback take the shorter path: no advocate, topics, put-right or sharing.
+    const bool complaint = a.kind == Kind::Complaint;
+    std::vector<Screen> path = {Screen::Welcome, Screen::Kind, Screen::Who};
+    if (complaint) {
+        path.push_back(Screen::Help);
+        path.push_back(Screen::Topics);
+        if (a.has(Topic::CourtDecision))
+            path.push_back(Screen::Court);
+    }
+    path.push_back(Screen::Feelings);
+    path.push_back(Screen::Story);
+    if (complaint)
+        path.push_back(Screen::PutRight);
+    path.push_back(Screen::Contact);
+    if (complaint && contactAllowed(a))
+        path.push_back(Screen::Meeting);
+    if (complaint)
+        path.push_back(Screen::Sharing);
+    path.insert(path.end(), {Screen::Check, Screen::Sending, Screen::ThankYou});
+    return path;
 }
 
 Effects step(State& s, const Event& event) {
@@ -167,9 +325,11 @@ Effects step(State& s, const Event& event) {
     }
     if (const auto* saved = std::get_if<Saved>(&event)) {
         if (s.screen == Screen::Sending) {
-            // The words are sealed and stored: forget them now. Thank you still needs the kind.
-            s.answers.story.wipe();
+            // The words are sealed and stored: forget them now. Thank you still needs the choices.
+            for (auto& f : s.answers.fields)
+                f.wipe();
             s.reference = saved->reference;
+            s.contactBy = saved->contactBy;
             s.screen = Screen::ThankYou;
         }
         return {};
@@ -181,7 +341,8 @@ Effects step(State& s, const Event& event) {
         }
         return {};
     }
-    if (!isInput(event) || s.screen == Screen::Sending)
+    // While storing, only quick hide works: the submission is still stored, but nobody sees its code.
+    if (!isInput(event) || (s.screen == Screen::Sending && !std::holds_alternative<QuickHide>(event)))
         return {};
     s.lastInput = s.now;
     if (s.overlay != Overlay::None)
@@ -203,19 +364,23 @@ std::optional<Clock::time_point> nextWake(const State& s) {
 int secondsLeftToAnswer(const State& s) {
     const auto left = s.askedAt + s.timing.answerWindow - s.now;
     const auto whole = std::chrono::ceil<std::chrono::seconds>(left).count();
-    return static_cast<int>(std::max<decltype(whole)>(whole, 0));
+    return static_cast<int>(std::clamp<decltype(whole)>(whole, 0, s.timing.answerWindow.count()));
 }
 
 void resetSession(State& s) {
-    s.answers.story.wipe();
-    s.answers.kind.reset();
-    s.answers.storySkipped = false;
+    for (auto& f : s.answers.fields)
+        f.wipe();
+    static_cast<Choices&>(s.answers) = Choices{};
     secureWipe(s.reference);
+    s.contactBy.reset();
     s.screen = Screen::Welcome;
     s.language = Language::Welsh;
+    s.focus.reset();
     s.overlay = Overlay::None;
     s.keyboard = KeyboardLayer::Letters;
     s.shift = false;
+    s.largeText = false;
+    s.priority = false;
     s.returnToCheck = false;
     s.saveFailed = false;
     s.lastInput = s.now;

@@ -18,6 +18,9 @@ namespace kiosk::flow {
 /// The screens this child will pass through, in order, given what they have chosen so far.
 [[nodiscard]] std::vector<Screen> journey(const Answers& answers);
 
+/// True when a screen's required question has an answer (optional screens always have).
+[[nodiscard]] bool isAnswered(Screen screen, const Answers& answers);
+
 /// True where "Next" may be pressed: the screen's question has an answer.
 [[nodiscard]] bool canGoForward(const State& state);
 

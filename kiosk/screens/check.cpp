@@ -1,6 +1,6 @@
 #include "screens.hpp"
 
-#include "../ui/widgets.hpp"
+#include "../flow/answers.hpp"
 
 #include <algorithm>
 
@@ -10,73 +10,106 @@ using namespace i18n::literals;
 
 namespace {
 
-// One answer in a panel: what was asked, what was said, and a button to change it.
-MaybeEvent drawAnswer(ui::Ctx& ctx, const char* changeKey, i18n::Key label, std::string_view answer, flow::Screen screen,
-                      float width) {
-    const float pad = ctx.em(0.6f);
-    const float buttonW = ctx.em(5.5f);
-    const float textW = width - buttonW - 3 * pad;
-    const float answerH = std::min(ui::textHeight(ctx.fonts.bold, answer, textW), ctx.em(4.8f));
-    const float h =
-        std::max(ctx.em(2.2f), pad * 2 + ctx.fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y + answerH);
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const ImVec2 start = ImGui::GetCursorPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(min, ImVec2(min.x + width, min.y + h), ctx.theme.panel, ctx.em(0.3f));
-    dl->AddRect(min, ImVec2(min.x + width, min.y + h), ctx.theme.border, ctx.em(0.3f));
-    ImGui::SetCursorPos(ImVec2(start.x + pad, start.y + pad));
+// One part of the answers in a panel: what was asked, what was said, and a button to change it.
+MaybeEvent drawPart(ui::Ctx& ctx, const char* changeKey, i18n::Key label, const std::string& answer, flow::Screen screen,
+                    float width) {
+    const float buttonW = ctx.em(5.0f);
+    const ui::Panel panel = ui::beginPanel(ctx, width);
+    const float textW = ui::innerWidth(panel) - buttonW - ctx.em(0.6f);
+    const ImVec2 top = ImGui::GetCursorPos();
     ui::text(ctx.fonts.body, ctx.tr(label), ctx.theme.mutedText, textW);
-    ImGui::SetCursorPosX(start.x + pad);
-    // A long story shows its first lines; the whole of it is one tap away behind "Change".
-    dl->PushClipRect(min, ImVec2(min.x + pad + textW, min.y + h - pad * 0.5f), true);
     ui::text(ctx.fonts.bold, answer, ctx.theme.text, textW);
-    dl->PopClipRect();
-    ImGui::SetCursorPos(ImVec2(start.x + width - buttonW - pad, start.y + (h - ctx.em(1.9f)) / 2));
+    const float bottom = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(top.x + ui::innerWidth(panel) - buttonW, top.y));
     MaybeEvent event;
-    if (ui::button(ctx, changeKey, ctx.tr("check.change"_key), ImVec2(buttonW, ctx.em(1.9f)), ui::ButtonStyle::Secondary))
+    if (ui::button(ctx, changeKey, ctx.tr("check.change"_key), ImVec2(buttonW, ctx.em(2.0f)), ui::ButtonStyle::Secondary))
         event = flow::GoTo{screen};
-    ImGui::SetCursorPos(ImVec2(start.x, start.y + h + ctx.em(0.5f)));
+    ImGui::SetCursorPos(ImVec2(top.x, std::max(bottom, ImGui::GetCursorPosY())));
+    ImGui::Dummy(ImVec2(0, 0));
+    ui::endPanel(ctx, panel, ctx.theme.panel, ctx.theme.border);
     return event;
+}
+
+template <std::size_t N, class Enum>
+std::string listOf(const ui::Ctx& ctx, const std::bitset<N>& chosen, i18n::Key (*keyOf)(Enum), i18n::Key none) {
+    std::string out;
+    for (std::size_t i = 0; i < N; ++i)
+        if (chosen.test(i))
+            out += (out.empty() ? "" : "\n") + ctx.tr(keyOf(static_cast<Enum>(i)));
+    return out.empty() ? ctx.tr(none) : out;
+}
+
+std::string whoAnswer(const ui::Ctx& ctx, const flow::Answers& a) {
+    if (!a.who)
+        return {};
+    std::string out = ctx.tr(whoKey(*a.who));
+    if (*a.who == flow::Who::MeWithHelp && a.field(flow::Field::HelperName).hasWords())
+        out += "\n" + a.field(flow::Field::HelperName).text();
+    if (*a.who == flow::Who::OnBehalf) {
+        out += "\n" + a.field(flow::Field::AdultName).text() + ", " + a.field(flow::Field::AdultRole).text();
+        if (a.youngPersonAgreed)
+            out += "\n" + ctx.tr("who.agreed"_key);
+    }
+    return out;
+}
+
+std::string contactAnswer(const ui::Ctx& ctx, const flow::Answers& a) {
+    std::string out;
+    if (a.field(flow::Field::Name).hasWords())
+        out = a.field(flow::Field::Name).text() + "\n";
+    if (!a.contact)
+        return out;
+    out += ctx.tr(contactKey(*a.contact));
+    if (*a.contact == flow::Contact::Phone)
+        out += ": " + a.field(flow::Field::Phone).text();
+    if (*a.contact == flow::Contact::Email)
+        out += ": " + a.field(flow::Field::Email).text();
+    return out;
 }
 
 } // namespace
 
 MaybeEvent drawCheck(const flow::State& state, ui::Ctx& ctx) {
-    MaybeEvent event = drawTopBar(state, ctx);
-    const float width = ui::columnWidth(ctx);
-    const float left = ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) / 2;
-    ImGui::SetCursorPosX(left);
-    ui::text(ctx.fonts.title, ctx.tr("check.title"_key), ctx.theme.text, width);
-    ImGui::SetCursorPosX(left);
-    ui::text(ctx.fonts.body, ctx.tr("check.hint"_key), ctx.theme.mutedText, width);
-    ImGui::Dummy(ctx.em(0, 0.2f));
-
+    Page page(state, ctx, "check.title"_key, "check.hint"_key);
     const flow::Answers& a = state.answers;
-    ImGui::SetCursorPosX(left);
-    if (auto e = drawAnswer(ctx, "check.change.kind", "check.kind"_key,
-                            a.kind ? ctx.tr(kindTitleKey(*a.kind)) : std::string(), flow::Screen::Kind, width))
-        event = e;
-    const std::string& story = a.story.hasWords() ? a.story.text() : ctx.tr("check.story_skipped"_key);
-    ImGui::SetCursorPosX(left);
-    if (auto e = drawAnswer(ctx, "check.change.story", "check.story"_key, story, flow::Screen::Story, width))
-        event = e;
+    const float w = page.width();
+    const bool complaint = a.kind == flow::Kind::Complaint;
+    const auto part = [&](const char* key, i18n::Key label, const std::string& answer, flow::Screen screen) {
+        page.take(drawPart(ctx, key, label, answer, screen, w));
+        ImGui::Dummy(ctx.em(0, 0.1f));
+    };
 
     if (state.saveFailed) {
         // Nothing is lost: the answers are still here, and staff can help.
-        ImGui::SetCursorPosX(left);
-        const ImVec2 min = ImGui::GetCursorScreenPos();
-        const float pad = ctx.em(0.5f);
-        const std::string& message = ctx.tr("check.save_failed"_key);
-        const float h = ui::textHeight(ctx.fonts.bold, message, width - 2 * pad) + 2 * pad;
-        ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + width, min.y + h), ctx.theme.warningBack,
-                                                  ctx.em(0.3f));
-        ImGui::SetCursorPos(ImVec2(left + pad, ImGui::GetCursorPosY() + pad));
-        ui::text(ctx.fonts.bold, message, ctx.theme.warningText, width - 2 * pad);
-        ImGui::Dummy(ImVec2(0, pad));
+        const ui::Panel panel = ui::beginPanel(ctx, w);
+        ui::text(ctx.fonts.bold, ctx.tr("check.save_failed"_key), ctx.theme.warningText, ui::innerWidth(panel));
+        ui::endPanel(ctx, panel, ctx.theme.warningBack);
+        ImGui::Dummy(ctx.em(0, 0.2f));
     }
-    if (auto e = drawBottomBar(ctx, flow::Send{}, "check.send"_key))
-        event = e;
-    return event;
+    part("check.change.kind", "check.kind"_key, a.kind ? ctx.tr(kindTitleKey(*a.kind)) : "", flow::Screen::Kind);
+    part("check.change.who", "check.who"_key, whoAnswer(ctx, a), flow::Screen::Who);
+    if (complaint) {
+        part("check.change.help", "check.advocate"_key, ctx.tr(a.wantsAdvocate ? "help.want_advocate"_key : "check.no_advocate"_key),
+             flow::Screen::Help);
+        part("check.change.topics", "check.topics"_key, listOf(ctx, a.topics, topicKey, "check.none"_key),
+             flow::Screen::Topics);
+    }
+    part("check.change.feelings", "check.feeling"_key,
+         a.feeling ? ctx.tr(feelingKey(*a.feeling)) : ctx.tr("check.not_given"_key), flow::Screen::Feelings);
+    const auto& story = a.field(flow::Field::Story);
+    part("check.change.story", "check.story"_key, story.hasWords() ? story.text() : ctx.tr("check.story_skipped"_key),
+         flow::Screen::Story);
+    if (complaint)
+        part("check.change.put_right", "check.put_right"_key, listOf(ctx, a.putRight, putRightKey, "check.none"_key),
+             flow::Screen::PutRight);
+    part("check.change.contact", "check.contact"_key, contactAnswer(ctx, a), flow::Screen::Contact);
+    if (complaint && flow::contactAllowed(a))
+        part("check.change.meeting", "check.meeting"_key,
+             a.meeting ? ctx.tr(meetingKey(*a.meeting)) : ctx.tr("check.not_given"_key), flow::Screen::Meeting);
+    if (complaint)
+        part("check.change.sharing", "check.sharing"_key, a.sharing ? ctx.tr(sharingKey(*a.sharing)) : "",
+             flow::Screen::Sharing);
+    return page.finish();
 }
 
 } // namespace kiosk::screens

@@ -1,50 +1,38 @@
 #include "screens.hpp"
 
-#include "../ui/widgets.hpp"
-
-#include <algorithm>
-
 namespace kiosk::screens {
 
-using namespace i18n::literals;
+namespace {
 
-i18n::Key kindTitleKey(flow::Kind kind) {
-    switch (kind) {
-    case flow::Kind::Complaint:
-        return "kind.complaint.title"_key;
-    case flow::Kind::Compliment:
-        return "kind.compliment.title"_key;
-    case flow::Kind::Feedback:
-        return "kind.feedback.title"_key;
+MaybeEvent drawScreen(const flow::State& state, ui::Ctx& ctx) {
+    switch (state.screen) {
+    case flow::Screen::Welcome: return drawWelcome(state, ctx);
+    case flow::Screen::Kind: return drawKind(state, ctx);
+    case flow::Screen::Who: return drawWho(state, ctx);
+    case flow::Screen::Help: return drawHelp(state, ctx);
+    case flow::Screen::Topics: return drawTopics(state, ctx);
+    case flow::Screen::Court: return drawCourt(state, ctx);
+    case flow::Screen::Feelings: return drawFeelings(state, ctx);
+    case flow::Screen::Story: return drawStory(state, ctx);
+    case flow::Screen::PutRight: return drawPutRight(state, ctx);
+    case flow::Screen::Contact: return drawContact(state, ctx);
+    case flow::Screen::Meeting: return drawMeeting(state, ctx);
+    case flow::Screen::Sharing: return drawSharing(state, ctx);
+    case flow::Screen::Check: return drawCheck(state, ctx);
+    case flow::Screen::Sending: return drawSending(state, ctx);
+    case flow::Screen::ThankYou: return drawThankYou(state, ctx);
     }
-    return "kind.complaint.title"_key;
+    return std::nullopt;
 }
+
+} // namespace
 
 MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
     ctx.taps.beginFrame();
     ctx.current = state.language == flow::Language::Welsh ? ctx.welsh : ctx.english;
+    ctx.useLargerText(state.largeText);
     ui::beginScreen(ctx);
-    MaybeEvent event;
-    switch (state.screen) {
-    case flow::Screen::Welcome:
-        event = drawWelcome(state, ctx);
-        break;
-    case flow::Screen::Kind:
-        event = drawKind(state, ctx);
-        break;
-    case flow::Screen::Story:
-        event = drawStory(state, ctx);
-        break;
-    case flow::Screen::Check:
-        event = drawCheck(state, ctx);
-        break;
-    case flow::Screen::Sending:
-        event = drawSending(state, ctx);
-        break;
-    case flow::Screen::ThankYou:
-        event = drawThankYou(state, ctx);
-        break;
-    }
+    MaybeEvent event = drawScreen(state, ctx);
     ui::endScreen();
     if (state.overlay != flow::Overlay::None) {
         // Only the overlay's own buttons may be tapped while it shows.

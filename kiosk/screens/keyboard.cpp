@@ -1,5 +1,6 @@
 #include "screens.hpp"
 
+#include "../flow/answers.hpp"
 #include "../ui/widgets.hpp"
 
 #include <imgui_internal.h>
@@ -59,11 +60,33 @@ const std::vector<Row>& layout(flow::KeyboardLayer layer) {
         {special(Action::Letters, 1.75f), special(Action::Accents, 1.75f), special(Action::Space, 5.0f),
          special(Action::Left, 1.5f), special(Action::Right, 1.5f)},
     };
+    // For a phone number: a keypad.
+    static const std::vector<Row> phone = {
+        {sym("1"), sym("2"), sym("3"), special(Action::Erase, 1.5f)},
+        {sym("4"), sym("5"), sym("6"), special(Action::Space, 1.5f)},
+        {sym("7"), sym("8"), sym("9"), special(Action::Left, 1.5f)},
+        {sym("+"), sym("0"), sym("-"), special(Action::Right, 1.5f)},
+    };
+    // For an email address: letters with @ . - _ to hand, and no accents.
+    static const std::vector<Row> email = {
+        {letter("q", "Q"), letter("w", "W"), letter("e", "E"), letter("r", "R"), letter("t", "T"), letter("y", "Y"),
+         letter("u", "U"), letter("i", "I"), letter("o", "O"), letter("p", "P"), special(Action::Erase, 1.5f)},
+        {letter("a", "A"), letter("s", "S"), letter("d", "D"), letter("f", "F"), letter("g", "G"), letter("h", "H"),
+         letter("j", "J"), letter("k", "K"), letter("l", "L"), sym("-"), sym("_")},
+        {special(Action::Shift, 1.5f), letter("z", "Z"), letter("x", "X"), letter("c", "C"), letter("v", "V"),
+         letter("b", "B"), letter("n", "N"), letter("m", "M")},
+        {special(Action::Numbers, 1.75f), sym("@"), special(Action::Space, 4.0f), sym("."),
+         special(Action::Left, 1.5f), special(Action::Right, 1.5f)},
+    };
     switch (layer) {
     case flow::KeyboardLayer::Accents:
         return accents;
     case flow::KeyboardLayer::Numbers:
         return numbers;
+    case flow::KeyboardLayer::Phone:
+        return phone;
+    case flow::KeyboardLayer::Email:
+        return email;
     case flow::KeyboardLayer::Letters:
         break;
     }
@@ -104,7 +127,8 @@ flow::Event keyEvent(const KeyDef& k, const flow::State& state) {
     case Action::Space: return flow::TypeText{" "};
     case Action::Left: return flow::MoveCursor{-1};
     case Action::Right: return flow::MoveCursor{1};
-    case Action::Letters: return flow::SetKeyboard{flow::KeyboardLayer::Letters};
+    case Action::Letters: // back to the field's own letters: plain, or the email layout
+        return flow::SetKeyboard{state.focus ? flow::layerFor(*state.focus) : flow::KeyboardLayer::Letters};
     case Action::Accents: return flow::SetKeyboard{flow::KeyboardLayer::Accents};
     case Action::Numbers: return flow::SetKeyboard{flow::KeyboardLayer::Numbers};
     }
@@ -202,7 +226,8 @@ MaybeEvent drawKeyboard(const flow::State& state, ui::Ctx& ctx, ImVec2 size) {
 
 std::string keyboardCharacters() {
     std::string all = "abcâŵŷ123";
-    for (const auto layer : {flow::KeyboardLayer::Letters, flow::KeyboardLayer::Accents, flow::KeyboardLayer::Numbers})
+    for (const auto layer : {flow::KeyboardLayer::Letters, flow::KeyboardLayer::Accents, flow::KeyboardLayer::Numbers,
+                             flow::KeyboardLayer::Phone, flow::KeyboardLayer::Email})
         for (const Row& row : layout(layer))
             for (const KeyDef& k : row)
                 all += std::string(k.lower) + k.upper;

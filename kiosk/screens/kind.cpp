@@ -1,7 +1,5 @@
 #include "screens.hpp"
 
-#include "../ui/widgets.hpp"
-
 #include <algorithm>
 
 namespace kiosk::screens {
@@ -9,12 +7,7 @@ namespace kiosk::screens {
 using namespace i18n::literals;
 
 MaybeEvent drawKind(const flow::State& state, ui::Ctx& ctx) {
-    MaybeEvent event = drawTopBar(state, ctx);
-    const float width = ui::columnWidth(ctx);
-    ui::centreNext(width);
-    ui::text(ctx.fonts.title, ctx.tr("kind.question"_key), ctx.theme.text, width);
-    ImGui::Dummy(ctx.em(0, 0.4f));
-
+    Page page(state, ctx, "kind.question"_key);
     struct Door {
         flow::Kind kind;
         const char* key;
@@ -26,16 +19,16 @@ MaybeEvent drawKind(const flow::State& state, ui::Ctx& ctx) {
         {flow::Kind::Feedback, "kind.feedback", "kind.feedback.detail"_key},
     };
     const float gap = ctx.em(0.6f);
-    const float room = ImGui::GetContentRegionAvail().y - ctx.em(0.5f);
+    const float room = ImGui::GetContentRegionAvail().y - ctx.em(1.0f);
     const float h = std::clamp((room - 2 * gap) / 3, ctx.em(2.8f), ctx.em(4.2f));
     for (const Door& door : kDoors) {
-        ui::centreNext(width);
         const bool chosen = state.answers.kind == door.kind;
-        if (ui::choiceButton(ctx, door.key, ctx.tr(kindTitleKey(door.kind)), ctx.tr(door.detail), ImVec2(width, h), chosen))
-            event = flow::ChooseKind{door.kind};
+        if (ui::choiceButton(ctx, door.key, ctx.tr(kindTitleKey(door.kind)), ctx.tr(door.detail),
+                             ImVec2(page.width(), h), chosen))
+            page.take(flow::ChooseKind{door.kind});
         ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
     }
-    return event;
+    return page.finish();
 }
 
 } // namespace kiosk::screens

@@ -1,7 +1,6 @@
 #include "screens.hpp"
 
 #include "../flow/step.hpp"
-#include "../ui/widgets.hpp"
 
 #include <algorithm>
 
@@ -11,50 +10,15 @@ using namespace i18n::literals;
 
 namespace {
 
-struct Question {
-    std::string title;
-    std::string body;
-    std::string yesLabel;
-    std::string noLabel;
-    const char* yesKey;
-    const char* noKey;
-    flow::Event yes;
-    flow::Event no;
+struct Choice {
+    const char* key;
+    std::string label;
+    flow::Event event;
+    ui::ButtonStyle style;
 };
 
-// "Are you still there?" is asked in both languages, Welsh first: the child may have walked away
-// and someone else may be reading.
-Question stillThere(const flow::State& state, const ui::Ctx& ctx) {
-    const std::string seconds = std::to_string(secondsLeftToAnswer(state));
-    const int n = secondsLeftToAnswer(state);
-    const auto body = [&](const i18n::Catalogue& c) {
-        return i18n::format(c.plural("still_there.body"_key, n), {{"seconds", seconds}});
-    };
-    return {ctx.cy("still_there.title"_key) + "\n" + ctx.en("still_there.title"_key),
-            body(*ctx.welsh) + "\n\n" + body(*ctx.english),
-            ctx.cy("still_there.yes"_key) + "\n" + ctx.en("still_there.yes"_key),
-            ctx.cy("still_there.start_again"_key) + "\n" + ctx.en("still_there.start_again"_key),
-            "still_there.yes",
-            "still_there.start_again",
-            flow::Dismiss{},
-            flow::ConfirmStartAgain{}};
-}
-
-Question confirmStartAgain(const ui::Ctx& ctx) {
-    return {ctx.tr("start_again.title"_key),
-            ctx.tr("start_again.body"_key),
-            ctx.tr("start_again.yes"_key),
-            ctx.tr("start_again.no"_key),
-            "start_again.yes",
-            "start_again.no",
-            flow::ConfirmStartAgain{},
-            flow::Dismiss{}};
-}
-
-} // namespace
-
-MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
-    const Question q = state.overlay == flow::Overlay::StillThere ? stillThere(state, ctx) : confirmStartAgain(ctx);
+// A panel in the middle of a dimmed screen: words drawn by `body`, then one or two buttons.
+template <class Body> MaybeEvent drawPanel(ui::Ctx& ctx, Body body, const std::vector<Choice>& choices) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -66,39 +30,85 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
     ImGui::PopStyleColor();
     ImGui::PushFont(ctx.fonts.body);
 
-    const float width = std::min(vp->Size.x - ctx.em(2), ctx.em(26));
-    const float pad = ctx.em(1.0f);
-    const float inner = width - 2 * pad;
+    const float width = std::min(vp->Size.x - ctx.em(2), ctx.em(28));
     const float buttonH = ctx.em(3.0f);
-    // Draw the words first on the upper channel, measure them, then put the panel under them.
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    const float left = vp->Pos.x + (vp->Size.x - width) / 2;
-    const float guessH = ui::textHeight(ctx.fonts.title, q.title, inner) + ui::textHeight(ctx.fonts.body, q.body, inner);
-    const float top = vp->Pos.y + std::max(ctx.em(1), (vp->Size.y - guessH - buttonH - 4 * pad) / 2);
-    ImGui::SetCursorScreenPos(ImVec2(left + pad, top + pad));
-    ImGui::BeginGroup();
-    ui::text(ctx.fonts.title, q.title, ctx.theme.text, inner);
-    ImGui::Dummy(ctx.em(0, 0.1f));
-    ui::text(ctx.fonts.body, q.body, ctx.theme.text, inner);
-    ImGui::EndGroup();
-
+    // Start high enough for most panels; a long one (both languages, larger text) still fits.
+    ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + (vp->Size.x - width) / 2, vp->Pos.y + vp->Size.y * 0.12f));
+    const ui::Panel panel = ui::beginPanel(ctx, width);
+    const float inner = ui::innerWidth(panel);
+    body(inner);
+    ImGui::Dummy(ctx.em(0, 0.3f));
     MaybeEvent event;
-    const float buttonW = (inner - ctx.em(0.6f)) / 2;
-    const float buttonY = ImGui::GetItemRectMax().y + pad;
-    ImGui::SetCursorScreenPos(ImVec2(left + pad, buttonY));
-    if (ui::button(ctx, q.yesKey, q.yesLabel, ImVec2(buttonW, buttonH)))
-        event = q.yes;
-    ImGui::SameLine(0, ctx.em(0.6f));
-    if (ui::button(ctx, q.noKey, q.noLabel, ImVec2(buttonW, buttonH), ui::ButtonStyle::Secondary))
-        event = q.no;
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(ImVec2(left, top), ImVec2(left + width, buttonY + buttonH + pad), ctx.theme.panel, ctx.em(0.5f));
-    dl->ChannelsMerge();
+    const float gap = ctx.em(0.6f);
+    const float buttonW = (inner - gap * static_cast<float>(choices.size() - 1)) / static_cast<float>(choices.size());
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        if (i > 0)
+            ImGui::SameLine(0, gap);
+        if (ui::button(ctx, choices[i].key, choices[i].label, ImVec2(buttonW, buttonH), choices[i].style))
+            event = choices[i].event;
+    }
+    ui::endPanel(ctx, panel, ctx.theme.panel);
     ImGui::PopFont();
     ImGui::End();
     return event;
+}
+
+std::string both(const ui::Ctx& ctx, i18n::Key key) { return ctx.cy(key) + "\n" + ctx.en(key); }
+
+} // namespace
+
+void drawSafetyAdvice(ui::Ctx& ctx, const i18n::Catalogue& lang, float width) {
+    ui::text(ctx.fonts.title, lang.text("not_safe.title"_key), ctx.theme.text, width);
+    for (const auto key : {"not_safe.staff"_key, "not_safe.emergency"_key, "not_safe.meic"_key,
+                           "not_safe.commissioner"_key})
+        ui::bullet(ctx, lang.text(key), width);
+    ui::text(ctx.fonts.body, lang.text("not_safe.priority"_key), ctx.theme.mutedText, width);
+}
+
+MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
+    switch (state.overlay) {
+    case flow::Overlay::StillThere: {
+        // Asked in both languages, Welsh first: whoever is in front of the screen now may read either.
+        const int seconds = flow::secondsLeftToAnswer(state);
+        const auto body = [&](float w) {
+            ui::text(ctx.fonts.title, both(ctx, "still_there.title"_key), ctx.theme.text, w);
+            for (const auto* lang : {ctx.welsh, ctx.english})
+                ui::text(ctx.fonts.body,
+                         i18n::format(lang->plural("still_there.body"_key, seconds), {{"seconds", std::to_string(seconds)}}),
+                         ctx.theme.text, w);
+        };
+        return drawPanel(ctx, body,
+                         {{"still_there.yes", both(ctx, "still_there.yes"_key), flow::Dismiss{}, ui::ButtonStyle::Primary},
+                          {"still_there.start_again", both(ctx, "still_there.start_again"_key),
+                           flow::ConfirmStartAgain{}, ui::ButtonStyle::Secondary}});
+    }
+    case flow::Overlay::ConfirmStartAgain: {
+        const auto body = [&](float w) {
+            ui::text(ctx.fonts.title, ctx.tr("start_again.title"_key), ctx.theme.text, w);
+            ui::text(ctx.fonts.body, ctx.tr("start_again.body"_key), ctx.theme.text, w);
+        };
+        return drawPanel(ctx, body,
+                         {{"start_again.yes", ctx.tr("start_again.yes"_key), flow::ConfirmStartAgain{},
+                           ui::ButtonStyle::Primary},
+                          {"start_again.no", ctx.tr("start_again.no"_key), flow::Dismiss{}, ui::ButtonStyle::Secondary}});
+    }
+    case flow::Overlay::NotSafe: {
+        // On Welcome no language has been chosen yet, so both are shown.
+        const bool bilingual = state.screen == flow::Screen::Welcome;
+        const auto body = [&](float w) {
+            drawSafetyAdvice(ctx, bilingual ? *ctx.welsh : *ctx.current, w);
+            if (bilingual) {
+                ImGui::Dummy(ctx.em(0, 0.4f));
+                drawSafetyAdvice(ctx, *ctx.english, w);
+            }
+        };
+        const std::string back = bilingual ? both(ctx, "not_safe.back"_key) : ctx.tr("not_safe.back"_key);
+        return drawPanel(ctx, body, {{"not_safe.back", back, flow::Dismiss{}, ui::ButtonStyle::Primary}});
+    }
+    case flow::Overlay::None:
+        break;
+    }
+    return std::nullopt;
 }
 
 } // namespace kiosk::screens

@@ -1,9 +1,5 @@
 #include "screens.hpp"
 
-#include "../ui/widgets.hpp"
-
-#include <algorithm>
-
 namespace kiosk::screens {
 
 using namespace i18n::literals;

@@ -52,7 +52,8 @@ MaybeEvent drawWelcome(const flow::State&, ui::Ctx& ctx) {
         ui::centredText(ctx.fonts.bold, ctx.cy("demo.banner"_key) + "  ·  " + ctx.en("demo.banner"_key),
                         ctx.theme.demoBanner, ImGui::GetContentRegionAvail().x);
     const ImVec2 origin = ImGui::GetCursorPos();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    avail.y -= ctx.em(3.0f); // the "I don't feel safe" button along the bottom
     const bool landscape = avail.x > avail.y;
     const float gap = ctx.em(2.0f);
     const float buttonH = ctx.em(2.8f);
@@ -85,6 +86,12 @@ MaybeEvent drawWelcome(const flow::State&, ui::Ctx& ctx) {
                               enTop + enH - buttonH))
             event = e;
     }
+    // "I don't feel safe" is there before any language is chosen, in both.
+    const float safeW = std::min(avail.x, ctx.em(22));
+    ImGui::SetCursorPos(ImVec2(origin.x + (avail.x - safeW) / 2, ImGui::GetWindowContentRegionMax().y - ctx.em(2.6f)));
+    if (ui::button(ctx, "chrome.not_safe", ctx.cy("chrome.not_safe"_key) + "  ·  " + ctx.en("chrome.not_safe"_key),
+                   ImVec2(safeW, ctx.em(2.4f)), ui::ButtonStyle::Safety))
+        event = flow::NotSafe{};
     return event;
 }
 

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include <array>
+
 namespace kiosk::ui {
 
 struct Fonts {
@@ -13,20 +15,30 @@ struct Fonts {
     ImFont* bold = nullptr;
     ImFont* title = nullptr; // bold, larger
     ImFont* code = nullptr;  // the reference code on Thank you
+    float unit = 24;         // the body font's size in pixels
 };
 
 /// What every screen needs to draw: fonts, sizes, colours, the texts of both languages, the
 /// language on screen and the registry of what can be tapped.
 struct Ctx {
-    Fonts fonts;
+    Fonts fonts;     // the set in use this frame: regular or larger text
+    Fonts regular;
+    Fonts larger;    // the "bigger text" setting
     float unit = 24; // the body font's size in pixels; every size is a multiple of it
     Theme theme;
+    std::array<ImTextureID, 5> feelings{}; // the feelings scale's pictures, where a GPU is there to hold them
     const i18n::Catalogue* welsh = nullptr;
     const i18n::Catalogue* english = nullptr;
     const i18n::Catalogue* current = nullptr;
     TapRegistry taps;
     bool demo = false;
+    std::string_view scrolledPage; // the page the scrolling region last showed: a new page starts at the top
 
+    /// Chooses the regular or the larger text for this frame.
+    void useLargerText(bool larger) {
+        fonts = larger ? this->larger : regular;
+        unit = fonts.unit;
+    }
     [[nodiscard]] float em(float n) const { return n * unit; }
     [[nodiscard]] ImVec2 em(float x, float y) const { return {x * unit, y * unit}; }
     /// The text of a key in the language on screen.

@@ -12,7 +12,8 @@ float fontSizeFor(float width, float height, float textScale) {
     return std::clamp(shortSide * 0.034f, 16.0f, 64.0f) * textScale;
 }
 
-Fonts loadFonts(ImFontAtlas& atlas, const std::filesystem::path& assetsDir, float bodyPx, const std::string& allText) {
+void loadFonts(Ctx& ctx, ImFontAtlas& atlas, const std::filesystem::path& assetsDir, float bodyPx,
+               const std::string& allText) {
     // The builder keeps a pointer to the ranges until the atlas is built, so they must outlive this call.
     static ImVector<ImWchar> ranges;
     ranges.clear();
@@ -33,12 +34,12 @@ Fonts loadFonts(ImFontAtlas& atlas, const std::filesystem::path& assetsDir, floa
             throw std::runtime_error("cannot load the font " + file);
         return font;
     };
-    Fonts fonts;
-    fonts.body = add(regular, bodyPx);
-    fonts.bold = add(bold, bodyPx);
-    fonts.title = add(bold, bodyPx * 1.45f);
-    fonts.code = add(bold, bodyPx * 2.2f);
-    return fonts;
+    const auto set = [&](float px) {
+        return Fonts{add(regular, px), add(bold, px), add(bold, px * 1.45f), add(bold, px * 2.2f), px};
+    };
+    ctx.regular = set(bodyPx);
+    ctx.larger = set(bodyPx * kLargerText);
+    ctx.useLargerText(false);
 }
 
 } // namespace kiosk::ui

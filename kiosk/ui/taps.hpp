@@ -15,15 +15,26 @@ struct TapTarget {
     ImVec2 max;
     ImU32 text = 0;
     ImU32 fill = 0;
+    bool clipped = false; // partly hidden by a scrolling region's edge; min and max are the visible part
     [[nodiscard]] ImVec2 centre() const { return {(min.x + max.x) / 2, (min.y + max.y) / 2}; }
     [[nodiscard]] ImVec2 size() const { return {max.x - min.x, max.y - min.y}; }
+};
+
+/// A region that scrolls when dragged.
+struct ScrollArea {
+    ImVec2 min;
+    ImVec2 max;
+    bool canScroll = false; // its content is taller than it
 };
 
 /// Every tappable widget drawn in the last frame, by its key. Tests and the end-to-end driver
 /// tap widgets by key through it, in either language.
 class TapRegistry {
 public:
-    void beginFrame() { m_targets.clear(); }
+    void beginFrame() {
+        m_targets.clear();
+        m_scrollAreas.clear();
+    }
     void record(std::string_view key, const TapTarget& target) { m_targets[std::string(key)] = target; }
     [[nodiscard]] std::optional<TapTarget> find(std::string_view key) const {
         const auto it = m_targets.find(key);
@@ -31,8 +42,13 @@ public:
     }
     [[nodiscard]] const std::map<std::string, TapTarget, std::less<>>& all() const { return m_targets; }
 
+    /// Regions that scroll when dragged, by id, with whether they have anything to scroll.
+    void recordScrollArea(std::string_view id, const ScrollArea& area) { m_scrollAreas[std::string(id)] = area; }
+    [[nodiscard]] const std::map<std::string, ScrollArea, std::less<>>& scrollAreas() const { return m_scrollAreas; }
+
 private:
     std::map<std::string, TapTarget, std::less<>> m_targets;
+    std::map<std::string, ScrollArea, std::less<>> m_scrollAreas;
 };
 
 } // namespace kiosk::ui

@@ -25,6 +25,11 @@ struct Theme {
     ImU32 warningBack = IM_COL32(0xFD, 0xEC, 0xD2, 0xFF);
     ImU32 warningText = IM_COL32(0x6B, 0x2A, 0x00, 0xFF);
     ImU32 caret = IM_COL32(0x0B, 0x5D, 0x5B, 0xFF);
+    ImU32 selectedBack = IM_COL32(0xE2, 0xF0, 0xEE, 0xFF);
+    ImU32 disabledBack = IM_COL32(0xE5, 0xE7, 0xEB, 0xFF);
+    ImU32 disabledText = IM_COL32(0x4B, 0x55, 0x63, 0xFF);
+    ImU32 safety = IM_COL32(0x9F, 0x12, 0x39, 0xFF);      // "I don't feel safe": noticeable, not alarming
+    ImU32 safetyPressed = IM_COL32(0x7A, 0x0E, 0x2C, 0xFF);
 };
 
 /// Sets ImGui's style from the theme, sized for touch at the given body font size.

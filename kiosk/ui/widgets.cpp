@@ -1,6 +1,8 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <imgui_internal.h>
 #include <string>
 #include <vector>
 
@@ -22,7 +24,11 @@ Colours coloursFor(const Theme& t, ButtonStyle style, bool held) {
     case ButtonStyle::Key:
         return {held ? t.keyPressed : t.key, t.text, t.border};
     case ButtonStyle::Quiet:
-        return {held ? t.secondaryPressed : t.background, t.primary, 0};
+        return {held ? t.secondaryPressed : t.background, t.primary, t.border};
+    case ButtonStyle::Disabled:
+        return {t.disabledBack, t.disabledText, 0};
+    case ButtonStyle::Safety:
+        return {held ? t.safetyPressed : t.safety, t.onPrimary, 0};
     }
     return {t.primary, t.onPrimary, 0};
 }
@@ -68,6 +74,17 @@ void endScreen() {
     ImGui::PopFont();
 }
 
+void recordTap(Ctx& ctx, std::string_view key, ImU32 text, ImU32 fill) {
+    if (!ImGui::IsItemVisible())
+        return;
+    const ImRect clip = ImGui::GetCurrentWindowRead()->ClipRect;
+    ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const bool clipped = !clip.Contains(r);
+    r.ClipWithFull(clip);
+    if (r.GetWidth() > 0 && r.GetHeight() > 0)
+        ctx.taps.record(key, {r.Min, r.Max, text, fill, clipped});
+}
+
 bool button(Ctx& ctx, std::string_view key, std::string_view label, ImVec2 size, ButtonStyle style, ImFont* font) {
     const std::string id(key);
     const bool pressed = ImGui::InvisibleButton(id.c_str(), size);
@@ -82,7 +99,7 @@ bool button(Ctx& ctx, std::string_view key, std::string_view label, ImVec2 size,
     const float pad = ctx.em(0.4f);
     drawCentredText(dl, font != nullptr ? font : ctx.fonts.bold, ImVec2(min.x + pad, min.y), ImVec2(max.x - pad, max.y),
                     c.text, label);
-    ctx.taps.record(key, {min, max, c.text, c.fill});
+    recordTap(ctx, key, c.text, c.fill);
     return pressed;
 }
 
@@ -115,8 +132,111 @@ bool choiceButton(Ctx& ctx, std::string_view key, std::string_view title, std::s
     if (!detail.empty())
         dl->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(min.x + pad, top + titleH + ctx.em(0.2f)),
                     detailColour, detail.data(), detail.data() + detail.size(), width);
-    ctx.taps.record(key, {min, max, titleColour, fill});
+    recordTap(ctx, key, titleColour, fill);
     return pressed;
+}
+
+bool option(Ctx& ctx, std::string_view key, std::string_view label, float width, bool selected, Mark mark) {
+    const Theme& t = ctx.theme;
+    const float pad = ctx.em(0.6f);
+    const float markSize = ctx.em(1.1f);
+    const float textW = width - 3 * pad - markSize;
+    const float h = std::max(ctx.em(2.2f), textHeight(ctx.fonts.bold, label, textW) + 2 * pad);
+    const std::string id(key);
+    const bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(width, h));
+    const bool held = ImGui::IsItemActive();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 fill = held ? t.secondaryPressed : (selected ? t.selectedBack : t.secondary);
+    dl->AddRectFilled(min, max, fill, ctx.em(0.35f));
+    dl->AddRect(min, max, selected ? t.primary : t.border, ctx.em(0.35f), 0,
+                std::max(1.0f, ctx.em(selected ? 0.12f : 0.06f)));
+    const ImVec2 c(min.x + pad + markSize / 2, (min.y + max.y) / 2);
+    const float line = std::max(2.0f, ctx.em(0.08f));
+    if (mark == Mark::Radio) {
+        dl->AddCircle(c, markSize / 2, t.primary, 24, line);
+        if (selected)
+            dl->AddCircleFilled(c, markSize / 4, t.primary, 24);
+    } else {
+        const ImVec2 a(c.x - markSize / 2, c.y - markSize / 2);
+        const ImVec2 b(c.x + markSize / 2, c.y + markSize / 2);
+        if (selected) {
+            dl->AddRectFilled(a, b, t.primary, ctx.em(0.15f));
+            const ImVec2 tick[] = {{c.x - markSize * 0.28f, c.y}, {c.x - markSize * 0.06f, c.y + markSize * 0.22f},
+                                   {c.x + markSize * 0.3f, c.y - markSize * 0.24f}};
+            dl->AddPolyline(tick, 3, t.onPrimary, 0, line * 1.3f);
+        } else {
+            dl->AddRect(a, b, t.primary, ctx.em(0.15f), 0, line);
+        }
+    }
+    const float textTop = min.y + (h - textHeight(ctx.fonts.bold, label, textW)) / 2;
+    dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize, ImVec2(min.x + 2 * pad + markSize, textTop), t.text,
+                label.data(), label.data() + label.size(), textW);
+    recordTap(ctx, key, t.text, fill);
+    return pressed;
+}
+
+void beginScroll(Ctx& ctx, const char* id, ImVec2 size) {
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, ctx.em(0.35f));
+    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollWithMouse);
+    // The region itself, so that a test can drag it as a finger would.
+    const ImVec2 at = ImGui::GetWindowPos();
+    const ImVec2 extent = ImGui::GetWindowSize();
+    ctx.taps.recordScrollArea(id, {at, ImVec2(at.x + extent.x, at.y + extent.y), ImGui::GetScrollMaxY() > 0});
+}
+
+void endScroll(Ctx& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool dragging = ImGui::IsMouseDragging(ImGuiMouseButton_Left, ctx.em(0.5f)) &&
+                          ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+                          ImGui::GetScrollMaxY() > 0;
+    if (dragging) {
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+        ImGui::ClearActiveID(); // the finger is scrolling, not tapping what it started on
+    }
+    if (io.MouseWheel != 0)
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * ctx.em(2));
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+Panel beginPanel(const Ctx& ctx, float width) {
+    Panel panel{ImGui::GetCursorScreenPos(), width, ctx.em(0.7f)};
+    // The content goes on the upper channel; the background, once its height is known, under it.
+    ImGui::GetWindowDrawList()->ChannelsSplit(2);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(panel.start.x + panel.pad, panel.start.y + panel.pad));
+    ImGui::BeginGroup();
+    return panel;
+}
+
+void endPanel(const Ctx& ctx, const Panel& panel, ImU32 fill, ImU32 border) {
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + panel.pad;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    const ImVec2 max(panel.start.x + panel.width, bottom);
+    dl->AddRectFilled(panel.start, max, fill, ctx.em(0.4f));
+    if (border != 0)
+        dl->AddRect(panel.start, max, border, ctx.em(0.4f), 0, std::max(1.0f, ctx.em(0.05f)));
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(panel.start);
+    ImGui::Dummy(ImVec2(panel.width, bottom - panel.start.y));
+}
+
+float contrastRatio(ImU32 a, ImU32 b) {
+    const auto luminance = [](ImU32 c) {
+        const auto channel = [](unsigned v) {
+            const float s = static_cast<float>(v) / 255.0f;
+            return s <= 0.04045f ? s / 12.92f : std::pow((s + 0.055f) / 1.055f, 2.4f);
+        };
+        return 0.2126f * channel((c >> IM_COL32_R_SHIFT) & 0xFF) + 0.7152f * channel((c >> IM_COL32_G_SHIFT) & 0xFF) +
+               0.0722f * channel((c >> IM_COL32_B_SHIFT) & 0xFF);
+    };
+    const float la = luminance(a);
+    const float lb = luminance(b);
+    return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
 }
 
 void text(ImFont* font, std::string_view s, ImU32 colour, float width) {

@@ -10,7 +10,7 @@
 
 namespace kiosk::ui {
 
-enum class ButtonStyle { Primary, Secondary, Key, Quiet };
+enum class ButtonStyle { Primary, Secondary, Key, Quiet, Disabled, Safety };
 
 /// The lines text wraps to at a width, as views into the text (so their offsets can be found).
 [[nodiscard]] std::vector<std::string_view> wrapLines(ImFont* font, std::string_view s, float width);
@@ -18,6 +18,9 @@ enum class ButtonStyle { Primary, Secondary, Key, Quiet };
 /// Begins the one full-screen window every screen draws in.
 void beginScreen(const Ctx& ctx);
 void endScreen();
+
+/// Records the last item as tappable under a key, if any of it is on screen (the visible part).
+void recordTap(Ctx& ctx, std::string_view key, ImU32 text, ImU32 fill);
 
 /// A touch button drawn by the kiosk: no hover colour, text centred and wrapped, recorded in the
 /// tap registry under its key. The key is also its ImGui ID, so it stays the same in both languages.
@@ -30,6 +33,32 @@ void endScreen();
 /// A large button with a bold title and a line under it, for choices such as the three doors.
 [[nodiscard]] bool choiceButton(Ctx& ctx, std::string_view key, std::string_view title, std::string_view detail,
                                 ImVec2 size, bool selected = false);
+
+/// How an option shows that it can be chosen: a round mark (one of several) or a square (any of several).
+enum class Mark { Radio, Tick };
+
+/// A full-width option with a mark on the left and wrapped text; returns true when tapped.
+[[nodiscard]] bool option(Ctx& ctx, std::string_view key, std::string_view label, float width, bool selected,
+                          Mark mark);
+
+/// Starts a region that scrolls when a finger drags it, for screens longer than the display.
+void beginScroll(Ctx& ctx, const char* id, ImVec2 size);
+/// Ends it; a drag scrolls and cancels the tap it started on, so nothing under the finger fires.
+void endScroll(Ctx& ctx);
+
+/// A rounded panel whose size follows its content: draw the content between beginPanel and endPanel.
+struct Panel {
+    ImVec2 start;
+    float width = 0;
+    float pad = 0;
+};
+[[nodiscard]] Panel beginPanel(const Ctx& ctx, float width);
+void endPanel(const Ctx& ctx, const Panel& panel, ImU32 fill, ImU32 border = 0);
+/// The width inside a panel, for text.
+[[nodiscard]] inline float innerWidth(const Panel& panel) { return panel.width - 2 * panel.pad; }
+
+/// WCAG 2 contrast ratio between two colours (1 to 21).
+[[nodiscard]] float contrastRatio(ImU32 a, ImU32 b);
 
 /// Wrapped text at the cursor, in a font and colour, no wider than width.
 void text(ImFont* font, std::string_view s, ImU32 colour, float width);

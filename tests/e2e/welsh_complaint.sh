@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # End to end, as a person would: the real kiosk under Xvfb, tapped with real pointer events
-# (xdotool). A complaint is typed in Welsh on the on-screen keyboard, Welsh letters included, and
-# sent; staff export it; the complaints team opens the bundle with the intake tool and finds
-# exactly the words typed. The kiosk's data folder must hold none of them.
+# (xdotool). An advocate makes a complaint in Welsh for a young person, with every part answered:
+# their name and role, the young person's agreement, an advocate wanted, topics (the court's
+# decision among them), a feeling, the young person's words typed on the on-screen keyboard with
+# Welsh letters, ways to put it right, a name, contact by phone, a meeting by video, and sharing.
+# Staff export it; the complaints team opens the bundle with the intake tool and finds every
+# answer, and exactly the words typed. The kiosk's data folder must hold none of them.
 #
 # Usage: welsh_complaint.sh KIOSK INTAKE ARTIFACT_DIR
 set -euo pipefail
@@ -21,7 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-fail() { echo "FAIL: $*"; [ -f "$taps" ] && head -3 "$taps"; exit 1; }
+fail() { echo "FAIL: $*"; [ -f "$taps" ] && cat "$taps"; exit 1; }
 
 # A display of our own; Xvfb picks a free number and tells us it.
 exec 3<> <(:)
@@ -53,37 +56,69 @@ find_window() {
   fail "the kiosk window did not appear"
 }
 
-# Taps a widget by its key with a real pointer press and release at its centre.
+# Waits until the kiosk has drawn something new (the tap map changes), or a moment passes.
+settle() {
+  local before="$1"
+  for _ in $(seq 1 30); do
+    [ "$(cat "$taps")" != "$before" ] && { sleep 0.05; return 0; }
+    sleep 0.03
+  done
+}
+
+# Drags the scrolling body with a real pointer: up (to see further down) or down.
+drag_body() {
+  local direction="$1" line x y0 y1
+  line="$(grep "^scroll body " "$taps" | head -1 || true)"
+  [ -n "$line" ] || return 1
+  read -r _ _ ax0 ay0 ax1 ay1 can <<<"$line"
+  [ "$can" = "can" ] || return 1
+  x=$(( (ax0 + ax1) / 2 ))
+  local mid=$(( (ay0 + ay1) / 2 )) reach=$(( (ay1 - ay0) * 3 / 10 ))
+  if [ "$direction" = up ]; then y0=$(( mid + reach )); y1=$(( mid - reach )); else y0=$(( mid - reach )); y1=$(( mid + reach )); fi
+  local before; before="$(cat "$taps")"
+  xdotool mousemove --window "$window" "$x" "$y0" mousedown 1
+  for i in 1 2 3 4 5 6 7 8; do
+    xdotool mousemove --window "$window" "$x" $(( y0 + (y1 - y0) * i / 8 ))
+    sleep 0.02
+  done
+  xdotool mouseup 1
+  settle "$before"
+}
+
+# Taps a widget by its key with a real pointer press and release at its centre, scrolling it
+# into view first if it is below or above the visible part of the screen.
 tap() {
-  local key="$1" line x y
-  for _ in $(seq 1 100); do
+  local key="$1" line=""
+  for _ in $(seq 1 60); do
     line="$(grep -F -- "tap $key " "$taps" 2>/dev/null | head -1 || true)"
     [ -n "$line" ] && break
     sleep 0.05
   done
+  for direction in up down; do
+    for _ in $(seq 1 12); do
+      line="$(grep -F -- "tap $key " "$taps" 2>/dev/null | head -1 || true)"
+      [ -n "$line" ] && [[ "$line" == *" whole" ]] && break 2
+      drag_body "$direction" || break
+    done
+  done
+  line="$(grep -F -- "tap $key " "$taps" 2>/dev/null | head -1 || true)"
   [ -n "$line" ] || fail "no '$key' on screen"
-  read -r _ _ x0 y0 x1 y1 <<<"$line"
-  x=$(( (x0 + x1) / 2 ))
-  y=$(( (y0 + y1) / 2 ))
-  local before
-  before="$(cat "$taps")"
+  read -r _ _ x0 y0 x1 y1 _ <<<"$line"
+  local x=$(( (x0 + x1) / 2 )) y=$(( (y0 + y1) / 2 ))
+  local before; before="$(cat "$taps")"
   xdotool mousemove --window "$window" "$x" "$y"
   sleep 0.05
   xdotool mousedown 1
   sleep 0.05
   xdotool mouseup 1
-  # Wait until the kiosk has drawn the result (the tap map changes), or a moment passes.
-  for _ in $(seq 1 20); do
-    [ "$(cat "$taps")" != "$before" ] && break
-    sleep 0.03
-  done
+  settle "$before"
 }
 
 shot() { import -window root "$artifacts/$1.png" 2>/dev/null || true; }
 
 # Types text on the on-screen keyboard, one tap per key, as a child would.
 type_on_screen() {
-  local text="$1" ch lower
+  local text="$1" ch lower idx
   local accents="âêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ"
   local accents_upper="ÂÊÎÔÛŴŶÁÉÍÓÚẂÝÀÈÌÒÙẀỲÄËÏÖÜẄŸ"
   while IFS= read -r -n1 ch; do
@@ -93,7 +128,6 @@ type_on_screen() {
       tap "key.accents"; tap "key.$ch"; continue
     fi
     if [[ "$accents_upper" == *"$ch"* ]]; then
-      lower="${accents:$(( $(expr index "$accents_upper" "$ch") - 1 )):1}"
       idx="${accents_upper%%"$ch"*}"
       lower="${accents:${#idx}:1}"
       tap "key.accents"; tap "key.shift"; tap "key.$lower"; continue
@@ -110,19 +144,57 @@ wait_for "^screen welcome"
 shot 01-welcome
 tap welcome.cymraeg
 wait_for "^screen kind cy"
-shot 02-kind
 tap kind.complaint
+wait_for "^screen who cy"
+tap who.on_behalf
+type_on_screen "Siân Ŵyn"
+tap field.adult_role
+type_on_screen "Eiriolwr"
+tap who.agreed
+shot 02-who
+tap nav.next
+wait_for "^screen help cy"
+tap help.want_advocate
+tap nav.next
+wait_for "^screen topics cy"
+tap topic.not_listened
+tap topic.court_decision
+shot 03-topics
+tap nav.next
+wait_for "^screen court cy"
+shot 04-court
+tap nav.next
+wait_for "^screen feelings cy"
+tap feeling.2
+shot 05-feelings
+tap nav.next
 wait_for "^screen story cy"
-
 words="Dw i'n drist. Ŵyr neb beth ddigwyddodd â'r llythyr yn Nhŷ Ŵyn"
 type_on_screen "$words"
-shot 03-story
-tap story.next
+shot 06-story
+tap nav.next
+wait_for "^screen put_right cy"
+tap put_right.explanation
+tap put_right.talk
+tap nav.next
+wait_for "^screen contact cy"
+tap field.name
+type_on_screen "Cerys"
+tap contact.phone
+type_on_screen "07700 900123"
+shot 07-contact
+tap nav.next
+wait_for "^screen meeting cy"
+tap meeting.video
+tap nav.next
+wait_for "^screen sharing cy"
+tap sharing.talk_first
+tap nav.next
 wait_for "^screen check cy"
-shot 04-check
+shot 08-check
 tap check.send
 wait_for "^screen thank_you cy"
-shot 05-thank-you
+shot 09-thank-you
 tap thanks.finish
 wait_for "^screen welcome"
 
@@ -132,8 +204,8 @@ for _ in $(seq 1 50); do kill -0 "$kiosk_pid" 2>/dev/null || break; sleep 0.1; d
 kill -0 "$kiosk_pid" 2>/dev/null && fail "Escape did not close the demo kiosk"
 kiosk_pid=""
 
-# The data folder holds none of the words, not even one of them.
-for w in drist llythyr "Nhŷ" "Ŵyn" ddigwyddodd; do
+# The data folder holds none of what was typed, not even one word of it.
+for w in drist llythyr "Nhŷ" "Ŵyn" ddigwyddodd Cerys 900123 Eiriolwr; do
   if grep -r -q -F -- "$w" "$data"; then fail "'$w' was found in plain text in $data"; fi
 done
 
@@ -141,13 +213,23 @@ done
 mkdir -p "$work/usb"
 "$kiosk" admin export --to "$work/usb" --data-dir "$data" | tee "$artifacts/export.txt"
 bundle="$(ls "$work"/usb/*.bundle.json)"
-for w in drist llythyr; do
+for w in drist llythyr Cerys; do
   if grep -q -F -- "$w" "$bundle"; then fail "'$w' is readable in the bundle"; fi
 done
 "$intake" open "$bundle" --key "$data/demo-secret.key" --out "$artifacts/worklist.csv"
-grep -q -F -- "$words" "$artifacts/worklist.csv" || { cat "$artifacts/worklist.csv"; fail "the worklist does not hold the exact words typed"; }
-grep -q ",complaint,cy," "$artifacts/worklist.csv" || fail "the worklist does not say it was a complaint in Welsh"
+csv="$artifacts/worklist.csv"
+row="$(sed -n 2p "$csv")"
+echo "worklist row: $row"
+expect() { grep -q -F -- "$1" <<<"$row" || fail "the worklist does not show $2 ($1)"; }
+expect "\"$words\"" "exactly the words typed"
+expect '"complaint","cy"' "a complaint in Welsh"
+expect '"on_behalf","Siân Ŵyn","Eiriolwr","yes"' "the advocate, their role and the young person's agreement"
+expect '"yes","not_listened; court_decision","2"' "an advocate wanted, the topics and the feeling"
+expect '"explanation; talk_to_someone","Cerys","phone","07700 900123"' "put right, the name and the phone number"
+expect '"video","talk_first"' "the meeting and sharing"
+grep -q -E '^"[A-Z0-9]{3}-[A-Z0-9]{3}","no","complaint","cy","[0-9T:Z-]+","20[0-9]{2}-[0-9]{2}-[0-9]{2}"' "$csv" \
+  || fail "the worklist does not give the reference and the date we said we would get in touch by"
 
 # A second export finds nothing new.
 "$kiosk" admin export --to "$work/usb" --data-dir "$data" | grep -q "Nothing to export" || fail "a second export was not empty"
-echo "ok: the Welsh complaint was typed, sealed, exported and opened with every word intact"
+echo "ok: the Welsh complaint was made, sealed, exported and opened with every answer intact"

@@ -1,3 +1,4 @@
+#include "../../kiosk/flow/answers.hpp"
 #include "../../kiosk/flow/step.hpp"
 
 #include <catch2/catch.hpp>
@@ -24,39 +25,130 @@ State started() {
     return s;
 }
 
+// A child on their own, up to the screen where they type.
+State atStory(Kind kind, Language language = Language::English) {
+    State s = started();
+    run(s, {ChooseLanguage{language}, ChooseKind{kind}, ChooseWho{Who::Me}, Next{}});
+    if (kind == Kind::Complaint)
+        run(s, {Next{}, ToggleTopic{Topic::TooLong}, Next{}});
+    run(s, {Next{}});
+    return s;
+}
+
+const SaveSubmission& onlySave(const Effects& effects) {
+    REQUIRE(effects.size() == 1);
+    return std::get<SaveSubmission>(effects.front());
+}
+
 } // namespace
 
-TEST_CASE("a complaint goes from welcome to thank you and the words reach the save effect") {
+TEST_CASE("a complaint passes every screen in order and every answer reaches the save effect") {
     State s = started();
-    CHECK(s.screen == Screen::Welcome);
     run(s, {ChooseLanguage{Language::Welsh}});
     CHECK(s.screen == Screen::Kind);
     run(s, {ChooseKind{Kind::Complaint}});
+    CHECK(s.screen == Screen::Who);
+    run(s, {ChooseWho{Who::OnBehalf}});
+    CHECK(s.focus == Field::AdultName);
+    run(s, {TypeText{"Siân"}, Focus{Field::AdultRole}, TypeText{"Eiriolwr"}, Next{}});
+    CHECK(s.screen == Screen::Who); // not until the young person's agreement is confirmed
+    run(s, {ToggleAgreed{}, Next{}});
+    CHECK(s.screen == Screen::Help);
+    run(s, {ToggleAdvocate{}, Next{}});
+    CHECK(s.screen == Screen::Topics);
+    run(s, {Next{}});
+    CHECK(s.screen == Screen::Topics); // at least one topic
+    run(s, {ToggleTopic{Topic::NotListened}, ToggleTopic{Topic::CourtDecision}, Next{}});
+    CHECK(s.screen == Screen::Court);
+    run(s, {Next{}});
+    CHECK(s.screen == Screen::Feelings);
+    run(s, {ChooseFeeling{2}, Next{}});
     CHECK(s.screen == Screen::Story);
+    CHECK(s.focus == Field::Story);
     run(s, {TypeText{"Doedd neb yn gwrando"}, Next{}});
+    CHECK(s.screen == Screen::PutRight);
+    run(s, {TogglePutRight{PutRight::Explanation}, TogglePutRight{PutRight::TalkToSomeone}, Next{}});
+    CHECK(s.screen == Screen::Contact);
+    run(s, {Focus{Field::Name}, TypeText{"Cerys"}, ChooseContact{Contact::Phone}});
+    CHECK(s.focus == Field::Phone);
+    CHECK(s.keyboard == KeyboardLayer::Phone);
+    run(s, {TypeText{"0770"}, Next{}});
+    CHECK(s.screen == Screen::Contact); // not a whole number yet
+    run(s, {TypeText{"0 900123"}, Next{}});
+    CHECK(s.screen == Screen::Meeting);
+    run(s, {ChooseMeeting{Meeting::Video}, Next{}});
+    CHECK(s.screen == Screen::Sharing);
+    run(s, {Next{}});
+    CHECK(s.screen == Screen::Sharing); // a choice is needed
+    run(s, {ChooseSharing{Sharing::TalkFirst}, Next{}});
     CHECK(s.screen == Screen::Check);
+
     const auto effects = run(s, {Send{}});
     CHECK(s.screen == Screen::Sending);
-    REQUIRE(effects.size() == 1);
-    const auto& save = std::get<SaveSubmission>(effects.front());
-    CHECK(save.kind == Kind::Complaint);
+    const auto& save = onlySave(effects);
+    const Choices& c = save.choices;
+    CHECK(c.kind == Kind::Complaint);
+    CHECK(c.who == Who::OnBehalf);
+    CHECK(c.youngPersonAgreed);
+    CHECK(c.wantsAdvocate);
+    CHECK(c.has(Topic::NotListened));
+    CHECK(c.has(Topic::CourtDecision));
+    CHECK_FALSE(c.has(Topic::TooLong));
+    CHECK(c.feeling == 2);
+    CHECK(c.has(PutRight::Explanation));
+    CHECK(c.has(PutRight::TalkToSomeone));
+    CHECK(c.contact == Contact::Phone);
+    CHECK(c.meeting == Meeting::Video);
+    CHECK(c.sharing == Sharing::TalkFirst);
+    CHECK(save.text(Field::AdultName) == "Siân");
+    CHECK(save.text(Field::AdultRole) == "Eiriolwr");
+    CHECK(save.text(Field::Story) == "Doedd neb yn gwrando");
+    CHECK(save.text(Field::Name) == "Cerys");
+    CHECK(save.text(Field::Phone) == "07700 900123");
     CHECK(save.language == Language::Welsh);
-    CHECK(save.story == "Doedd neb yn gwrando");
     CHECK_FALSE(save.priority);
 
-    run(s, {Saved{"K7M-4QX"}});
+    run(s, {Saved{"K7M-4TX", Day{2026, 11, 24, 2}}});
     CHECK(s.screen == Screen::ThankYou);
-    CHECK(s.reference == "K7M-4QX");
-    CHECK(s.answers.story.empty()); // stored, so forgotten
+    CHECK(s.reference == "K7M-4TX");
+    CHECK(s.contactBy == Day{2026, 11, 24, 2});
+    for (const auto& f : s.answers.fields)
+        CHECK(f.empty()); // stored, so forgotten
     run(s, {Finish{}});
     CHECK(s.screen == Screen::Welcome);
     CHECK(s.reference.empty());
+    CHECK_FALSE(s.contactBy.has_value());
     CHECK_FALSE(s.answers.kind.has_value());
 }
 
+TEST_CASE("compliments and feedback take the shorter path") {
+    for (const auto kind : {Kind::Compliment, Kind::Feedback}) {
+        Answers a;
+        a.kind = kind;
+        a.contact = Contact::Email;
+        CHECK(journey(a) == std::vector<Screen>{Screen::Welcome, Screen::Kind, Screen::Who, Screen::Feelings,
+                                                Screen::Story, Screen::Contact, Screen::Check, Screen::Sending,
+                                                Screen::ThankYou});
+    }
+}
+
+TEST_CASE("the court screen comes only with the court topic, and meeting only when contact is allowed") {
+    Answers a;
+    a.kind = Kind::Complaint;
+    a.contact = Contact::None;
+    auto path = journey(a);
+    CHECK(std::count(path.begin(), path.end(), Screen::Court) == 0);
+    CHECK(std::count(path.begin(), path.end(), Screen::Meeting) == 0);
+    a.topics.set(static_cast<std::size_t>(Topic::CourtDecision));
+    a.contact = Contact::ThroughAdult;
+    path = journey(a);
+    CHECK(std::count(path.begin(), path.end(), Screen::Court) == 1);
+    CHECK(std::count(path.begin(), path.end(), Screen::Meeting) == 1);
+}
+
 TEST_CASE("thank you shows only after the save is confirmed; a failure keeps every answer") {
-    State s = started();
-    run(s, {ChooseLanguage{Language::English}, ChooseKind{Kind::Feedback}, TypeText{"More games please"}, Next{}, Send{}});
+    State s = atStory(Kind::Feedback);
+    run(s, {TypeText{"More games please"}, Next{}, ChooseContact{Contact::None}, Next{}, Send{}});
     REQUIRE(s.screen == Screen::Sending);
     run(s, {Tick{kStart + 10min}}); // no timeout while storing
     CHECK(s.screen == Screen::Sending);
@@ -64,86 +156,129 @@ TEST_CASE("thank you shows only after the save is confirmed; a failure keeps eve
     run(s, {SaveFailed{}});
     CHECK(s.screen == Screen::Check);
     CHECK(s.saveFailed);
-    CHECK(s.answers.story.text() == "More games please");
+    CHECK(s.answers.field(Field::Story).text() == "More games please");
     CHECK(s.answers.kind == Kind::Feedback);
-    // Trying again works.
     const auto effects = run(s, {Send{}});
     CHECK(effects.size() == 1);
     CHECK_FALSE(s.saveFailed);
 }
 
 TEST_CASE("a late Saved after the session moved on does not show someone else a thank you") {
-    State s = started();
-    run(s, {ChooseLanguage{Language::English}, ChooseKind{Kind::Complaint}});
-    run(s, {Saved{"AAA-AAA"}});
+    State s = atStory(Kind::Complaint);
+    run(s, {Saved{"AAA-AAA", std::nullopt}});
     CHECK(s.screen == Screen::Story);
     CHECK(s.reference.empty());
 }
 
 TEST_CASE("switching language keeps every answer and the cursor") {
-    State s = started();
-    run(s, {ChooseLanguage{Language::Welsh}, ChooseKind{Kind::Compliment}, TypeText{"Roedd hi'n garedig"},
-            MoveCursor{-3}});
-    const auto cursor = s.answers.story.cursor();
+    State s = atStory(Kind::Compliment, Language::Welsh);
+    run(s, {TypeText{"Roedd hi'n garedig"}, MoveCursor{-3}});
+    const auto cursor = s.answers.field(Field::Story).cursor();
     run(s, {ChooseLanguage{Language::English}});
     CHECK(s.language == Language::English);
     CHECK(s.screen == Screen::Story);
-    CHECK(s.answers.story.text() == "Roedd hi'n garedig");
-    CHECK(s.answers.story.cursor() == cursor);
-    CHECK(s.answers.kind == Kind::Compliment);
+    CHECK(s.answers.field(Field::Story).text() == "Roedd hi'n garedig");
+    CHECK(s.answers.field(Field::Story).cursor() == cursor);
+    CHECK(s.answers.who == Who::Me);
     run(s, {ChooseLanguage{Language::Welsh}});
-    CHECK(s.answers.story.text() == "Roedd hi'n garedig");
+    CHECK(s.answers.field(Field::Story).text() == "Roedd hi'n garedig");
 }
 
-TEST_CASE("next needs words; skip goes on with nothing written") {
-    State s = started();
-    run(s, {ChooseLanguage{Language::English}, ChooseKind{Kind::Complaint}, TypeText{"   "}, Next{}});
+TEST_CASE("next needs words on the story; skip goes on with nothing written") {
+    State s = atStory(Kind::Complaint);
+    run(s, {TypeText{"   "}, Next{}});
     CHECK(s.screen == Screen::Story);
     run(s, {SkipStory{}});
-    CHECK(s.screen == Screen::Check);
+    CHECK(s.screen == Screen::PutRight);
     CHECK(s.answers.storySkipped);
-    CHECK(s.answers.story.empty());
-    const auto effects = run(s, {Send{}});
-    REQUIRE(effects.size() == 1);
-    CHECK(std::get<SaveSubmission>(effects.front()).story.empty());
+    CHECK(s.answers.field(Field::Story).empty());
+}
+
+TEST_CASE("an adult cannot go on for a young person without name, role and agreement") {
+    State s = started();
+    run(s, {ChooseLanguage{Language::English}, ChooseKind{Kind::Complaint}, ChooseWho{Who::OnBehalf}});
+    CHECK_FALSE(canGoForward(s));
+    run(s, {TypeText{"Jo"}});
+    CHECK_FALSE(canGoForward(s));
+    run(s, {Focus{Field::AdultRole}, TypeText{"Teacher"}});
+    CHECK_FALSE(canGoForward(s));
+    run(s, {ToggleAgreed{}});
+    CHECK(canGoForward(s));
+    run(s, {ToggleAgreed{}});
+    CHECK_FALSE(canGoForward(s));
+    run(s, {ChooseWho{Who::Me}});
+    CHECK(canGoForward(s));
+}
+
+TEST_CASE("contact details are checked before going on; no contact is allowed") {
+    State s = atStory(Kind::Feedback);
+    run(s, {SkipStory{}});
+    REQUIRE(s.screen == Screen::Contact);
+    CHECK_FALSE(canGoForward(s));
+    run(s, {ChooseContact{Contact::Email}, TypeText{"cerys@example"}});
+    CHECK_FALSE(canGoForward(s));
+    run(s, {TypeText{".com"}});
+    CHECK(canGoForward(s));
+    run(s, {ChooseContact{Contact::None}});
+    CHECK(canGoForward(s));
+    CHECK_FALSE(s.focus.has_value());
+}
+
+TEST_CASE("phone numbers and email addresses are checked for shape") {
+    CHECK(isPlausiblePhone("07700 900123"));
+    CHECK(isPlausiblePhone("+44 7700 900123"));
+    CHECK(isPlausiblePhone("(029) 2000 0000"));
+    CHECK_FALSE(isPlausiblePhone("0770"));
+    CHECK_FALSE(isPlausiblePhone("07700 9001x3"));
+    CHECK_FALSE(isPlausiblePhone("0770+0900123"));
+    CHECK(isPlausibleEmail("cerys@example.com"));
+    CHECK(isPlausibleEmail("a.b@gov.wales"));
+    CHECK_FALSE(isPlausibleEmail("cerys@example"));
+    CHECK_FALSE(isPlausibleEmail("@example.com"));
+    CHECK_FALSE(isPlausibleEmail("a@b@c.com"));
+    CHECK_FALSE(isPlausibleEmail("a b@c.com"));
+    CHECK_FALSE(isPlausibleEmail("a@b..com"));
 }
 
 TEST_CASE("back walks the journey in reverse, and nowhere from thank you") {
-    State s = started();
-    run(s, {ChooseLanguage{Language::English}, ChooseKind{Kind::Complaint}, TypeText{"x"}, Next{}});
-    REQUIRE(s.screen == Screen::Check);
+    State s = atStory(Kind::Complaint);
+    run(s, {TypeText{"x"}, Back{}});
+    CHECK(s.screen == Screen::Feelings);
     run(s, {Back{}});
-    CHECK(s.screen == Screen::Story);
-    run(s, {Back{}});
+    CHECK(s.screen == Screen::Topics);
+    run(s, {Back{}, Back{}, Back{}});
     CHECK(s.screen == Screen::Kind);
     CHECK(s.answers.kind == Kind::Complaint); // still chosen
     run(s, {Back{}});
     CHECK(s.screen == Screen::Welcome);
-    CHECK(s.answers.story.text() == "x"); // nothing lost by going back
+    CHECK(s.answers.field(Field::Story).text() == "x"); // nothing lost by going back
 
-    State t = started();
-    run(t, {ChooseLanguage{Language::English}, ChooseKind{Kind::Complaint}, SkipStory{}, Send{}, Saved{"AAA-AAA"}, Back{}});
+    State t = atStory(Kind::Feedback);
+    run(t, {SkipStory{}, ChooseContact{Contact::None}, Next{}, Send{}, Saved{"AAA-AAA", std::nullopt}, Back{}});
     CHECK(t.screen == Screen::ThankYou);
 }
 
-TEST_CASE("change on check your answers returns to check after the change") {
-    State s = started();
-    run(s, {ChooseLanguage{Language::English}, ChooseKind{Kind::Complaint}, TypeText{"first"}, Next{}});
-    run(s, {GoTo{Screen::Kind}});
-    CHECK(s.screen == Screen::Kind);
-    run(s, {ChooseKind{Kind::Compliment}});
-    CHECK(s.screen == Screen::Check);
-    CHECK(s.answers.kind == Kind::Compliment);
+TEST_CASE("change on check your answers returns to check, by way of anything newly required") {
+    State s = atStory(Kind::Feedback);
+    run(s, {TypeText{"first"}, Next{}, ChooseContact{Contact::None}, Next{}});
+    REQUIRE(s.screen == Screen::Check);
     run(s, {GoTo{Screen::Story}, TypeText{" and more"}, Next{}});
     CHECK(s.screen == Screen::Check);
-    CHECK(s.answers.story.text() == "first and more");
+    CHECK(s.answers.field(Field::Story).text() == "first and more");
     run(s, {GoTo{Screen::Story}, Back{}});
+    CHECK(s.screen == Screen::Check);
+    // Feedback becomes a complaint: the topics and sharing questions must be answered on the way back.
+    run(s, {GoTo{Screen::Kind}, ChooseKind{Kind::Complaint}});
+    CHECK(s.screen == Screen::Topics);
+    run(s, {ToggleTopic{Topic::Behaviour}, Next{}});
+    CHECK(s.screen == Screen::Sharing);
+    run(s, {ChooseSharing{Sharing::Yes}, Next{}});
     CHECK(s.screen == Screen::Check);
 }
 
 TEST_CASE("the keyboard: shift is for one letter, accents return to letters after one") {
-    State s = started();
-    run(s, {ChooseLanguage{Language::Welsh}, ChooseKind{Kind::Complaint}, ToggleShift{}});
+    State s = atStory(Kind::Complaint, Language::Welsh);
+    run(s, {ToggleShift{}});
     CHECK(s.shift);
     run(s, {TypeText{"Ŵ"}});
     CHECK_FALSE(s.shift);
@@ -154,12 +289,80 @@ TEST_CASE("the keyboard: shift is for one letter, accents return to letters afte
     run(s, {SetKeyboard{KeyboardLayer::Numbers}, TypeText{"1"}});
     CHECK(s.keyboard == KeyboardLayer::Numbers);
     run(s, {Erase{}, Erase{}});
-    CHECK(s.answers.story.text() == "Ŵ");
+    CHECK(s.answers.field(Field::Story).text() == "Ŵ");
+}
+
+TEST_CASE("typing goes only into the box that has the keyboard") {
+    State s = started();
+    run(s, {ChooseLanguage{Language::English}, ChooseKind{Kind::Compliment}, TypeText{"lost"}});
+    for (const auto& f : s.answers.fields)
+        CHECK(f.empty());
+    run(s, {ChooseWho{Who::MeWithHelp}});
+    CHECK(s.focus == Field::HelperName);
+    run(s, {TypeText{"Nain"}});
+    CHECK(s.answers.field(Field::HelperName).text() == "Nain");
+    CHECK(s.answers.field(Field::Story).empty());
+}
+
+TEST_CASE("each box has its own limit and keyboard") {
+    CHECK(fieldLimit(Field::Story) == 2000);
+    CHECK(fieldLimit(Field::Phone) == 20);
+    CHECK(layerFor(Field::Phone) == KeyboardLayer::Phone);
+    CHECK(layerFor(Field::Email) == KeyboardLayer::Email);
+    CHECK(layerFor(Field::Name) == KeyboardLayer::Letters);
+    Answers a;
+    CHECK(a.field(Field::Phone).maxChars() == 20);
+}
+
+TEST_CASE("the feelings scale is optional and a second tap clears it") {
+    State s = atStory(Kind::Compliment);
+    run(s, {Back{}});
+    REQUIRE(s.screen == Screen::Feelings);
+    CHECK(canGoForward(s));
+    run(s, {ChooseFeeling{4}});
+    CHECK(s.answers.feeling == 4);
+    run(s, {ChooseFeeling{4}});
+    CHECK_FALSE(s.answers.feeling.has_value());
+    run(s, {ChooseFeeling{9}});
+    CHECK_FALSE(s.answers.feeling.has_value());
+}
+
+TEST_CASE("quick hide shows welcome at once and forgets everything") {
+    State s = atStory(Kind::Complaint);
+    run(s, {TypeText{"private"}, ToggleLargeText{}, QuickHide{}});
+    CHECK(s.screen == Screen::Welcome);
+    CHECK(s.overlay == Overlay::None);
+    CHECK(s.answers.field(Field::Story).empty());
+    CHECK_FALSE(s.answers.kind.has_value());
+    CHECK_FALSE(s.answers.who.has_value());
+    CHECK_FALSE(s.largeText);
+}
+
+TEST_CASE("'I don't feel safe' shows help at once and marks what is sent as priority") {
+    State s = atStory(Kind::Complaint);
+    run(s, {NotSafe{}});
+    CHECK(s.overlay == Overlay::NotSafe);
+    CHECK(s.priority);
+    run(s, {TypeText{"ignored while the help shows"}});
+    CHECK(s.answers.field(Field::Story).empty());
+    run(s, {Dismiss{}});
+    CHECK(s.overlay == Overlay::None);
+    CHECK(s.screen == Screen::Story);
+    run(s, {TypeText{"help"}, Next{}, Next{}, ChooseContact{Contact::None}, Next{}, ChooseSharing{Sharing::No}, Next{}});
+    REQUIRE(s.screen == Screen::Check);
+    CHECK(onlySave(run(s, {Send{}})).priority);
+    // Quick hide from the help panel, too.
+    State t = started();
+    run(t, {NotSafe{}});
+    CHECK(t.overlay == Overlay::NotSafe);
+    run(t, {QuickHide{}});
+    CHECK(t.overlay == Overlay::None);
+    CHECK_FALSE(t.priority);
 }
 
 TEST_CASE("after a quiet spell the kiosk asks, gives at least 20 seconds, then forgets everything") {
-    State s = started();
-    run(s, {ChooseLanguage{Language::English}, ChooseKind{Kind::Complaint}, TypeText{"private words"}});
+    State s = atStory(Kind::Complaint);
+    run(s, {TypeText{"private words"}});
     const auto quiet = s.timing.quietBeforeAsking;
     REQUIRE(s.timing.answerWindow >= 20s);
 
@@ -171,7 +374,7 @@ TEST_CASE("after a quiet spell the kiosk asks, gives at least 20 seconds, then f
 
     // Other taps do nothing while the question is up.
     run(s, {Tick{kStart + quiet + 5s}, TypeText{"zzz"}, Next{}});
-    CHECK(s.answers.story.text() == "private words");
+    CHECK(s.answers.field(Field::Story).text() == "private words");
     CHECK(secondsLeftToAnswer(s) == s.timing.answerWindow.count() - 5);
 
     run(s, {Tick{kStart + quiet + s.timing.answerWindow - 1s}});
@@ -179,19 +382,19 @@ TEST_CASE("after a quiet spell the kiosk asks, gives at least 20 seconds, then f
     run(s, {Tick{kStart + quiet + s.timing.answerWindow}});
     CHECK(s.screen == Screen::Welcome);
     CHECK(s.overlay == Overlay::None);
-    CHECK(s.answers.story.empty());
+    CHECK(s.answers.field(Field::Story).empty());
     CHECK_FALSE(s.answers.kind.has_value());
 }
 
 TEST_CASE("answering 'I'm still here' keeps the answers and restarts the quiet spell") {
-    State s = started();
-    run(s, {ChooseLanguage{Language::Welsh}, ChooseKind{Kind::Complaint}, TypeText{"geiriau"}});
+    State s = atStory(Kind::Complaint, Language::Welsh);
+    run(s, {TypeText{"geiriau"}});
     const auto asked = kStart + s.timing.quietBeforeAsking;
     run(s, {Tick{asked}});
     REQUIRE(s.overlay == Overlay::StillThere);
     run(s, {Tick{asked + 10s}, Dismiss{}});
     CHECK(s.overlay == Overlay::None);
-    CHECK(s.answers.story.text() == "geiriau");
+    CHECK(s.answers.field(Field::Story).text() == "geiriau");
     run(s, {Tick{asked + 10s + s.timing.quietBeforeAsking - 1s}});
     CHECK(s.overlay == Overlay::None);
     run(s, {Tick{asked + 10s + s.timing.quietBeforeAsking}});
@@ -217,26 +420,41 @@ TEST_CASE("while asking, the kiosk wakes every second for the countdown") {
     CHECK(*nextWake(s) == s.askedAt + 2s);
 }
 
-TEST_CASE("start again asks first when something is written, and then wipes") {
+TEST_CASE("start again asks first when something has been said, and then wipes") {
     State s = started();
-    run(s, {ChooseLanguage{Language::English}, ChooseKind{Kind::Complaint}, AskStartAgain{}});
-    CHECK(s.screen == Screen::Welcome); // nothing written: straight back
-    run(s, {ChooseLanguage{Language::English}, ChooseKind{Kind::Complaint}, TypeText{"words"}, AskStartAgain{}});
+    run(s, {ChooseLanguage{Language::English}, AskStartAgain{}});
+    CHECK(s.screen == Screen::Welcome); // nothing said yet: straight back
+    s = atStory(Kind::Complaint);
+    run(s, {TypeText{"words"}, AskStartAgain{}});
     CHECK(s.overlay == Overlay::ConfirmStartAgain);
     run(s, {Dismiss{}});
     CHECK(s.overlay == Overlay::None);
-    CHECK(s.answers.story.text() == "words");
+    CHECK(s.answers.field(Field::Story).text() == "words");
     run(s, {AskStartAgain{}, ConfirmStartAgain{}});
     CHECK(s.screen == Screen::Welcome);
-    CHECK(s.answers.story.empty());
+    CHECK(s.answers.field(Field::Story).empty());
     CHECK(s.language == Language::Welsh);
 }
 
-TEST_CASE("input while storing is ignored") {
-    State s = started();
-    run(s, {ChooseLanguage{Language::English}, ChooseKind{Kind::Complaint}, SkipStory{}, Send{}});
+TEST_CASE("input while storing is ignored, except quick hide") {
+    State s = atStory(Kind::Feedback);
+    run(s, {SkipStory{}, ChooseContact{Contact::None}, Next{}, Send{}});
     REQUIRE(s.screen == Screen::Sending);
-    const auto effects = run(s, {Send{}, AskStartAgain{}, Back{}});
+    const auto effects = run(s, {Send{}, AskStartAgain{}, Back{}, NotSafe{}});
     CHECK(effects.empty());
     CHECK(s.screen == Screen::Sending);
+    CHECK(s.overlay == Overlay::None);
+    run(s, {QuickHide{}});
+    CHECK(s.screen == Screen::Welcome);
+    run(s, {Saved{"AAA-AAA", std::nullopt}}); // the store finishing later shows nothing
+    CHECK(s.screen == Screen::Welcome);
+    CHECK(s.reference.empty());
+}
+
+TEST_CASE("larger text is a setting of the session") {
+    State s = atStory(Kind::Feedback);
+    run(s, {ToggleLargeText{}});
+    CHECK(s.largeText);
+    run(s, {ToggleLargeText{}});
+    CHECK_FALSE(s.largeText);
 }

@@ -20,6 +20,8 @@ std::string addSubmission(SubmissionStore& store, const PublicKey& key, const st
     s.kiosk = "canolfan-1";
     s.language = "cy";
     s.kind = "complaint";
+    s.who = "me";
+    s.contact = "none";
     s.story = story;
     s.priority = priority;
     store.add({s.id, s.createdAt, "waiting", "", priority, seal(toJson(s), key)});
@@ -139,5 +141,9 @@ TEST_CASE("the worklist CSV quotes fields and defuses formulas") {
     s.story = "=HYPERLINK(\"x\") said \"hi\"";
     const auto csv = kiosk::intake::toCsv({s});
     CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\") said \"\"hi\"\"\"") != std::string::npos);
-    CHECK(csv.rfind("reference,priority,kind,language,created_at,story", 0) == 0);
+    // A phone number starting with + is kept readable, not run as a formula.
+    s.story.clear();
+    s.phone = "+44 7700 900123";
+    CHECK(kiosk::intake::toCsv({s}).find("\"'+44 7700 900123\"") != std::string::npos);
+    CHECK(csv.rfind("reference,priority,kind,language,created_at,acknowledge_by,who,", 0) == 0);
 }

@@ -24,6 +24,8 @@ SealedRow sealedRow(const std::string& story, const PublicKey& key, bool priorit
     s.kiosk = "test";
     s.language = "cy";
     s.kind = "complaint";
+    s.who = "me";
+    s.contact = "none";
     s.story = story;
     s.priority = priority;
     return {s.id, s.createdAt, "waiting", "", priority, seal(toJson(s), key)};

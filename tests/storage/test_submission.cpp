@@ -16,7 +16,22 @@ Submission sample() {
     s.kiosk = "Canolfan \"Teulu\"";
     s.language = "cy";
     s.kind = "complaint";
+    s.who = "on_behalf";
+    s.helperName = "";
+    s.adultName = "Siân \"Sue\" Ŵyn";
+    s.adultRole = "Eiriolwr";
+    s.youngPersonAgreed = true;
+    s.wantsAdvocate = true;
+    s.topics = {"not_listened", "court_decision"};
+    s.feeling = 2;
     s.story = "Llinell 1\nLlinell 2\t\"dyfynnu\" \\ Ŵ ẁ ỳ \x01 end";
+    s.putRight = {"explanation"};
+    s.name = "Cerys";
+    s.contact = "phone";
+    s.phone = "07700 900123";
+    s.meeting = "video";
+    s.sharing = "talk_first";
+    s.acknowledgeBy = "2026-11-24";
     s.priority = true;
     s.demo = true;
     return s;
@@ -33,8 +48,24 @@ TEST_CASE("a submission survives serialising and reading back, whatever the chil
     CHECK(back.kiosk == s.kiosk);
     CHECK(back.language == s.language);
     CHECK(back.kind == s.kind);
+    CHECK(back.who == s.who);
+    CHECK(back.helperName == s.helperName);
+    CHECK(back.adultName == s.adultName);
+    CHECK(back.adultRole == s.adultRole);
+    CHECK(back.youngPersonAgreed == s.youngPersonAgreed);
+    CHECK(back.wantsAdvocate == s.wantsAdvocate);
+    CHECK(back.topics == s.topics);
+    CHECK(back.feeling == s.feeling);
     CHECK(back.story == s.story);
     CHECK(back.storySkipped == s.storySkipped);
+    CHECK(back.putRight == s.putRight);
+    CHECK(back.name == s.name);
+    CHECK(back.contact == s.contact);
+    CHECK(back.phone == s.phone);
+    CHECK(back.email == s.email);
+    CHECK(back.meeting == s.meeting);
+    CHECK(back.sharing == s.sharing);
+    CHECK(back.acknowledgeBy == s.acknowledgeBy);
     CHECK(back.priority == s.priority);
     CHECK(back.demo == s.demo);
 }
@@ -47,6 +78,18 @@ TEST_CASE("the serialised form is ordinary JSON an independent reader understand
     CHECK(j["priority"] == true);
 }
 
+TEST_CASE("wipe zeroes everything typed and keeps the choices") {
+    auto s = sample();
+    wipe(s);
+    CHECK(s.story.empty());
+    CHECK(s.adultName.empty());
+    CHECK(s.adultRole.empty());
+    CHECK(s.name.empty());
+    CHECK(s.phone.empty());
+    CHECK(s.kind == "complaint");
+    CHECK(s.topics.size() == 2);
+}
+
 TEST_CASE("unknown values, missing fields and newer versions are refused") {
     auto j = nlohmann::json::parse(toJson(sample()));
     j["kind"] = "threat";
@@ -56,6 +99,12 @@ TEST_CASE("unknown values, missing fields and newer versions are refused") {
     CHECK_THROWS_AS(submissionFromJson(j.dump()), Error);
     j = nlohmann::json::parse(toJson(sample()));
     j["version"] = 2;
+    CHECK_THROWS_AS(submissionFromJson(j.dump()), Error);
+    j = nlohmann::json::parse(toJson(sample()));
+    j["topics"] = {"not_listened", "made_up"};
+    CHECK_THROWS_AS(submissionFromJson(j.dump()), Error);
+    j = nlohmann::json::parse(toJson(sample()));
+    j["feeling"] = 6;
     CHECK_THROWS_AS(submissionFromJson(j.dump()), Error);
     j = nlohmann::json::parse(toJson(sample()));
     j["priority"] = "yes";

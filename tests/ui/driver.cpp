@@ -95,7 +95,44 @@ void UiDriver::frame() {
 
 bool UiDriver::visible(std::string_view key) const { return ctx.taps.find(key).has_value(); }
 
+void UiDriver::drag(ImVec2 from, ImVec2 to) {
+    m_mouse = from;
+    frame();
+    m_down = true;
+    frame();
+    constexpr int kSteps = 8;
+    for (int i = 1; i <= kSteps; ++i) {
+        const float t = static_cast<float>(i) / kSteps;
+        m_mouse = ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+        frame();
+    }
+    m_down = false;
+    frame();
+    m_mouse = ImVec2(-1, -1);
+    frame();
+}
+
+void UiDriver::bringIntoView(std::string_view key) {
+    const auto inView = [&] {
+        const auto t = ctx.taps.find(key);
+        return t && !t->clipped;
+    };
+    // Drag the body up (to see further down) until the key shows, then down, like a child looking.
+    for (const float direction : {-1.0f, 1.0f}) {
+        for (int i = 0; i < 30 && !inView(); ++i) {
+            const auto area = ctx.taps.scrollAreas().find("body");
+            if (area == ctx.taps.scrollAreas().end() || !area->second.canScroll)
+                return;
+            const float x = (area->second.min.x + area->second.max.x) / 2;
+            const float mid = (area->second.min.y + area->second.max.y) / 2;
+            const float reach = (area->second.max.y - area->second.min.y) * 0.3f;
+            drag(ImVec2(x, mid - direction * reach), ImVec2(x, mid + direction * reach));
+        }
+    }
+}
+
 void UiDriver::tap(std::string_view key) {
+    bringIntoView(key);
     const auto target = ctx.taps.find(key);
     INFO("tapping " << key);
     REQUIRE(target.has_value());
@@ -106,6 +143,8 @@ void UiDriver::tap(std::string_view key) {
     m_down = false;
     frame();
     m_mouse = ImVec2(-1, -1); // the finger lifts away
+    // As the kiosk does after any input: a few frames for a new screen to measure itself.
+    frame();
     frame();
 }
 

@@ -27,8 +27,11 @@ public:
 
     /// Draws one frame, applies what was tapped and any finished saves.
     void frame();
-    /// Taps a widget by key; fails the test if it is not on screen.
+    /// Taps a widget by key, first scrolling it into view by dragging as a finger would; fails the
+    /// test if it cannot be found.
     void tap(std::string_view key);
+    /// Drags a finger from one point to another over several frames.
+    void drag(ImVec2 from, ImVec2 to);
     /// True if a widget with this key was drawn in the last frame.
     [[nodiscard]] bool visible(std::string_view key) const;
     /// Types text by tapping the on-screen keyboard: layers, shift and accented letters included.
@@ -47,6 +50,7 @@ public:
 
 private:
     void apply(const flow::Event& event);
+    void bringIntoView(std::string_view key);
 
     std::filesystem::path m_dataDir;
     app::Texts m_texts;

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <stb_image.h>
 
 using namespace kiosk;
 
@@ -34,6 +35,10 @@ TEST_CASE("every screen's tap targets are at least 44 by 44 pixels, on screen an
                 CHECK_FALSE(targets.empty());
             for (const auto& [key, t] : targets) {
                 INFO(key);
+                // Text on every tappable thing stands out from its fill (WCAG 1.4.3: 4.5 to 1).
+                CHECK(ui::contrastRatio(t.text, t.fill) >= 4.5f);
+                if (t.clipped)
+                    continue; // half scrolled out of view: it is measured whole when scrolled in
                 CHECK(t.size().x >= 44);
                 CHECK(t.size().y >= 44);
                 CHECK(t.min.x >= 0);
@@ -41,7 +46,7 @@ TEST_CASE("every screen's tap targets are at least 44 by 44 pixels, on screen an
                 CHECK(t.max.x <= size.w);
                 CHECK(t.max.y <= size.h);
                 for (const auto& [other, u] : targets) {
-                    if (other <= key)
+                    if (other <= key || u.clipped)
                         continue;
                     INFO("overlaps " << other);
                     const bool apart = t.max.x <= u.min.x || u.max.x <= t.min.x || t.max.y <= u.min.y ||
@@ -50,6 +55,57 @@ TEST_CASE("every screen's tap targets are at least 44 by 44 pixels, on screen an
                 }
             }
         }
+    }
+}
+
+TEST_CASE("every colour pair the theme draws text in has a contrast of at least 4.5 to 1") {
+    const ui::Theme t;
+    struct Pair {
+        const char* what;
+        ImU32 text;
+        ImU32 back;
+    };
+    const Pair pairs[] = {
+        {"text on background", t.text, t.background},
+        {"muted text on background", t.mutedText, t.background},
+        {"muted text on panel", t.mutedText, t.panel},
+        {"text on panel", t.text, t.panel},
+        {"text on a chosen option", t.text, t.selectedBack},
+        {"warning text on its panel", t.warningText, t.warningBack},
+        {"demo banner", t.onDemoBanner, t.demoBanner},
+        {"demo line on background", t.demoBanner, t.background},
+        {"primary button", t.onPrimary, t.primary},
+        {"pressed primary button", t.onPrimary, t.primaryPressed},
+        {"secondary button", t.primary, t.secondary},
+        {"pressed secondary button", t.primary, t.secondaryPressed},
+        {"quiet button", t.primary, t.background},
+        {"keyboard key", t.text, t.key},
+        {"pressed key", t.text, t.keyPressed},
+        {"safety button", t.onPrimary, t.safety},
+        {"pressed safety button", t.onPrimary, t.safetyPressed},
+        {"next, not yet", t.disabledText, t.disabledBack},
+    };
+    for (const auto& p : pairs) {
+        INFO(p.what << ": " << ui::contrastRatio(p.text, p.back));
+        CHECK(ui::contrastRatio(p.text, p.back) >= 4.5f);
+    }
+    CHECK(ui::contrastRatio(IM_COL32(0, 0, 0, 255), IM_COL32(255, 255, 255, 255)) == Approx(21.0f));
+    CHECK(ui::contrastRatio(IM_COL32(0x77, 0x77, 0x77, 255), IM_COL32(255, 255, 255, 255)) < 4.5f);
+}
+
+TEST_CASE("the feelings pictures load as square RGBA images") {
+    for (int f = 1; f <= 5; ++f) {
+        const auto file = std::filesystem::path(KIOSK_SOURCE_DIR) / "assets/feelings" / ("feeling-" + std::to_string(f) + ".png");
+        int w = 0;
+        int h = 0;
+        int channels = 0;
+        unsigned char* pixels = stbi_load(file.c_str(), &w, &h, &channels, 4);
+        INFO(file);
+        REQUIRE(pixels != nullptr);
+        CHECK(w == h);
+        CHECK(w >= 128);
+        CHECK(pixels[3] == 0); // the corner is transparent: a round face, not a square
+        stbi_image_free(pixels);
     }
 }
 

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "../../storage/calendar.hpp"
+#include "../../storage/submission.hpp"
+#include "../flow/effect.hpp"
+
+namespace kiosk::app {
+
+/// Turns what the flow hands over into the submission that is sealed, moving the typed texts
+/// (so that only one copy of them exists) and naming every choice as FORMAT.md does.
+[[nodiscard]] storage::Submission toSubmission(flow::SaveSubmission&& save);
+
+/// The flow's name for a calendar day.
+[[nodiscard]] flow::Day toDay(storage::Date date);
+
+} // namespace kiosk::app

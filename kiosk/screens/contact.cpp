@@ -1,0 +1,52 @@
+#include "screens.hpp"
+
+#include "../flow/answers.hpp"
+
+namespace kiosk::screens {
+
+using namespace i18n::literals;
+
+namespace {
+
+void drawNote(ui::Ctx& ctx, const std::string& note, float width) {
+    const ui::Panel panel = ui::beginPanel(ctx, width);
+    ui::text(ctx.fonts.body, note, ctx.theme.warningText, ui::innerWidth(panel));
+    ui::endPanel(ctx, panel, ctx.theme.warningBack);
+}
+
+} // namespace
+
+MaybeEvent drawContact(const flow::State& state, ui::Ctx& ctx) {
+    Page page(state, ctx, "contact.title"_key, "contact.hint"_key);
+    const flow::Answers& a = state.answers;
+    const float w = page.width();
+    const auto nameLabel = a.who == flow::Who::OnBehalf ? "contact.name.young_person"_key : "contact.name.yours"_key;
+    page.take(drawTextField(state, ctx, flow::Field::Name, ctx.tr(nameLabel), w));
+    ImGui::Dummy(ctx.em(0, 0.3f));
+    ui::text(ctx.fonts.bold, ctx.tr("contact.how"_key), ctx.theme.text, w);
+    for (const auto way : {flow::Contact::Phone, flow::Contact::Email, flow::Contact::ThroughAdult, flow::Contact::None}) {
+        const auto key = contactKey(way);
+        if (ui::option(ctx, key.name, ctx.tr(key), w, a.contact == way, ui::Mark::Radio))
+            page.take(flow::ChooseContact{way});
+        // The detail goes straight under the way chosen.
+        if (a.contact != way)
+            continue;
+        if (way == flow::Contact::Phone) {
+            const auto& phone = a.field(flow::Field::Phone).text();
+            page.take(drawTextField(state, ctx, flow::Field::Phone, ctx.tr("contact.phone.label"_key), w));
+            if (!phone.empty() && !flow::isPlausiblePhone(phone))
+                drawNote(ctx, ctx.tr("contact.phone.check"_key), w);
+        } else if (way == flow::Contact::Email) {
+            const auto& email = a.field(flow::Field::Email).text();
+            page.take(drawTextField(state, ctx, flow::Field::Email, ctx.tr("contact.email.label"_key), w));
+            if (!email.empty() && !flow::isPlausibleEmail(email))
+                drawNote(ctx, ctx.tr("contact.email.check"_key), w);
+        } else if (way == flow::Contact::None) {
+            drawNote(ctx, ctx.tr("contact.none.means"_key), w);
+        }
+        ImGui::Dummy(ctx.em(0, 0.2f));
+    }
+    return page.finish();
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,46 @@
+#include "screens.hpp"
+
+#include <algorithm>
+
+namespace kiosk::screens {
+
+using namespace i18n::literals;
+
+MaybeEvent drawFeelings(const flow::State& state, ui::Ctx& ctx) {
+    Page page(state, ctx, "feelings.title"_key, "feelings.hint"_key);
+    const float gap = ctx.em(0.4f);
+    const float tileW = (page.width() - 4 * gap) / 5;
+    const float picture = std::min(tileW - ctx.em(0.6f), ctx.em(4.5f));
+    float tallest = 0;
+    for (int f = 1; f <= 5; ++f)
+        tallest = std::max(tallest, ui::textHeight(ctx.fonts.bold, ctx.tr(feelingKey(f)), tileW - ctx.em(0.4f)));
+    const float tileH = picture + tallest + ctx.em(1.2f);
+    const ImVec2 start = ImGui::GetCursorPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int f = 1; f <= 5; ++f) {
+        ImGui::SetCursorPos(ImVec2(start.x + static_cast<float>(f - 1) * (tileW + gap), start.y));
+        const auto key = feelingKey(f);
+        const bool chosen = state.answers.feeling == f;
+        const bool tapped = ImGui::InvisibleButton(std::string(key.name).c_str(), ImVec2(tileW, tileH));
+        const ImVec2 min = ImGui::GetItemRectMin();
+        const ImVec2 max = ImGui::GetItemRectMax();
+        const ImU32 fill = ImGui::IsItemActive() ? ctx.theme.secondaryPressed
+                                                 : (chosen ? ctx.theme.selectedBack : ctx.theme.secondary);
+        dl->AddRectFilled(min, max, fill, ctx.em(0.4f));
+        dl->AddRect(min, max, chosen ? ctx.theme.primary : ctx.theme.border, ctx.em(0.4f), 0,
+                    std::max(1.0f, ctx.em(chosen ? 0.14f : 0.05f)));
+        const ImVec2 pictureMin(min.x + (tileW - picture) / 2, min.y + ctx.em(0.4f));
+        if (ImTextureID texture = ctx.feelings[static_cast<std::size_t>(f - 1)])
+            dl->AddImage(texture, pictureMin, ImVec2(pictureMin.x + picture, pictureMin.y + picture));
+        ui::drawCentredText(dl, ctx.fonts.bold, ImVec2(min.x + ctx.em(0.2f), pictureMin.y + picture + ctx.em(0.2f)),
+                            ImVec2(max.x - ctx.em(0.2f), max.y - ctx.em(0.4f)), ctx.theme.text, ctx.tr(key));
+        ui::recordTap(ctx, key.name, ctx.theme.text, fill);
+        if (tapped)
+            page.take(flow::ChooseFeeling{f});
+    }
+    ImGui::SetCursorPos(ImVec2(start.x, start.y + tileH + ctx.em(0.4f)));
+    ui::text(ctx.fonts.body, ctx.tr("feelings.optional"_key), ctx.theme.mutedText, page.width());
+    return page.finish();
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,20 @@
+#include "screens.hpp"
+
+namespace kiosk::screens {
+
+using namespace i18n::literals;
+
+MaybeEvent drawSharing(const flow::State& state, ui::Ctx& ctx) {
+    Page page(state, ctx, "sharing.title"_key);
+    ui::text(ctx.fonts.body, ctx.tr("sharing.explain"_key), ctx.theme.text, page.width());
+    ImGui::Dummy(ctx.em(0, 0.2f));
+    ui::text(ctx.fonts.bold, ctx.tr("sharing.question"_key), ctx.theme.text, page.width());
+    for (const auto choice : {flow::Sharing::Yes, flow::Sharing::No, flow::Sharing::TalkFirst}) {
+        const auto key = sharingKey(choice);
+        if (ui::option(ctx, key.name, ctx.tr(key), page.width(), state.answers.sharing == choice, ui::Mark::Radio))
+            page.take(flow::ChooseSharing{choice});
+    }
+    return page.finish();
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,110 @@
+#include "screens.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace kiosk::screens {
+
+using namespace i18n::literals;
+
+namespace {
+
+// The byte offset in a line nearest to an x position, snapped to whole characters.
+std::size_t offsetAt(ImFont* font, std::string_view line, float x) {
+    const char* p = line.data();
+    const char* end = line.data() + line.size();
+    float left = 0;
+    while (p < end) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, end);
+        const float w = font->GetCharAdvance(static_cast<ImWchar>(c));
+        if (x < left + w / 2)
+            break;
+        left += w;
+        p += std::max(n, 1);
+    }
+    return static_cast<std::size_t>(p - line.data());
+}
+
+// The tap key of a box, the same in both languages: "field.phone".
+const char* fieldId(flow::Field field) {
+    switch (field) {
+    case flow::Field::Story: return "field.story";
+    case flow::Field::HelperName: return "field.helper_name";
+    case flow::Field::AdultName: return "field.adult_name";
+    case flow::Field::AdultRole: return "field.adult_role";
+    case flow::Field::Name: return "field.name";
+    case flow::Field::Phone: return "field.phone";
+    case flow::Field::Email: return "field.email";
+    }
+    return "field.unknown";
+}
+
+} // namespace
+
+MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field field, std::string_view label,
+                         float width, float height) {
+    const flow::TextField& f = state.answers.field(field);
+    const std::string& text = f.text();
+    const bool focused = state.focus == field;
+    ImFont* font = ctx.fonts.body;
+    const float pad = ctx.em(0.5f);
+    if (!label.empty())
+        ui::text(ctx.fonts.bold, label, ctx.theme.text, width);
+    const ImVec2 size(width, height > 0 ? height : font->FontSize + 2 * pad);
+    const char* id = fieldId(field);
+    const bool tapped = ImGui::InvisibleButton(id, size);
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ui::recordTap(ctx, id, ctx.theme.text, ctx.theme.panel);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(min, max, ctx.theme.panel, ctx.em(0.3f));
+    dl->AddRect(min, max, focused ? ctx.theme.primary : ctx.theme.border, ctx.em(0.3f), 0,
+                std::max(focused ? 3.0f : 1.5f, ctx.em(focused ? 0.11f : 0.05f)));
+
+    const float innerW = size.x - 2 * pad;
+    auto lines = ui::wrapLines(font, text, innerW);
+    if (lines.empty() || (!text.empty() && text.back() == '\n'))
+        lines.emplace_back(text.data() + text.size(), 0);
+    // The line holding the cursor: the last whose start is at or before it.
+    std::size_t caretLine = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (static_cast<std::size_t>(lines[i].data() - text.data()) <= f.cursor())
+            caretLine = i;
+    const auto visible = static_cast<std::size_t>(std::max(1.0f, (size.y - 2 * pad) / font->FontSize));
+    const std::size_t first = caretLine >= visible ? caretLine - visible + 1 : 0;
+
+    dl->PushClipRect(min, max, true);
+    if (text.empty() && field == flow::Field::Story)
+        dl->AddText(font, font->FontSize, ImVec2(min.x + pad + ctx.em(0.3f), min.y + pad), ctx.theme.mutedText,
+                    ctx.tr("story.placeholder"_key).c_str());
+    for (std::size_t i = first; i < lines.size() && i < first + visible; ++i) {
+        const float y = min.y + pad + static_cast<float>(i - first) * font->FontSize;
+        dl->AddText(font, font->FontSize, ImVec2(min.x + pad, y), ctx.theme.text, lines[i].data(),
+                    lines[i].data() + lines[i].size());
+        if (focused && i == caretLine) {
+            const std::size_t lineStart = static_cast<std::size_t>(lines[i].data() - text.data());
+            const std::size_t inLine = std::min(f.cursor() - lineStart, lines[i].size());
+            const float x = min.x + pad +
+                            font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, lines[i].data(), lines[i].data() + inLine).x;
+            dl->AddRectFilled(ImVec2(x, y + 2), ImVec2(x + std::max(2.0f, ctx.em(0.09f)), y + font->FontSize - 2),
+                              ctx.theme.caret);
+        }
+    }
+    dl->PopClipRect();
+
+    if (!tapped)
+        return std::nullopt;
+    if (!focused)
+        return flow::Focus{field};
+    if (text.empty())
+        return std::nullopt;
+    const ImVec2 at = ImGui::GetIO().MousePos;
+    const auto row = static_cast<std::size_t>(std::max(0.0f, (at.y - min.y - pad) / font->FontSize)) + first;
+    const std::string_view line = lines[std::min(row, lines.size() - 1)];
+    const std::size_t lineStart = static_cast<std::size_t>(line.data() - text.data());
+    return flow::PlaceCursor{lineStart + offsetAt(font, line, at.x - min.x - pad)};
+}
+
+} // namespace kiosk::screens

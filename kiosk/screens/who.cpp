@@ -1,0 +1,31 @@
+#include "screens.hpp"
+
+namespace kiosk::screens {
+
+using namespace i18n::literals;
+
+MaybeEvent drawWho(const flow::State& state, ui::Ctx& ctx) {
+    Page page(state, ctx, "who.title"_key, "who.hint"_key);
+    const flow::Answers& a = state.answers;
+    const float w = page.width();
+    for (const auto who : {flow::Who::Me, flow::Who::MeWithHelp, flow::Who::OnBehalf}) {
+        const auto key = whoKey(who);
+        if (ui::option(ctx, key.name, ctx.tr(key), w, a.who == who, ui::Mark::Radio))
+            page.take(flow::ChooseWho{who});
+    }
+    ImGui::Dummy(ctx.em(0, 0.3f));
+    if (a.who == flow::Who::MeWithHelp)
+        page.take(drawTextField(state, ctx, flow::Field::HelperName, ctx.tr("who.helper_name"_key), w));
+    if (a.who == flow::Who::OnBehalf) {
+        // The complaints guide needs the young person's agreement before an adult speaks for them.
+        ui::text(ctx.fonts.body, ctx.tr("who.on_behalf.note"_key), ctx.theme.text, w);
+        page.take(drawTextField(state, ctx, flow::Field::AdultName, ctx.tr("who.adult_name"_key), w));
+        page.take(drawTextField(state, ctx, flow::Field::AdultRole, ctx.tr("who.adult_role"_key), w));
+        ImGui::Dummy(ctx.em(0, 0.2f));
+        if (ui::option(ctx, "who.agreed", ctx.tr("who.agreed"_key), w, a.youngPersonAgreed, ui::Mark::Tick))
+            page.take(flow::ToggleAgreed{});
+    }
+    return page.finish();
+}
+
+} // namespace kiosk::screens
