@@ -20,9 +20,6 @@ MaybeEvent drawContact(const flow::State& state, ui::Ctx& ctx) {
     Page page(state, ctx, "contact.title"_key, "contact.hint"_key);
     const flow::Answers& a = state.answers;
     const float w = page.width();
-    const auto nameLabel = a.who == flow::Who::OnBehalf ? "contact.name.young_person"_key : "contact.name.yours"_key;
-    page.take(drawTextField(state, ctx, flow::Field::Name, ctx.tr(nameLabel), w));
-    ImGui::Dummy(ctx.em(0, 0.3f));
     ui::text(ctx.fonts.bold, ctx.tr("contact.how"_key), ctx.theme.text, w);
     for (const auto way : {flow::Contact::Phone, flow::Contact::Email, flow::Contact::ThroughAdult, flow::Contact::None}) {
         const auto key = contactKey(way);
@@ -46,6 +43,10 @@ MaybeEvent drawContact(const flow::State& state, ui::Ctx& ctx) {
         }
         ImGui::Dummy(ctx.em(0, 0.2f));
     }
+    // The name last: the way to get in touch, and its consequence, are what most need seeing.
+    ImGui::Dummy(ctx.em(0, 0.3f));
+    const auto nameLabel = a.who == flow::Who::OnBehalf ? "contact.name.young_person"_key : "contact.name.yours"_key;
+    page.take(drawTextField(state, ctx, flow::Field::Name, ctx.tr(nameLabel), w));
     return page.finish();
 }
 

@@ -102,8 +102,10 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
                 drawSafetyAdvice(ctx, *ctx.english, w);
             }
         };
-        const std::string back = bilingual ? both(ctx, "not_safe.back"_key) : ctx.tr("not_safe.back"_key);
-        return drawPanel(ctx, body, {{"not_safe.back", back, flow::Dismiss{}, ui::ButtonStyle::Primary}});
+        const auto label = [&](i18n::Key key) { return bilingual ? both(ctx, key) : ctx.tr(key); };
+        return drawPanel(ctx, body,
+                         {{"not_safe.back", label("not_safe.back"_key), flow::Dismiss{}, ui::ButtonStyle::Primary},
+                          {"not_safe.hide", label("chrome.hide"_key), flow::QuickHide{}, ui::ButtonStyle::Secondary}});
     }
     case flow::Overlay::None:
         break;

@@ -58,6 +58,11 @@ MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field fie
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     ui::recordTap(ctx, id, ctx.theme.text, ctx.theme.panel);
+    // A box that has just been given the keyboard is scrolled into view once, above the keyboard.
+    if (focused && height <= 0 && ctx.scrolledToBox != id) {
+        ImGui::SetScrollHereY(0.7f);
+        ctx.scrolledToBox = id;
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(min, max, ctx.theme.panel, ctx.em(0.3f));
     dl->AddRect(min, max, focused ? ctx.theme.primary : ctx.theme.border, ctx.em(0.3f), 0,

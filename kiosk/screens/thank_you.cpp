@@ -29,6 +29,13 @@ void drawReference(ui::Ctx& ctx, const std::string& reference, float width) {
     ui::text(ctx.fonts.body, ctx.tr("thanks.reference_keep"_key), ctx.theme.mutedText, width);
 }
 
+// Who to contact: the complaints team, and for a complaint the Ombudsman.
+void drawContacts(const flow::State& state, ui::Ctx& ctx, float width) {
+    ui::text(ctx.fonts.body, ctx.tr("thanks.contact_team"_key), ctx.theme.mutedText, width);
+    if (state.answers.kind == flow::Kind::Complaint)
+        ui::text(ctx.fonts.body, ctx.tr("thanks.ombudsman"_key), ctx.theme.mutedText, width);
+}
+
 void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
     const bool complaint = state.answers.kind == flow::Kind::Complaint;
     if (state.contactBy) {
@@ -37,6 +44,9 @@ void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
     } else {
         ui::text(ctx.fonts.bold, ctx.tr("thanks.no_contact"_key), ctx.theme.text, width);
     }
+    // The timescales are about getting back to the child: with no contact, they would mislead.
+    if (!state.contactBy && complaint)
+        return;
     ImGui::Dummy(ctx.em(0, 0.2f));
     ui::text(ctx.fonts.bold, ctx.tr("thanks.next_title"_key), ctx.theme.text, width);
     if (complaint) {
@@ -45,10 +55,6 @@ void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
     } else {
         ui::text(ctx.fonts.body, ctx.tr("thanks.next.learn"_key), ctx.theme.text, width);
     }
-    ImGui::Dummy(ctx.em(0, 0.2f));
-    ui::text(ctx.fonts.body, ctx.tr("thanks.contact_team"_key), ctx.theme.mutedText, width);
-    if (complaint)
-        ui::text(ctx.fonts.body, ctx.tr("thanks.ombudsman"_key), ctx.theme.mutedText, width);
 }
 
 } // namespace
@@ -64,6 +70,8 @@ MaybeEvent drawThankYou(const flow::State& state, ui::Ctx& ctx) {
         const ImVec2 start = ImGui::GetCursorPos();
         ImGui::BeginGroup();
         drawReference(ctx, state.reference, half);
+        ImGui::Dummy(ctx.em(0, 0.4f));
+        drawContacts(state, ctx, half);
         ImGui::EndGroup();
         const float leftBottom = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(start.x + half + gap, start.y));
@@ -75,6 +83,8 @@ MaybeEvent drawThankYou(const flow::State& state, ui::Ctx& ctx) {
         drawReference(ctx, state.reference, width);
         ImGui::Dummy(ctx.em(0, 0.4f));
         drawNextSteps(state, ctx, width);
+        ImGui::Dummy(ctx.em(0, 0.2f));
+        drawContacts(state, ctx, width);
     }
     return page.finish();
 }

@@ -12,6 +12,10 @@ MaybeEvent drawTopics(const flow::State& state, ui::Ctx& ctx) {
         if (ui::option(ctx, key.name, ctx.tr(key), page.width(), state.answers.has(topic), ui::Mark::Tick))
             page.take(flow::ToggleTopic{topic});
     }
+    // What the guides promise every child who complains.
+    ImGui::Dummy(ctx.em(0, 0.2f));
+    ui::text(ctx.fonts.body, ctx.tr("topics.safe"_key), ctx.theme.text, page.width());
+    ui::text(ctx.fonts.body, ctx.tr("topics.when"_key), ctx.theme.mutedText, page.width());
     return page.finish();
 }
 

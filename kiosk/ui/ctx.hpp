@@ -33,6 +33,7 @@ struct Ctx {
     TapRegistry taps;
     bool demo = false;
     std::string_view scrolledPage; // the page the scrolling region last showed: a new page starts at the top
+    std::string_view scrolledToBox; // the box last scrolled into view when it was given the keyboard
 
     /// Chooses the regular or the larger text for this frame.
     void useLargerText(bool larger) {
