@@ -94,7 +94,10 @@ MaybeEvent drawBottomBar(const flow::State& state, ui::Ctx& ctx) {
     if (ui::button(ctx, "chrome.hide"_key, ImVec2(ctx.em(4.5f), h), ui::ButtonStyle::Quiet))
         event = flow::QuickHide{};
     ImGui::SetCursorPos(ImVec2(min.x + ctx.em(5.0f), y));
-    if (ui::button(ctx, "chrome.not_safe"_key, ImVec2(ctx.em(11.5f), h), ui::ButtonStyle::Safety))
+    // As wide as its words on one line, in either language.
+    const float safeW = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0,
+                                                      ctx.tr("chrome.not_safe"_key).c_str()).x + ctx.em(1.6f);
+    if (ui::button(ctx, "chrome.not_safe"_key, ImVec2(std::max(safeW, ctx.em(9.0f)), h), ui::ButtonStyle::Safety))
         event = flow::NotSafe{};
     if (state.screen == flow::Screen::Kind || state.screen == flow::Screen::Sending)
         return event; // the doors themselves go forward

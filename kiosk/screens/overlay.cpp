@@ -18,7 +18,8 @@ struct Choice {
 };
 
 // A panel in the middle of a dimmed screen: words drawn by `body`, then one or two buttons.
-template <class Body> MaybeEvent drawPanel(ui::Ctx& ctx, Body body, const std::vector<Choice>& choices) {
+template <class Body>
+MaybeEvent drawPanel(ui::Ctx& ctx, Body body, const std::vector<Choice>& choices, bool wide = false) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -30,10 +31,10 @@ template <class Body> MaybeEvent drawPanel(ui::Ctx& ctx, Body body, const std::v
     ImGui::PopStyleColor();
     ImGui::PushFont(ctx.fonts.body);
 
-    const float width = std::min(vp->Size.x - ctx.em(2), ctx.em(28));
+    const float width = std::min(vp->Size.x - ctx.em(2), ctx.em(wide ? 44 : 28));
     const float buttonH = ctx.em(3.0f);
-    // Start high enough for most panels; a long one (both languages, larger text) still fits.
-    ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + (vp->Size.x - width) / 2, vp->Pos.y + vp->Size.y * 0.12f));
+    // High on the screen, so that the longest panel (both languages, larger text) still fits.
+    ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + (vp->Size.x - width) / 2, vp->Pos.y + ctx.em(1.0f)));
     const ui::Panel panel = ui::beginPanel(ctx, width);
     const float inner = ui::innerWidth(panel);
     body(inner);
@@ -93,11 +94,29 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
                           {"start_again.no", ctx.tr("start_again.no"_key), flow::Dismiss{}, ui::ButtonStyle::Secondary}});
     }
     case flow::Overlay::NotSafe: {
-        // On Welcome no language has been chosen yet, so both are shown.
+        // On Welcome no language has been chosen yet, so both are shown: side by side where the
+        // screen is wide enough, Welsh first.
         const bool bilingual = state.screen == flow::Screen::Welcome;
+        const ImVec2 screen = ImGui::GetMainViewport()->Size;
+        const bool sideBySide = bilingual && screen.x > screen.y;
         const auto body = [&](float w) {
-            drawSafetyAdvice(ctx, bilingual ? *ctx.welsh : *ctx.current, w);
-            if (bilingual) {
+            if (!bilingual) {
+                drawSafetyAdvice(ctx, *ctx.current, w);
+            } else if (sideBySide) {
+                const float gap = ctx.em(1.2f);
+                const float half = (w - gap) / 2;
+                const ImVec2 start = ImGui::GetCursorPos();
+                ImGui::BeginGroup();
+                drawSafetyAdvice(ctx, *ctx.welsh, half);
+                ImGui::EndGroup();
+                const float welshBottom = ImGui::GetCursorPosY();
+                ImGui::SetCursorPos(ImVec2(start.x + half + gap, start.y));
+                ImGui::BeginGroup();
+                drawSafetyAdvice(ctx, *ctx.english, half);
+                ImGui::EndGroup();
+                ImGui::SetCursorPos(ImVec2(start.x, std::max(welshBottom, ImGui::GetCursorPosY())));
+            } else {
+                drawSafetyAdvice(ctx, *ctx.welsh, w);
                 ImGui::Dummy(ctx.em(0, 0.4f));
                 drawSafetyAdvice(ctx, *ctx.english, w);
             }
@@ -105,7 +124,8 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
         const auto label = [&](i18n::Key key) { return bilingual ? both(ctx, key) : ctx.tr(key); };
         return drawPanel(ctx, body,
                          {{"not_safe.back", label("not_safe.back"_key), flow::Dismiss{}, ui::ButtonStyle::Primary},
-                          {"not_safe.hide", label("chrome.hide"_key), flow::QuickHide{}, ui::ButtonStyle::Secondary}});
+                          {"not_safe.hide", label("chrome.hide"_key), flow::QuickHide{}, ui::ButtonStyle::Secondary}},
+                         sideBySide);
     }
     case flow::Overlay::None:
         break;
