@@ -1,5 +1,8 @@
 #include "temp_dir.hpp"
 
+#include "../../storage/ids.hpp"
+#include "../../storage/submission.hpp"
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -17,6 +20,21 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
     std::error_code ec;
     std::filesystem::remove_all(m_path, ec);
+}
+
+storage::SealedRow sealedComplaint(const std::string& story, const storage::PublicKey& key, bool priority) {
+    storage::Submission s;
+    s.id = storage::newUuid();
+    s.reference = storage::newReference();
+    s.createdAt = storage::isoUtc(std::chrono::system_clock::now());
+    s.kiosk = "canolfan-1";
+    s.language = "cy";
+    s.kind = "complaint";
+    s.who = "me";
+    s.contact = "none";
+    s.story = story;
+    s.priority = priority;
+    return {s.id, s.createdAt, "waiting", "", priority, storage::seal(storage::toJson(s), key)};
 }
 
 std::string allBytesUnder(const std::filesystem::path& folder) {

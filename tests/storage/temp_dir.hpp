@@ -1,5 +1,8 @@
 #pragma once
 
+#include "../../storage/keys.hpp"
+#include "../../storage/store.hpp"
+
 #include <filesystem>
 #include <string>
 
@@ -18,6 +21,10 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+/// A complaint with these words, sealed to a key, as the kiosk would store it.
+[[nodiscard]] storage::SealedRow sealedComplaint(const std::string& story, const storage::PublicKey& key,
+                                                 bool priority = false);
 
 /// Every byte of every file under a folder, concatenated: for "is this text anywhere on disk?".
 [[nodiscard]] std::string allBytesUnder(const std::filesystem::path& folder);

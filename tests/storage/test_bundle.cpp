@@ -13,19 +13,9 @@ using kiosk::test::TempDir;
 namespace {
 
 std::string addSubmission(SubmissionStore& store, const PublicKey& key, const std::string& story, bool priority = false) {
-    Submission s;
-    s.id = newUuid();
-    s.reference = newReference();
-    s.createdAt = isoUtc(std::chrono::system_clock::now());
-    s.kiosk = "canolfan-1";
-    s.language = "cy";
-    s.kind = "complaint";
-    s.who = "me";
-    s.contact = "none";
-    s.story = story;
-    s.priority = priority;
-    store.add({s.id, s.createdAt, "waiting", "", priority, seal(toJson(s), key)});
-    return s.id;
+    const auto row = kiosk::test::sealedComplaint(story, key, priority);
+    store.add(row);
+    return row.id;
 }
 
 ExportInfo info(const PublicKey& key) { return {"canolfan-1", key, false, "2026-11-22T16:00:00Z"}; }

@@ -16,21 +16,6 @@ using kiosk::test::TempDir;
 
 namespace {
 
-SealedRow sealedRow(const std::string& story, const PublicKey& key, bool priority = false) {
-    Submission s;
-    s.id = newUuid();
-    s.reference = newReference();
-    s.createdAt = isoUtc(std::chrono::system_clock::now());
-    s.kiosk = "test";
-    s.language = "cy";
-    s.kind = "complaint";
-    s.who = "me";
-    s.contact = "none";
-    s.story = story;
-    s.priority = priority;
-    return {s.id, s.createdAt, "waiting", "", priority, seal(toJson(s), key)};
-}
-
 void writeBytes(const std::filesystem::path& file, const std::string& bytes) {
     std::ofstream(file, std::ios::binary) << bytes;
 }
@@ -50,8 +35,8 @@ TEST_CASE("stored submissions keep only plain metadata beside the sealed bytes")
     TempDir dir;
     const auto team = KeyPair::generate();
     SubmissionStore store(dir / "kiosk.db");
-    store.add(sealedRow("one", team.publicKey, true));
-    store.add(sealedRow("two", team.publicKey));
+    store.add(kiosk::test::sealedComplaint("one", team.publicKey, true));
+    store.add(kiosk::test::sealedComplaint("two", team.publicKey));
     const auto rows = store.waiting();
     REQUIRE(rows.size() == 2);
     CHECK(store.count("waiting") == 2);
@@ -69,7 +54,7 @@ TEST_CASE("words a child typed appear nowhere in the database folder") {
     const std::string unique = "Zebra-ŵ-" + newUuid();
     {
         SubmissionStore store(dir / "kiosk.db");
-        store.add(sealedRow("Roedd y " + unique + " yn drist", team.publicKey));
+        store.add(kiosk::test::sealedComplaint("Roedd y " + unique + " yn drist", team.publicKey));
         // Look while the WAL still holds the row, and again after a checkpoint.
         CHECK(kiosk::test::allBytesUnder(dir.path()).find(unique) == std::string::npos);
         CHECK(kiosk::test::allBytesUnder(dir.path()).find("Zebra") == std::string::npos);
@@ -133,7 +118,7 @@ TEST_CASE("a damaged database is quarantined whole and a fresh one takes submiss
     CHECK(readFile(dir / "quarantine/kiosk-20261122T100000Z.db-wal") == "wal bytes");
     // The -shm file is only SQLite's index of the WAL, rebuilt from it; it goes along, not its bytes.
     CHECK(std::filesystem::exists(dir / "quarantine/kiosk-20261122T100000Z.db-shm"));
-    opened.store->add(sealedRow("after", team.publicKey));
+    opened.store->add(kiosk::test::sealedComplaint("after", team.publicKey));
     CHECK(opened.store->count("waiting") == 1);
 }
 
@@ -143,7 +128,7 @@ TEST_CASE("a database whose pages are damaged is quarantined, and earlier copies
     {
         SubmissionStore store(dir / "kiosk.db");
         for (int i = 0; i < 50; ++i)
-            store.add(sealedRow(std::string(2000, 'a'), team.publicKey));
+            store.add(kiosk::test::sealedComplaint(std::string(2000, 'a'), team.publicKey));
         store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     // Scribble over the middle of the file, past the header.
