@@ -26,16 +26,18 @@ void loadFonts(Ctx& ctx, ImFontAtlas& atlas, const std::filesystem::path& assets
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     const auto regular = (assetsDir / "fonts" / "AtkinsonHyperlegibleNext-Regular.ttf").string();
     const auto bold = (assetsDir / "fonts" / "AtkinsonHyperlegibleNext-Bold.ttf").string();
-    const auto add = [&](const std::string& file, float px) {
+    // The reference code is only ever capital letters, digits and a dash: its large font needs no more.
+    static const ImWchar kCodeRanges[] = {0x0020, 0x007E, 0};
+    const auto add = [&](const std::string& file, float px, const ImWchar* glyphs = nullptr) {
         if (!std::filesystem::is_regular_file(file))
             throw std::runtime_error("cannot find the font " + file);
-        ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px, nullptr, ranges.Data);
+        ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px, nullptr, glyphs != nullptr ? glyphs : ranges.Data);
         if (font == nullptr)
             throw std::runtime_error("cannot load the font " + file);
         return font;
     };
     const auto set = [&](float px) {
-        return Fonts{add(regular, px), add(bold, px), add(bold, px * 1.45f), add(bold, px * 2.2f), px};
+        return Fonts{add(regular, px), add(bold, px), add(bold, px * 1.45f), add(bold, px * 2.2f, kCodeRanges), px};
     };
     ctx.regular = set(bodyPx);
     ctx.larger = set(bodyPx * kLargerText);

@@ -171,9 +171,10 @@ TEST_CASE("a compliment with nothing written and no contact is stored as such") 
 }
 
 TEST_CASE("feedback from a child with a helper, by email typed on the email keyboard") {
+    const auto language = GENERATE(Language::Welsh, Language::English);
     test::TempDir dir;
     test::UiDriver ui(800, 1280, dir.path());
-    ui.tap("welcome.english");
+    ui.tap(welcomeKey(language));
     ui.tap("kind.feedback");
     ui.tap("who.me_with_help");
     ui.typeOnScreen("Nain");

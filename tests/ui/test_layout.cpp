@@ -1,15 +1,16 @@
 #include "../../kiosk/app/tour_stops.hpp"
 #include "../../kiosk/flow/step.hpp"
 #include "../../kiosk/screens/screens.hpp"
+#include "../../storage/ids.hpp"
 #include "../storage/temp_dir.hpp"
 #include "driver.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <sstream>
 #include <stb_image.h>
 
 using namespace kiosk;
@@ -28,8 +29,8 @@ TEST_CASE("every screen's tap targets are at least 44 by 44 pixels, on screen an
             stop.reach(ui.state);
             ui.frame();
             ui.frame();
-            INFO(stop.name << " " << (language == flow::Language::Welsh ? "cy" : "en") << " at " << size.w << "x"
-                           << size.h);
+            INFO(stop.name << " " << (language == flow::Language::Welsh ? "cy" : "en") << " at " << size.w
+                           << "x" << size.h);
             const auto& targets = ui.ctx.taps.all();
             if (std::string(stop.name) != "sending")
                 CHECK_FALSE(targets.empty());
@@ -49,8 +50,8 @@ TEST_CASE("every screen's tap targets are at least 44 by 44 pixels, on screen an
                     if (other <= key || u.clipped)
                         continue;
                     INFO("overlaps " << other);
-                    const bool apart = t.max.x <= u.min.x || u.max.x <= t.min.x || t.max.y <= u.min.y ||
-                                       u.max.y <= t.min.y;
+                    const bool apart =
+                        t.max.x <= u.min.x || u.max.x <= t.min.x || t.max.y <= u.min.y || u.max.y <= t.min.y;
                     CHECK(apart);
                 }
             }
@@ -95,7 +96,8 @@ TEST_CASE("every colour pair the theme draws text in has a contrast of at least 
 
 TEST_CASE("the feelings pictures load as square RGBA images") {
     for (int f = 1; f <= 5; ++f) {
-        const auto file = std::filesystem::path(KIOSK_SOURCE_DIR) / "assets/feelings" / ("feeling-" + std::to_string(f) + ".png");
+        const auto file = std::filesystem::path(KIOSK_SOURCE_DIR) / "assets/feelings" /
+                          ("feeling-" + std::to_string(f) + ".png");
         int w = 0;
         int h = 0;
         int channels = 0;
@@ -119,7 +121,8 @@ TEST_CASE("the font has a glyph for every character of every text in both langua
                 all += f;
     all += "ŴŶẀẂẄỲÂÊÎÔÛâêîôûŵŷäëïöüẅÿáéíóúẃýàèìòùẁỳ";
     // Any character written straight into the screens' code (a bullet, a dot) must be there too.
-    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(KIOSK_SOURCE_DIR) / "kiosk/screens")) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(KIOSK_SOURCE_DIR) / "kiosk/screens")) {
         std::ifstream in(entry.path());
         std::stringstream text;
         text << in.rdbuf();
@@ -127,16 +130,21 @@ TEST_CASE("the font has a glyph for every character of every text in both langua
             if (static_cast<unsigned char>(c) >= 0x80)
                 all += c;
     }
-    for (ImFont* font : {ui.ctx.fonts.body, ui.ctx.fonts.bold, ui.ctx.fonts.title, ui.ctx.fonts.code}) {
-        const char* p = all.data();
-        const char* end = all.data() + all.size();
-        while (p < end) {
-            unsigned int c = 0;
-            p += ImTextCharFromUtf8(&c, p, end);
-            if (c == '\n' || c == ' ')
-                continue;
-            INFO("U+" << std::hex << c);
-            CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+    for (const ui::Fonts* set : {&ui.ctx.regular, &ui.ctx.larger}) {
+        for (ImFont* font : {set->body, set->bold, set->title}) {
+            const char* p = all.data();
+            const char* end = all.data() + all.size();
+            while (p < end) {
+                unsigned int c = 0;
+                p += ImTextCharFromUtf8(&c, p, end);
+                if (c == '\n' || c == ' ')
+                    continue;
+                INFO("U+" << std::hex << c);
+                CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+            }
         }
+        // The reference code's font holds what a code can be made of.
+        for (const char c : storage::referenceAlphabet() + "-")
+            CHECK(set->code->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
     }
 }
