@@ -46,8 +46,7 @@ int open(const std::vector<std::filesystem::path>& bundles, const std::filesyste
             for (const auto& p : opened.problems)
                 std::fprintf(stderr, "%s: %s\n", file.c_str(), p.c_str());
             problems += static_cast<int>(opened.problems.size());
-            for (auto& s : opened.submissions)
-                all.push_back(std::move(s));
+            intake::addNew(all, std::move(opened.submissions));
         } catch (const storage::Error& e) {
             std::fprintf(stderr, "%s: %s\n", file.c_str(), e.what());
             ++problems;

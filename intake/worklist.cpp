@@ -43,6 +43,17 @@ Opened openBundle(const storage::Bundle& bundle, const storage::KeyPair& keys) {
     return out;
 }
 
+std::size_t addNew(std::vector<storage::Submission>& list, std::vector<storage::Submission>&& more) {
+    std::size_t added = 0;
+    for (auto& s : more) {
+        if (std::any_of(list.begin(), list.end(), [&](const auto& seen) { return seen.id == s.id; }))
+            continue;
+        list.push_back(std::move(s));
+        ++added;
+    }
+    return added;
+}
+
 std::string toCsv(std::vector<storage::Submission> submissions) {
     std::stable_sort(submissions.begin(), submissions.end(), [](const auto& a, const auto& b) {
         return a.priority != b.priority ? a.priority : a.createdAt < b.createdAt;

@@ -19,6 +19,10 @@ struct Opened {
 /// key and that each sealed submission carries the id of the entry that holds it.
 [[nodiscard]] Opened openBundle(const storage::Bundle& bundle, const storage::KeyPair& keys);
 
+/// Adds submissions not already in the list (by id): the same submission in two bundles, after an
+/// export was repeated, is listed once. Returns how many were new.
+std::size_t addNew(std::vector<storage::Submission>& list, std::vector<storage::Submission>&& more);
+
 /// The worklist as CSV (RFC 4180, UTF-8), one row per submission, priority ones first.
 [[nodiscard]] std::string toCsv(std::vector<storage::Submission> submissions);
 

@@ -78,12 +78,6 @@ void Statement::bind(int index, std::span<const unsigned char> blob) {
         fail(m_db, rc, "bind");
 }
 
-void Statement::bindNull(int index) {
-    const int rc = sqlite3_bind_null(m_stmt, index);
-    if (rc != SQLITE_OK)
-        fail(m_db, rc, "bind");
-}
-
 bool Statement::step() {
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
@@ -117,8 +111,6 @@ std::vector<unsigned char> Statement::blob(int column) const {
     const int n = sqlite3_column_bytes(m_stmt, column);
     return p != nullptr ? std::vector<unsigned char>(p, p + n) : std::vector<unsigned char>();
 }
-
-bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 
 Transaction::Transaction(Db& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
 

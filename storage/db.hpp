@@ -46,7 +46,6 @@ public:
     void bind(int index, std::string_view text);
     void bind(int index, std::int64_t value);
     void bind(int index, std::span<const unsigned char> blob);
-    void bindNull(int index);
     /// Steps once; true if a row is ready to read.
     [[nodiscard]] bool step();
     /// Steps once, expecting no row (INSERT, UPDATE, DELETE).
@@ -56,7 +55,6 @@ public:
     [[nodiscard]] std::string text(int column) const;
     [[nodiscard]] std::int64_t integer(int column) const;
     [[nodiscard]] std::vector<unsigned char> blob(int column) const;
-    [[nodiscard]] bool isNull(int column) const;
 
 private:
     sqlite3* m_db;

@@ -3,6 +3,7 @@
 #include "error.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -56,16 +57,29 @@ void writeFile(const std::filesystem::path& file, std::string_view bytes, unsign
         throw;
     }
     ::close(fd);
-    // link() fails if the target exists, which is how a new file refuses to replace an old one.
-    const int rc = replace ? ::rename(tmp.c_str(), file.c_str()) : ::link(tmp.c_str(), file.c_str());
+    int rc = 0;
+    if (replace) {
+        rc = ::rename(tmp.c_str(), file.c_str());
+    } else {
+        // RENAME_NOREPLACE refuses an existing target in one step. USB sticks formatted FAT or exFAT
+        // may not support it (nor link()): there, check first; the name is new in practice (it holds
+        // a fresh batch id), so the window between check and rename does not matter.
+        rc = ::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, file.c_str(), RENAME_NOREPLACE);
+        if (rc != 0 && (errno == EINVAL || errno == ENOSYS || errno == EPERM || errno == EOPNOTSUPP)) {
+            if (::access(file.c_str(), F_OK) == 0) {
+                errno = EEXIST;
+                rc = -1;
+            } else {
+                rc = ::rename(tmp.c_str(), file.c_str());
+            }
+        }
+    }
     if (rc != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
         errno = err;
         failErrno(err == EEXIST ? "will not replace existing" : "cannot move into place", file);
     }
-    if (!replace)
-        ::unlink(tmp.c_str());
     syncFolder(folder);
 }
 

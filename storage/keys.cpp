@@ -109,9 +109,12 @@ std::string fingerprint(const PublicKey& key) {
     return out;
 }
 
-void savePublicKey(const std::filesystem::path& file, const PublicKey& key) {
+void savePublicKey(const std::filesystem::path& file, const PublicKey& key, bool replace) {
     const nlohmann::json j = {{"format", kPublicFormat}, {"version", 1}, {"public_key", toBase64(key.bytes)}};
-    writeNewFileAtomically(file, j.dump(2) + "\n", 0644);
+    if (replace)
+        writeFileAtomically(file, j.dump(2) + "\n", 0644);
+    else
+        writeNewFileAtomically(file, j.dump(2) + "\n", 0644);
 }
 
 void saveKeyPair(const std::filesystem::path& file, const KeyPair& keys) {

@@ -49,8 +49,8 @@ void initSodium();
 /// A short, readable fingerprint of a public key, for checking by eye which key a kiosk holds.
 [[nodiscard]] std::string fingerprint(const PublicKey& key);
 
-/// Writes the public key file (see FORMAT.md); refuses to replace an existing file.
-void savePublicKey(const std::filesystem::path& file, const PublicKey& key);
+/// Writes the public key file (see FORMAT.md); unless told to replace, refuses an existing file.
+void savePublicKey(const std::filesystem::path& file, const PublicKey& key, bool replace = false);
 /// Writes the secret key file readable by its owner only; refuses to replace an existing file.
 void saveKeyPair(const std::filesystem::path& file, const KeyPair& keys);
 [[nodiscard]] PublicKey loadPublicKey(const std::filesystem::path& file);

@@ -4,7 +4,9 @@
 
 #include <array>
 #include <memory>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace kiosk::storage {
 namespace {
@@ -38,6 +40,14 @@ constexpr std::array<const char*, SubmissionStore::kSchemaVersion> kMigrations =
 bool isDamageCode(int code) {
     const int primary = code & 0xFF;
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+void syncFolder(const std::filesystem::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
 }
 
 void checkIdentity(Db& db) {
@@ -125,6 +135,10 @@ int SubmissionStore::count(const std::string& state) {
     return st.step() ? static_cast<int>(st.integer(0)) : 0;
 }
 
+bool isDamage(const Error& e) {
+    return e.kind() == Error::Kind::Damaged || (e.kind() == Error::Kind::Sqlite && isDamageCode(e.code()));
+}
+
 std::filesystem::path quarantine(const std::filesystem::path& file, const std::string& stamp) {
     const auto folder = file.parent_path() / "quarantine";
     std::filesystem::create_directories(folder);
@@ -132,12 +146,16 @@ std::filesystem::path quarantine(const std::filesystem::path& file, const std::s
     std::string name = file.stem().string() + "-" + stamp;
     for (int n = 2; std::filesystem::exists(folder / (name + file.extension().string())); ++n)
         name = file.stem().string() + "-" + stamp + "-" + std::to_string(n);
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    // The companions first and the database last: if the move is cut short, no stale -wal is left
+    // beside a database that would then replay it.
+    for (const char* suffix : {"-wal", "-shm", "-journal", ""}) {
         auto from = file;
         from += suffix;
         if (std::filesystem::exists(from))
             std::filesystem::rename(from, folder / (name + file.extension().string() + suffix));
     }
+    syncFolder(folder);
+    syncFolder(file.parent_path());
     return folder;
 }
 

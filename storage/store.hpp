@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db.hpp"
+#include "error.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -48,6 +49,9 @@ public:
 private:
     Db m_db;
 };
+
+/// True for an error that means the database file is damaged (corrupt, or not a database).
+[[nodiscard]] bool isDamage(const Error& e);
 
 /// Moves a damaged database with its -wal and -shm files into a "quarantine" folder beside it,
 /// under a time-stamped name, and returns the folder they went into. Nothing is deleted.

@@ -18,9 +18,6 @@ using Names = std::span<const std::string_view>;
 constexpr std::string_view kLanguages[] = {"cy", "en"};
 constexpr std::string_view kKinds[] = {"complaint", "compliment", "feedback"};
 constexpr std::string_view kWho[] = {"me", "me_with_help", "on_behalf"};
-constexpr std::string_view kTopics[] = {"not_listened", "not_done", "hard_to_reach", "not_explained",
-                           "too_long",     "behaviour", "court_decision", "something_else"};
-constexpr std::string_view kPutRight[] = {"explanation", "correct_records", "change_how", "talk_to_someone", "something_else"};
 constexpr std::string_view kContact[] = {"phone", "email", "through_adult", "none"};
 constexpr std::string_view kMeeting[] = {"", "video", "phone", "in_person", "email"};
 constexpr std::string_view kSharing[] = {"", "yes", "no", "talk_first"};
@@ -104,7 +101,9 @@ void requireEach(const std::vector<std::string>& values, Names allowed, const ch
         requireOneOf(v, allowed, name);
 }
 
+// As flow::secureWipe: the whole allocation, including bytes left past the end by earlier edits.
 void zero(std::string& s) {
+    s.resize(s.capacity());
     sodium_memzero(s.data(), s.size());
     s.clear();
 }
@@ -114,8 +113,14 @@ void zero(std::string& s) {
 // Written by hand rather than through a JSON object so that the child's words are copied once,
 // into the one buffer the caller wipes after sealing.
 std::string toJson(const Submission& s) {
-    Writer w(s.story.size() + s.helperName.size() + s.adultName.size() + s.adultRole.size() + s.name.size() +
-             s.phone.size() + s.email.size());
+    std::size_t text = 0;
+    for (const std::string* field : {&s.id, &s.reference, &s.createdAt, &s.kiosk, &s.story, &s.helperName, &s.adultName,
+                                     &s.adultRole, &s.name, &s.phone, &s.email, &s.acknowledgeBy})
+        text += field->size();
+    for (const auto* list : {&s.topics, &s.putRight})
+        for (const auto& item : *list)
+            text += item.size() + 3;
+    Writer w(text);
     w.str("format", kFormat);
     w.number("version", kVersion);
     w.str("id", s.id);
@@ -186,8 +191,8 @@ Submission submissionFromJson(std::string_view json) {
     requireOneOf(s.language, kLanguages, "language");
     requireOneOf(s.kind, kKinds, "kind");
     requireOneOf(s.who, kWho, "who");
-    requireEach(s.topics, kTopics, "topics");
-    requireEach(s.putRight, kPutRight, "put_right");
+    requireEach(s.topics, kTopicNames, "topics");
+    requireEach(s.putRight, kPutRightNames, "put_right");
     requireOneOf(s.contact, kContact, "contact");
     requireOneOf(s.meeting, kMeeting, "meeting");
     requireOneOf(s.sharing, kSharing, "sharing");

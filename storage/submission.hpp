@@ -37,6 +37,12 @@ struct Submission {
     bool demo = false;      // made on a kiosk in demo mode
 };
 
+/// The names FORMAT.md gives topics and ways to put things right, in the kiosk's order.
+inline constexpr std::string_view kTopicNames[] = {"not_listened", "not_done",  "hard_to_reach",  "not_explained",
+                                                   "too_long",     "behaviour", "court_decision", "something_else"};
+inline constexpr std::string_view kPutRightNames[] = {"explanation", "correct_records", "change_how",
+                                                      "talk_to_someone", "something_else"};
+
 /// Serialises to the versioned JSON that is sealed.
 [[nodiscard]] std::string toJson(const Submission& submission);
 /// Reads that JSON back; throws Error(Format) if a field is missing, mistyped or unknown in value.

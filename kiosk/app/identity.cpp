@@ -20,18 +20,19 @@ std::string hostName() {
     return ::gethostname(buf, sizeof buf - 1) == 0 && buf[0] != '\0' ? buf : "kiosk";
 }
 
-// kiosk.json: {"name": "...", "closures": ["2026-12-24", ...]}. A date that is not a date is
-// reported, not guessed at.
-void readConfig(const std::filesystem::path& file, Identity& id) {
+// kiosk.json: {"name": "...", "provisioned": true, "closures": ["2026-12-24", ...]}. A date that
+// is not a date is reported, not guessed at. Returns whether the kiosk was provisioned.
+bool readConfig(const std::filesystem::path& file, Identity& id) {
     if (!std::filesystem::exists(file))
-        return;
+        return false;
     const auto j = nlohmann::json::parse(storage::readFile(file), nullptr, false);
     if (!j.is_object())
         throw storage::Error(storage::Error::Kind::Format, file.string() + " is not a JSON object");
     if (j.contains("name") && j["name"].is_string() && !j["name"].get<std::string>().empty())
         id.name = j["name"].get<std::string>();
+    const bool provisioned = j.value("provisioned", false);
     if (!j.contains("closures"))
-        return;
+        return provisioned;
     for (const auto& day : j["closures"]) {
         const auto date = day.is_string() ? storage::parseIsoDate(day.get<std::string>()) : std::nullopt;
         if (!date)
@@ -39,6 +40,7 @@ void readConfig(const std::filesystem::path& file, Identity& id) {
                                  file.string() + ": closure dates must be written like 2026-12-24, not " + day.dump());
         id.closures.push_back(*date);
     }
+    return provisioned;
 }
 
 } // namespace
@@ -48,20 +50,25 @@ Identity loadIdentity(const std::filesystem::path& dataDir) {
     std::filesystem::permissions(dataDir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
     Identity id;
     id.dataDir = dataDir;
-    if (std::filesystem::exists(dataDir / kTeamKey)) {
-        id.demo = false;
+    id.demo = !std::filesystem::exists(dataDir / kTeamKey);
+    id.name = (id.demo ? "demo-" : "") + hostName();
+    // Fail closed: a provisioned kiosk whose team key has gone must not seal to the demo key,
+    // whose secret half is on this very tablet.
+    if (readConfig(dataDir / kConfig, id) && id.demo)
+        throw storage::Error(storage::Error::Kind::NoKey,
+                             "this kiosk was provisioned, but " + (dataDir / kTeamKey).string() +
+                                 " is missing. It will not take submissions with the demo key. Ask IT to run "
+                                 "\"kiosk admin provision --public-key team-public.key\" again.");
+    if (!id.demo) {
         id.key = storage::loadPublicKey(dataDir / kTeamKey);
-        id.name = hostName();
-    } else {
-        if (!std::filesystem::exists(dataDir / kDemoPublic)) {
-            const auto pair = storage::KeyPair::generate();
-            storage::saveKeyPair(dataDir / kDemoSecret, pair);
-            storage::savePublicKey(dataDir / kDemoPublic, pair.publicKey);
-        }
-        id.key = storage::loadPublicKey(dataDir / kDemoPublic);
-        id.name = "demo-" + hostName();
+        return id;
     }
-    readConfig(dataDir / kConfig, id);
+    if (!std::filesystem::exists(dataDir / kDemoPublic)) {
+        const auto pair = storage::KeyPair::generate();
+        storage::saveKeyPair(dataDir / kDemoSecret, pair);
+        storage::savePublicKey(dataDir / kDemoPublic, pair.publicKey);
+    }
+    id.key = storage::loadPublicKey(dataDir / kDemoPublic);
     return id;
 }
 
@@ -76,9 +83,7 @@ void provision(const std::filesystem::path& dataDir, const std::filesystem::path
                                  std::to_string(waiting) + " waiting submission(s) were sealed to this kiosk's current "
                                                            "key. Export them first (kiosk admin export --to DIR).");
     }
-    if (std::filesystem::exists(dataDir / kTeamKey))
-        std::filesystem::remove(dataDir / kTeamKey);
-    storage::savePublicKey(dataDir / kTeamKey, key);
+    storage::savePublicKey(dataDir / kTeamKey, key, true);
     nlohmann::json config = nlohmann::json::object();
     if (std::filesystem::exists(dataDir / kConfig)) {
         config = nlohmann::json::parse(storage::readFile(dataDir / kConfig), nullptr, false);
@@ -87,6 +92,7 @@ void provision(const std::filesystem::path& dataDir, const std::filesystem::path
                                  (dataDir / kConfig).string() + " is not a JSON object: mend or remove it first");
     }
     config["name"] = name.empty() ? hostName() : name;
+    config["provisioned"] = true;
     storage::writeFileAtomically(dataDir / kConfig, config.dump(2) + "\n");
 }
 

@@ -6,6 +6,8 @@
 #include "run.hpp"
 
 #include <cstdio>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <exception>
 
 using namespace kiosk;
@@ -67,6 +69,11 @@ int run(const app::Options& o) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // What a child types must never end up in a core dump: none is written, and no other process
+    // of this user may attach to read the kiosk's memory.
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    const rlimit noCore{0, 0};
+    ::setrlimit(RLIMIT_CORE, &noCore);
     std::string error;
     const auto options = app::parseOptions(argc, argv, error);
     if (!options) {

@@ -88,8 +88,16 @@ void Saver::run() {
 // The one place saving can fail; it becomes an event and a line for staff, never the child's words.
 flow::Event Saver::store(flow::SaveSubmission& job) {
     storage::Submission s = toSubmission(std::move(job));
-    for (auto& text : job.texts)
-        flow::secureWipe(text); // the ones not taken (a phone number typed, then email chosen)
+    std::string plain;
+    // Whatever happens below, nothing the child typed outlives this function unwiped.
+    const struct Wipe {
+        storage::Submission& s;
+        std::string& plain;
+        ~Wipe() {
+            storage::wipe(s);
+            flow::secureWipe(plain);
+        }
+    } wipe{s, plain};
     try {
         const auto now = std::chrono::system_clock::now();
         s.id = storage::newUuid();
@@ -102,21 +110,25 @@ flow::Event Saver::store(flow::SaveSubmission& job) {
             contactBy = storage::WorkingDays(m_identity.closures).acknowledgeBy(storage::localDate(now));
             s.acknowledgeBy = storage::toIso(*contactBy);
         }
-        std::string plain = storage::toJson(s);
-        storage::SealedRow row{s.id, s.createdAt, "waiting", "", s.priority, storage::seal(plain, m_identity.key)};
-        flow::secureWipe(plain);
-        storage::wipe(s);
+        plain = storage::toJson(s);
+        const storage::SealedRow row{s.id, s.createdAt, "waiting", "", s.priority, storage::seal(plain, m_identity.key)};
         if (!m_store)
             m_store = openStore(m_identity);
         m_store->add(row);
-        return flow::Saved{s.reference, contactBy ? std::optional(toDay(*contactBy)) : std::nullopt};
-    } catch (const std::exception& e) {
+        return flow::Saved{job.job, s.reference, contactBy ? std::optional(toDay(*contactBy)) : std::nullopt};
+    } catch (const storage::Error& e) {
         // Storage errors name the operation and SQLite's or libsodium's words, never a value.
         std::fprintf(stderr, "kiosk: a submission could not be stored: %s\n", e.what());
+        m_store.reset(); // open afresh next time: the file may have been damaged or replaced
+        if (storage::isDamage(e)) {
+            const auto folder = storage::quarantine(m_identity.databaseFile(), storage::isoUtc(std::chrono::system_clock::now()));
+            std::fprintf(stderr, "kiosk: the database is damaged; it was moved whole into %s\n", folder.c_str());
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk: a submission could not be stored: %s\n", e.what());
+        m_store.reset();
     }
-    storage::wipe(s);
-    m_store.reset(); // open afresh next time: the file may have been damaged or replaced
-    return flow::SaveFailed{};
+    return flow::SaveFailed{job.job};
 }
 
 } // namespace kiosk::app

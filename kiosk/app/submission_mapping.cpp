@@ -50,14 +50,10 @@ const char* name(flow::Sharing s) {
     return "";
 }
 
-// In the order of the flow's enums.
-constexpr const char* kTopicNames[flow::kTopicCount] = {"not_listened", "not_done",       "hard_to_reach",
-                                                        "not_explained", "too_long",      "behaviour",
-                                                        "court_decision", "something_else"};
-constexpr const char* kPutRightNames[flow::kPutRightCount] = {"explanation", "correct_records", "change_how",
-                                                              "talk_to_someone", "something_else"};
+static_assert(std::size(storage::kTopicNames) == flow::kTopicCount);
+static_assert(std::size(storage::kPutRightNames) == flow::kPutRightCount);
 
-template <std::size_t N> std::vector<std::string> names(const std::bitset<N>& bits, const char* const (&all)[N]) {
+template <std::size_t N> std::vector<std::string> names(const std::bitset<N>& bits, const std::string_view (&all)[N]) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < N; ++i)
         if (bits.test(i))
@@ -69,7 +65,7 @@ template <std::size_t N> std::vector<std::string> names(const std::bitset<N>& bi
 
 storage::Submission toSubmission(flow::SaveSubmission&& save) {
     const flow::Choices& c = save.choices;
-    const auto take = [&save](flow::Field f) { return std::move(save.texts[static_cast<std::size_t>(f)]); };
+    const auto take = [&save](flow::Field f) { return save.texts[static_cast<std::size_t>(f)].release(); };
     storage::Submission s;
     s.language = save.language == flow::Language::Welsh ? "cy" : "en";
     s.kind = name(c.kind.value_or(flow::Kind::Feedback));
@@ -79,17 +75,15 @@ storage::Submission toSubmission(flow::SaveSubmission&& save) {
     s.adultRole = take(flow::Field::AdultRole);
     s.youngPersonAgreed = c.youngPersonAgreed;
     s.wantsAdvocate = c.wantsAdvocate;
-    s.topics = names(c.topics, kTopicNames);
+    s.topics = names(c.topics, storage::kTopicNames);
     s.feeling = c.feeling.value_or(0);
     s.story = take(flow::Field::Story);
-    s.storySkipped = s.story.empty();
-    s.putRight = names(c.putRight, kPutRightNames);
+    s.storySkipped = c.storySkipped;
+    s.putRight = names(c.putRight, storage::kPutRightNames);
     s.name = take(flow::Field::Name);
     s.contact = name(c.contact.value_or(flow::Contact::None));
-    // Only the detail that goes with the way chosen: a phone number typed and then changed to
-    // email is not kept.
-    s.phone = c.contact == flow::Contact::Phone ? take(flow::Field::Phone) : std::string();
-    s.email = c.contact == flow::Contact::Email ? take(flow::Field::Email) : std::string();
+    s.phone = take(flow::Field::Phone);
+    s.email = take(flow::Field::Email);
     s.meeting = c.meeting ? name(*c.meeting) : "";
     s.sharing = c.sharing ? name(*c.sharing) : "";
     s.priority = save.priority;

@@ -6,8 +6,8 @@
 
 namespace kiosk::app {
 
-/// Turns what the flow hands over into the submission that is sealed, moving the typed texts
-/// (so that only one copy of them exists) and naming every choice as FORMAT.md does.
+/// Turns what the flow hands over into the submission that is sealed, taking over the typed texts
+/// buffers (so that no copy of them is made) and naming every choice as FORMAT.md does.
 [[nodiscard]] storage::Submission toSubmission(flow::SaveSubmission&& save);
 
 /// The flow's name for a calendar day.

@@ -77,15 +77,24 @@ std::vector<TourStop> tourStops() {
         {"meeting", complaintAt(Screen::Meeting)},
         {"sharing", complaintAt(Screen::Sharing)},
         {"check", complaintAt(Screen::Check)},
-        {"check-save-failed", [](State& s) { complaintTo(s, Screen::Check); send(s, {Send{}, SaveFailed{}}); }},
+        {"check-save-failed",
+         [](State& s) {
+             complaintTo(s, Screen::Check);
+             send(s, {Send{}});
+             send(s, {SaveFailed{s.job}});
+         }},
         {"sending", [](State& s) { complaintTo(s, Screen::Check); send(s, {Send{}}); }},
         {"thank-you-complaint",
-         [](State& s) { complaintTo(s, Screen::Check); send(s, {Send{}, Saved{"K7M-4TX", Day{2026, 11, 24, 2}}}); }},
+         [](State& s) {
+             complaintTo(s, Screen::Check);
+             send(s, {Send{}});
+             send(s, {Saved{s.job, "K7M-4TX", Day{2026, 11, 24, 2}}});
+         }},
         {"thank-you-no-contact",
          [](State& s) {
              start(s, Kind::Compliment);
-             send(s, {ChooseWho{Who::Me}, Next{}, Next{}, SkipStory{}, ChooseContact{Contact::None}, Next{}, Send{},
-                      Saved{"3HW-AT9", std::nullopt}});
+             send(s, {ChooseWho{Who::Me}, Next{}, Next{}, SkipStory{}, ChooseContact{Contact::None}, Next{}, Send{}});
+             send(s, {Saved{s.job, "3HW-AT9", std::nullopt}});
          }},
         {"larger-text", [](State& s) { complaintTo(s, Screen::Topics); send(s, {ToggleLargeText{}}); }},
         {"still-there",

@@ -1,5 +1,7 @@
 #include "answers.hpp"
 
+#include "effect.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -68,6 +70,19 @@ bool isPlausibleEmail(std::string_view text) {
         return false;
     return std::none_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n' || c == ','; });
 }
+
+SecretText::SecretText(std::string_view text) {
+    m_text.reserve(std::max<std::size_t>(text.size(), 32)); // past the small-string buffer: always on the heap
+    m_text.assign(text);
+}
+
+SecretText& SecretText::operator=(SecretText&& other) noexcept {
+    secureWipe(m_text);
+    m_text = std::move(other.m_text);
+    return *this;
+}
+
+SecretText::~SecretText() { secureWipe(m_text); }
 
 bool contactAllowed(const Choices& choices) { return choices.contact && *choices.contact != Contact::None; }
 

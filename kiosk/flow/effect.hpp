@@ -3,21 +3,45 @@
 #include "state.hpp"
 
 #include <array>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 namespace kiosk::flow {
 
-/// A copy of the answers to seal and store; the shell answers with Saved or SaveFailed and wipes
-/// the texts once they are sealed.
+/// A copy of something a child typed, on its way to being sealed. It always lives on the heap, so
+/// moving it hands over the buffer rather than copying the words (short strings otherwise sit
+/// inside the string object and a move leaves them behind), and it is zeroed when destroyed.
+class SecretText {
+public:
+    SecretText() = default;
+    explicit SecretText(std::string_view text);
+    SecretText(const SecretText&) = delete;
+    SecretText& operator=(const SecretText&) = delete;
+    SecretText(SecretText&&) noexcept = default;
+    SecretText& operator=(SecretText&& other) noexcept;
+    ~SecretText();
+
+    [[nodiscard]] const std::string& str() const { return m_text; }
+    /// Hands the buffer over to a string that will be wiped by whoever takes it.
+    [[nodiscard]] std::string release() { return std::move(m_text); }
+
+private:
+    std::string m_text;
+};
+
+/// The answers to seal and store, only those that belong to the path the child took; the shell
+/// answers with Saved or SaveFailed carrying the same job number.
 struct SaveSubmission {
+    std::uint64_t job = 0;
     Choices choices;
-    std::array<std::string, kFieldCount> texts;
+    std::array<SecretText, kFieldCount> texts;
     Language language = Language::Welsh;
     bool priority = false;
 
-    [[nodiscard]] const std::string& text(Field f) const { return texts[static_cast<std::size_t>(f)]; }
+    [[nodiscard]] const std::string& text(Field f) const { return texts[static_cast<std::size_t>(f)].str(); }
 };
 
 using Effect = std::variant<SaveSubmission>;

@@ -2,6 +2,7 @@
 
 #include "state.hpp"
 
+#include <cstdint>
 #include <string>
 #include <variant>
 
@@ -38,8 +39,8 @@ struct QuickHide {};                // one tap: Welcome, everything gone
 struct NotSafe {};                  // "I don't feel safe"
 struct Dismiss {};                  // closes an overlay
 struct Tick { Clock::time_point now; };
-struct Saved { std::string reference; std::optional<Day> contactBy; };
-struct SaveFailed {};
+struct Saved { std::uint64_t job; std::string reference; std::optional<Day> contactBy; };
+struct SaveFailed { std::uint64_t job; };
 
 using Event = std::variant<ChooseLanguage, ChooseKind, ChooseWho, ToggleAgreed, ToggleAdvocate, ToggleTopic,
                            ChooseFeeling, TogglePutRight, ChooseContact, ChooseMeeting, ChooseSharing, Next, Back, GoTo,

@@ -68,6 +68,12 @@ void goForward(State& s) {
             enter(s, *missing);
             return;
         }
+        // A change that brings in the court's decision still explains what we can and cannot do.
+        if (s.screen == Screen::Topics && here != path.end() && std::next(here) != path.end() &&
+            *std::next(here) == Screen::Court) {
+            enter(s, Screen::Court);
+            return;
+        }
         s.returnToCheck = false;
         enter(s, Screen::Check);
         return;
@@ -114,13 +120,43 @@ Effects stepOverlay(State& s, const Event& event) {
 
 template <std::size_t N, class E> void toggle(std::bitset<N>& bits, E value) { bits.flip(static_cast<std::size_t>(value)); }
 
+// Only what belongs to the path the child took is sealed: a helper's name typed before choosing
+// "me", complaint questions answered before changing to a compliment, a phone number typed
+// before choosing email, are all left behind (and wiped with the session).
 SaveSubmission snapshot(const State& s) {
+    const Answers& a = s.answers;
+    const bool complaint = a.kind == Kind::Complaint;
     SaveSubmission save;
-    save.choices = s.answers;
-    for (std::size_t i = 0; i < kFieldCount; ++i)
-        save.texts[i] = s.answers.fields[i].text();
+    save.job = s.job;
     save.language = s.language;
     save.priority = s.priority;
+    Choices& c = save.choices;
+    c.kind = a.kind;
+    c.who = a.who;
+    c.feeling = a.feeling;
+    c.storySkipped = !a.field(Field::Story).hasWords();
+    c.contact = a.contact;
+    if (a.who == Who::OnBehalf)
+        c.youngPersonAgreed = a.youngPersonAgreed;
+    if (complaint) {
+        c.wantsAdvocate = a.wantsAdvocate;
+        c.topics = a.topics;
+        c.putRight = a.putRight;
+        c.sharing = a.sharing;
+        if (contactAllowed(a))
+            c.meeting = a.meeting;
+    }
+    const auto keep = [&](Field f, bool relevant) {
+        if (relevant)
+            save.texts[static_cast<std::size_t>(f)] = SecretText(a.field(f).text());
+    };
+    keep(Field::Story, !c.storySkipped);
+    keep(Field::HelperName, a.who == Who::MeWithHelp);
+    keep(Field::AdultName, a.who == Who::OnBehalf);
+    keep(Field::AdultRole, a.who == Who::OnBehalf);
+    keep(Field::Name, true);
+    keep(Field::Phone, a.contact == Contact::Phone);
+    keep(Field::Email, a.contact == Contact::Email);
     return save;
 }
 
@@ -175,7 +211,10 @@ Effects stepInput(State& s, const Event& event) {
                    },
                    [&](const Back&) { goBack(s); },
                    [&](const GoTo& e) {
-                       if (s.screen == Screen::Check) {
+                       const auto path = journey(a);
+                       const auto target = std::find(path.begin(), path.end(), e.screen);
+                       const auto check = std::find(path.begin(), path.end(), Screen::Check);
+                       if (s.screen == Screen::Check && e.screen != Screen::Welcome && target < check) {
                            enter(s, e.screen);
                            s.returnToCheck = true;
                        }
@@ -217,11 +256,18 @@ Effects stepInput(State& s, const Event& event) {
                    [&](const ToggleShift&) { s.shift = !s.shift; },
                    [&](const ToggleLargeText&) { s.largeText = !s.largeText; },
                    [&](const Send&) {
-                       if (s.screen != Screen::Check || !a.kind)
+                       if (s.screen != Screen::Check)
                            return;
+                       // A question left unanswered after a "Change" is asked before anything is sent.
+                       if (const auto missing = firstUnanswered(a)) {
+                           enter(s, *missing);
+                           s.returnToCheck = true;
+                           return;
+                       }
                        s.screen = Screen::Sending;
                        s.focus.reset();
                        s.saveFailed = false;
+                       ++s.job;
                        effects.push_back(snapshot(s));
                    },
                    [&](const Finish&) {
@@ -324,7 +370,8 @@ Effects step(State& s, const Event& event) {
         return {};
     }
     if (const auto* saved = std::get_if<Saved>(&event)) {
-        if (s.screen == Screen::Sending) {
+        // Only the answer to this session's own save: an earlier child's slow save is not theirs.
+        if (s.screen == Screen::Sending && saved->job == s.job) {
             // The words are sealed and stored: forget them now. Thank you still needs the choices.
             for (auto& f : s.answers.fields)
                 f.wipe();
@@ -334,8 +381,8 @@ Effects step(State& s, const Event& event) {
         }
         return {};
     }
-    if (std::holds_alternative<SaveFailed>(event)) {
-        if (s.screen == Screen::Sending) {
+    if (const auto* failed = std::get_if<SaveFailed>(&event)) {
+        if (s.screen == Screen::Sending && failed->job == s.job) {
             s.screen = Screen::Check;
             s.saveFailed = true;
         }

@@ -54,11 +54,6 @@ bool isValidUtf8(std::string_view bytes) {
     return true;
 }
 
-std::size_t countCodePoints(std::string_view utf8) {
-    return static_cast<std::size_t>(
-        std::count_if(utf8.begin(), utf8.end(), [](char c) { return !isContinuation(static_cast<unsigned char>(c)); }));
-}
-
 void secureWipe(std::string& s) {
     // Grow to the whole allocation (no reallocation) so that bytes left past the end by earlier
     // erasures are zeroed too; the volatile writes cannot be optimised away.
@@ -129,3 +124,4 @@ bool TextField::hasWords() const {
 }
 
 } // namespace kiosk::flow
+

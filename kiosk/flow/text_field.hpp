@@ -47,8 +47,6 @@ private:
 
 /// True if the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 [[nodiscard]] bool isValidUtf8(std::string_view bytes);
-/// Number of code points in valid UTF-8.
-[[nodiscard]] std::size_t countCodePoints(std::string_view utf8);
 /// Overwrites a string's bytes with zeros in a way the optimiser keeps, then clears it.
 void secureWipe(std::string& s);
 

@@ -3,6 +3,8 @@
 #include "../flow/answers.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 namespace kiosk::screens {
 
@@ -10,15 +12,19 @@ using namespace i18n::literals;
 
 namespace {
 
+using Lines = std::vector<std::string_view>;
+
 // One part of the answers in a panel: what was asked, what was said, and a button to change it.
-MaybeEvent drawPart(ui::Ctx& ctx, const char* changeKey, i18n::Key label, const std::string& answer, flow::Screen screen,
+// The lines are views: what the child typed is drawn from where it is kept, never copied.
+MaybeEvent drawPart(ui::Ctx& ctx, const char* changeKey, i18n::Key label, const Lines& answer, flow::Screen screen,
                     float width) {
     const float buttonW = ctx.em(5.0f);
     const ui::Panel panel = ui::beginPanel(ctx, width);
     const float textW = ui::innerWidth(panel) - buttonW - ctx.em(0.6f);
     const ImVec2 top = ImGui::GetCursorPos();
     ui::text(ctx.fonts.body, ctx.tr(label), ctx.theme.mutedText, textW);
-    ui::text(ctx.fonts.bold, answer, ctx.theme.text, textW);
+    for (const auto line : answer)
+        ui::text(ctx.fonts.bold, line, ctx.theme.text, textW);
     const float bottom = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(top.x + ui::innerWidth(panel) - buttonW, top.y));
     MaybeEvent event;
@@ -31,39 +37,42 @@ MaybeEvent drawPart(ui::Ctx& ctx, const char* changeKey, i18n::Key label, const 
 }
 
 template <std::size_t N, class Enum>
-std::string listOf(const ui::Ctx& ctx, const std::bitset<N>& chosen, i18n::Key (*keyOf)(Enum), i18n::Key none) {
-    std::string out;
+Lines listOf(const ui::Ctx& ctx, const std::bitset<N>& chosen, i18n::Key (*keyOf)(Enum)) {
+    Lines out;
     for (std::size_t i = 0; i < N; ++i)
         if (chosen.test(i))
-            out += (out.empty() ? "" : "\n") + ctx.tr(keyOf(static_cast<Enum>(i)));
-    return out.empty() ? ctx.tr(none) : out;
+            out.emplace_back(ctx.tr(keyOf(static_cast<Enum>(i))));
+    if (out.empty())
+        out.emplace_back(ctx.tr("check.none"_key));
+    return out;
 }
 
-std::string whoAnswer(const ui::Ctx& ctx, const flow::Answers& a) {
+Lines whoAnswer(const ui::Ctx& ctx, const flow::Answers& a) {
     if (!a.who)
         return {};
-    std::string out = ctx.tr(whoKey(*a.who));
+    Lines out = {ctx.tr(whoKey(*a.who))};
     if (*a.who == flow::Who::MeWithHelp && a.field(flow::Field::HelperName).hasWords())
-        out += "\n" + a.field(flow::Field::HelperName).text();
+        out.emplace_back(a.field(flow::Field::HelperName).text());
     if (*a.who == flow::Who::OnBehalf) {
-        out += "\n" + a.field(flow::Field::AdultName).text() + ", " + a.field(flow::Field::AdultRole).text();
+        out.emplace_back(a.field(flow::Field::AdultName).text());
+        out.emplace_back(a.field(flow::Field::AdultRole).text());
         if (a.youngPersonAgreed)
-            out += "\n" + ctx.tr("who.agreed"_key);
+            out.emplace_back(ctx.tr("who.agreed"_key));
     }
     return out;
 }
 
-std::string contactAnswer(const ui::Ctx& ctx, const flow::Answers& a) {
-    std::string out;
+Lines contactAnswer(const ui::Ctx& ctx, const flow::Answers& a) {
+    Lines out;
     if (a.field(flow::Field::Name).hasWords())
-        out = a.field(flow::Field::Name).text() + "\n";
+        out.emplace_back(a.field(flow::Field::Name).text());
     if (!a.contact)
         return out;
-    out += ctx.tr(contactKey(*a.contact));
+    out.emplace_back(ctx.tr(contactKey(*a.contact)));
     if (*a.contact == flow::Contact::Phone)
-        out += ": " + a.field(flow::Field::Phone).text();
+        out.emplace_back(a.field(flow::Field::Phone).text());
     if (*a.contact == flow::Contact::Email)
-        out += ": " + a.field(flow::Field::Email).text();
+        out.emplace_back(a.field(flow::Field::Email).text());
     return out;
 }
 
@@ -74,10 +83,11 @@ MaybeEvent drawCheck(const flow::State& state, ui::Ctx& ctx) {
     const flow::Answers& a = state.answers;
     const float w = page.width();
     const bool complaint = a.kind == flow::Kind::Complaint;
-    const auto part = [&](const char* key, i18n::Key label, const std::string& answer, flow::Screen screen) {
+    const auto part = [&](const char* key, i18n::Key label, const Lines& answer, flow::Screen screen) {
         page.take(drawPart(ctx, key, label, answer, screen, w));
         ImGui::Dummy(ctx.em(0, 0.1f));
     };
+    const auto one = [&](i18n::Key key) { return Lines{ctx.tr(key)}; };
 
     if (state.saveFailed) {
         // Nothing is lost: the answers are still here, and staff can help.
@@ -86,28 +96,27 @@ MaybeEvent drawCheck(const flow::State& state, ui::Ctx& ctx) {
         ui::endPanel(ctx, panel, ctx.theme.warningBack);
         ImGui::Dummy(ctx.em(0, 0.2f));
     }
-    part("check.change.kind", "check.kind"_key, a.kind ? ctx.tr(kindTitleKey(*a.kind)) : "", flow::Screen::Kind);
+    part("check.change.kind", "check.kind"_key, a.kind ? one(kindTitleKey(*a.kind)) : Lines{}, flow::Screen::Kind);
     part("check.change.who", "check.who"_key, whoAnswer(ctx, a), flow::Screen::Who);
     if (complaint) {
-        part("check.change.help", "check.advocate"_key, ctx.tr(a.wantsAdvocate ? "help.want_advocate"_key : "check.no_advocate"_key),
-             flow::Screen::Help);
-        part("check.change.topics", "check.topics"_key, listOf(ctx, a.topics, topicKey, "check.none"_key),
-             flow::Screen::Topics);
+        part("check.change.help", "check.advocate"_key,
+             one(a.wantsAdvocate ? "help.want_advocate"_key : "check.no_advocate"_key), flow::Screen::Help);
+        part("check.change.topics", "check.topics"_key, listOf(ctx, a.topics, topicKey), flow::Screen::Topics);
     }
-    part("check.change.feelings", "check.feeling"_key,
-         a.feeling ? ctx.tr(feelingKey(*a.feeling)) : ctx.tr("check.not_given"_key), flow::Screen::Feelings);
+    part("check.change.feelings", "check.feeling"_key, one(a.feeling ? feelingKey(*a.feeling) : "check.not_given"_key),
+         flow::Screen::Feelings);
     const auto& story = a.field(flow::Field::Story);
-    part("check.change.story", "check.story"_key, story.hasWords() ? story.text() : ctx.tr("check.story_skipped"_key),
-         flow::Screen::Story);
+    part("check.change.story", "check.story"_key,
+         story.hasWords() ? Lines{story.text()} : one("check.story_skipped"_key), flow::Screen::Story);
     if (complaint)
-        part("check.change.put_right", "check.put_right"_key, listOf(ctx, a.putRight, putRightKey, "check.none"_key),
+        part("check.change.put_right", "check.put_right"_key, listOf(ctx, a.putRight, putRightKey),
              flow::Screen::PutRight);
     part("check.change.contact", "check.contact"_key, contactAnswer(ctx, a), flow::Screen::Contact);
     if (complaint && flow::contactAllowed(a))
-        part("check.change.meeting", "check.meeting"_key,
-             a.meeting ? ctx.tr(meetingKey(*a.meeting)) : ctx.tr("check.not_given"_key), flow::Screen::Meeting);
+        part("check.change.meeting", "check.meeting"_key, one(a.meeting ? meetingKey(*a.meeting) : "check.not_given"_key),
+             flow::Screen::Meeting);
     if (complaint)
-        part("check.change.sharing", "check.sharing"_key, a.sharing ? ctx.tr(sharingKey(*a.sharing)) : "",
+        part("check.change.sharing", "check.sharing"_key, a.sharing ? one(sharingKey(*a.sharing)) : Lines{},
              flow::Screen::Sharing);
     return page.finish();
 }

@@ -212,9 +212,8 @@ MaybeEvent drawKeyboard(const flow::State& state, ui::Ctx& ctx, ImVec2 size) {
             if (ui::button(ctx, id, keyLabel(k, state, ctx), ImVec2(w, keyH),
                            lit ? ui::ButtonStyle::Primary : ui::ButtonStyle::Key, ctx.fonts.body))
                 event = keyEvent(k, state);
-            const auto target = ctx.taps.find(id);
-            drawIcon(dl, k.action, target->min, target->max, lit ? ctx.theme.onPrimary : ctx.theme.text, ctx.unit,
-                     state.shift);
+            drawIcon(dl, k.action, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                     lit ? ctx.theme.onPrimary : ctx.theme.text, ctx.unit, state.shift);
             x += w + gap;
         }
         y += keyH + gap;

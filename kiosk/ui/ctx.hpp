@@ -36,8 +36,8 @@ struct Ctx {
     std::string_view scrolledToBox; // the box last scrolled into view when it was given the keyboard
 
     /// Chooses the regular or the larger text for this frame.
-    void useLargerText(bool larger) {
-        fonts = larger ? this->larger : regular;
+    void useLargerText(bool on) {
+        fonts = on ? larger : regular;
         unit = fonts.unit;
     }
     [[nodiscard]] float em(float n) const { return n * unit; }

@@ -283,12 +283,5 @@ void centredText(ImFont* font, std::string_view s, ImU32 colour, float width) {
     ImGui::Dummy(ImVec2(width, h));
 }
 
-void centreNext(float width) {
-    const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail > width)
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
-}
-
-float columnWidth(const Ctx& ctx) { return std::min(ImGui::GetContentRegionAvail().x, ctx.em(34)); }
 
 } // namespace kiosk::ui

@@ -75,10 +75,5 @@ void centredText(ImFont* font, std::string_view s, ImU32 colour, float width);
 /// Draws text centred line by line inside a rectangle.
 void drawCentredText(ImDrawList* dl, ImFont* font, ImVec2 min, ImVec2 max, ImU32 colour, std::string_view s);
 
-/// Moves the cursor so that something of this width is centred in the window's content area.
-void centreNext(float width);
-
-/// The width a column of text should take: the window's width, but no wider than easy reading allows.
-[[nodiscard]] float columnWidth(const Ctx& ctx);
 
 } // namespace kiosk::ui

@@ -1,4 +1,5 @@
 #include "../../kiosk/flow/answers.hpp"
+#include "../../kiosk/flow/effect.hpp"
 #include "../../kiosk/flow/step.hpp"
 
 #include <catch2/catch.hpp>
@@ -108,7 +109,7 @@ TEST_CASE("a complaint passes every screen in order and every answer reaches the
     CHECK(save.language == Language::Welsh);
     CHECK_FALSE(save.priority);
 
-    run(s, {Saved{"K7M-4TX", Day{2026, 11, 24, 2}}});
+    run(s, {Saved{s.job, "K7M-4TX", Day{2026, 11, 24, 2}}});
     CHECK(s.screen == Screen::ThankYou);
     CHECK(s.reference == "K7M-4TX");
     CHECK(s.contactBy == Day{2026, 11, 24, 2});
@@ -153,7 +154,7 @@ TEST_CASE("thank you shows only after the save is confirmed; a failure keeps eve
     run(s, {Tick{kStart + 10min}}); // no timeout while storing
     CHECK(s.screen == Screen::Sending);
     CHECK(s.overlay == Overlay::None);
-    run(s, {SaveFailed{}});
+    run(s, {SaveFailed{s.job}});
     CHECK(s.screen == Screen::Check);
     CHECK(s.saveFailed);
     CHECK(s.answers.field(Field::Story).text() == "More games please");
@@ -165,7 +166,7 @@ TEST_CASE("thank you shows only after the save is confirmed; a failure keeps eve
 
 TEST_CASE("a late Saved after the session moved on does not show someone else a thank you") {
     State s = atStory(Kind::Complaint);
-    run(s, {Saved{"AAA-AAA", std::nullopt}});
+    run(s, {Saved{1, "AAA-AAA", std::nullopt}});
     CHECK(s.screen == Screen::Story);
     CHECK(s.reference.empty());
 }
@@ -254,7 +255,8 @@ TEST_CASE("back walks the journey in reverse, and nowhere from thank you") {
     CHECK(s.answers.field(Field::Story).text() == "x"); // nothing lost by going back
 
     State t = atStory(Kind::Feedback);
-    run(t, {SkipStory{}, ChooseContact{Contact::None}, Next{}, Send{}, Saved{"AAA-AAA", std::nullopt}, Back{}});
+    run(t, {SkipStory{}, ChooseContact{Contact::None}, Next{}, Send{}});
+    run(t, {Saved{t.job, "AAA-AAA", std::nullopt}, Back{}});
     CHECK(t.screen == Screen::ThankYou);
 }
 
@@ -446,7 +448,7 @@ TEST_CASE("input while storing is ignored, except quick hide") {
     CHECK(s.overlay == Overlay::None);
     run(s, {QuickHide{}});
     CHECK(s.screen == Screen::Welcome);
-    run(s, {Saved{"AAA-AAA", std::nullopt}}); // the store finishing later shows nothing
+    run(s, {Saved{s.job, "AAA-AAA", std::nullopt}}); // the store finishing later shows nothing
     CHECK(s.screen == Screen::Welcome);
     CHECK(s.reference.empty());
 }
@@ -457,4 +459,95 @@ TEST_CASE("larger text is a setting of the session") {
     CHECK(s.largeText);
     run(s, {ToggleLargeText{}});
     CHECK_FALSE(s.largeText);
+}
+
+TEST_CASE("send asks a question left unanswered by a change before anything is sent") {
+    State s = atStory(Kind::Feedback);
+    run(s, {SkipStory{}, ChooseContact{Contact::None}, Next{}});
+    REQUIRE(s.screen == Screen::Check);
+    run(s, {GoTo{Screen::Who}, ChooseWho{Who::OnBehalf}, TypeText{"Jo"}, Back{}});
+    REQUIRE(s.screen == Screen::Check);
+    CHECK(run(s, {Send{}}).empty());
+    CHECK(s.screen == Screen::Who);
+    run(s, {Focus{Field::AdultRole}, TypeText{"Teacher"}, ToggleAgreed{}, Next{}});
+    CHECK(s.screen == Screen::Check);
+    const auto effects = run(s, {Send{}});
+    const auto& save = onlySave(effects);
+    CHECK(save.choices.youngPersonAgreed);
+    CHECK(save.text(Field::AdultRole) == "Teacher");
+}
+
+TEST_CASE("only the answers of the path taken are sent") {
+    State s = atStory(Kind::Complaint);
+    // Complaint answers, then a change to a compliment.
+    run(s, {Back{}, Back{}, Back{}, ToggleAdvocate{}, Next{}, ToggleTopic{Topic::Behaviour}, Next{}, Next{},
+            TypeText{"kind words"}, Next{}, TogglePutRight{PutRight::ChangeHow}, Next{}});
+    REQUIRE(s.screen == Screen::Contact);
+    run(s, {ChooseContact{Contact::Phone}, TypeText{"07700 900123"}, ChooseContact{Contact::Email},
+            TypeText{"a@b.cy"}, Next{}, ChooseMeeting{Meeting::Phone}, Next{}, ChooseSharing{Sharing::Yes}, Next{}});
+    REQUIRE(s.screen == Screen::Check);
+    run(s, {GoTo{Screen::Who}, ChooseWho{Who::MeWithHelp}, TypeText{"Nain"}, ChooseWho{Who::Me}, Next{}});
+    run(s, {GoTo{Screen::Kind}, ChooseKind{Kind::Compliment}});
+    REQUIRE(s.screen == Screen::Check);
+    const auto effects = run(s, {Send{}});
+    const auto& save = onlySave(effects);
+    const Choices& c = save.choices;
+    CHECK(c.kind == Kind::Compliment);
+    CHECK_FALSE(c.topics.any());
+    CHECK_FALSE(c.putRight.any());
+    CHECK_FALSE(c.wantsAdvocate);
+    CHECK_FALSE(c.sharing.has_value());
+    CHECK_FALSE(c.meeting.has_value());
+    CHECK(save.text(Field::HelperName).empty());
+    CHECK(save.text(Field::Phone).empty());
+    CHECK(save.text(Field::Email) == "a@b.cy");
+    CHECK(save.text(Field::Story) == "kind words");
+}
+
+TEST_CASE("a change that ticks the court's decision still shows what we can and cannot do") {
+    State s = atStory(Kind::Complaint);
+    run(s, {SkipStory{}, Next{}, ChooseContact{Contact::None}, Next{}, ChooseSharing{Sharing::No}, Next{}});
+    REQUIRE(s.screen == Screen::Check);
+    run(s, {GoTo{Screen::Topics}, ToggleTopic{Topic::CourtDecision}, Next{}});
+    CHECK(s.screen == Screen::Court);
+    run(s, {Next{}});
+    CHECK(s.screen == Screen::Check);
+}
+
+TEST_CASE("a slow save from an earlier session never shows on a later child's screen") {
+    State s = atStory(Kind::Feedback);
+    run(s, {SkipStory{}, ChooseContact{Contact::None}, Next{}, Send{}});
+    const auto first = s.job;
+    run(s, {QuickHide{}});
+    s.answers = Answers{};
+    run(s, {ChooseLanguage{Language::English}, ChooseKind{Kind::Feedback}, ChooseWho{Who::Me}, Next{}, Next{},
+            TypeText{"second child"}, Next{}, ChooseContact{Contact::None}, Next{}, Send{}});
+    REQUIRE(s.screen == Screen::Sending);
+    REQUIRE(s.job != first);
+    run(s, {Saved{first, "OLD-OLD", std::nullopt}, SaveFailed{first}});
+    CHECK(s.screen == Screen::Sending);
+    CHECK(s.reference.empty());
+    CHECK(s.answers.field(Field::Story).text() == "second child");
+    run(s, {Saved{s.job, "NEW-NEW", std::nullopt}});
+    CHECK(s.screen == Screen::ThankYou);
+    CHECK(s.reference == "NEW-NEW");
+}
+
+TEST_CASE("change goes only to the questions before check") {
+    State s = atStory(Kind::Feedback);
+    run(s, {SkipStory{}, ChooseContact{Contact::None}, Next{}});
+    REQUIRE(s.screen == Screen::Check);
+    for (const auto screen : {Screen::Welcome, Screen::Sending, Screen::ThankYou, Screen::Topics, Screen::Check}) {
+        run(s, {GoTo{screen}});
+        CHECK(s.screen == Screen::Check);
+    }
+}
+
+TEST_CASE("typed text on its way to be sealed is on the heap, so a move copies nothing") {
+    SecretText a("0770");
+    const char* buffer = a.str().data();
+    CHECK(a.str().capacity() >= 32);
+    SecretText b(std::move(a));
+    CHECK(b.str().data() == buffer);
+    CHECK(b.str() == "0770");
 }

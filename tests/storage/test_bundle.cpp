@@ -137,3 +137,16 @@ TEST_CASE("the worklist CSV quotes fields and defuses formulas") {
     CHECK(kiosk::intake::toCsv({s}).find("\"'+44 7700 900123\"") != std::string::npos);
     CHECK(csv.rfind("reference,priority,kind,language,created_at,acknowledge_by,who,", 0) == 0);
 }
+
+TEST_CASE("the same submission in two bundles is listed once") {
+    TempDir dir;
+    TempDir usb;
+    const auto team = KeyPair::generate();
+    SubmissionStore store(dir / "kiosk.db");
+    addSubmission(store, team.publicKey, "one");
+    const auto text = readFile(exportWaiting(store, usb.path(), info(team.publicKey)).file);
+    std::vector<Submission> list;
+    CHECK(kiosk::intake::addNew(list, kiosk::intake::openBundle(bundleFromJson(text), team).submissions) == 1);
+    CHECK(kiosk::intake::addNew(list, kiosk::intake::openBundle(bundleFromJson(text), team).submissions) == 0);
+    CHECK(list.size() == 1);
+}

@@ -78,14 +78,19 @@ TEST_CASE("the serialised form is ordinary JSON an independent reader understand
     CHECK(j["priority"] == true);
 }
 
-TEST_CASE("wipe zeroes everything typed and keeps the choices") {
+TEST_CASE("wipe zeroes every byte of everything typed and keeps the choices") {
     auto s = sample();
+    s.helperName = "Nain";
+    s.email = "cerys@example.com";
+    std::vector<std::pair<const char*, std::size_t>> buffers;
+    for (std::string* typed : {&s.story, &s.helperName, &s.adultName, &s.adultRole, &s.name, &s.phone, &s.email})
+        buffers.emplace_back(typed->data(), typed->size());
     wipe(s);
+    for (const auto& [data, size] : buffers)
+        for (std::size_t i = 0; i < size; ++i)
+            CHECK(data[i] == '\0');
     CHECK(s.story.empty());
-    CHECK(s.adultName.empty());
-    CHECK(s.adultRole.empty());
-    CHECK(s.name.empty());
-    CHECK(s.phone.empty());
+    CHECK(s.email.empty());
     CHECK(s.kind == "complaint");
     CHECK(s.topics.size() == 2);
 }
