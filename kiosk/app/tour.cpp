@@ -28,6 +28,8 @@ int runTour(const Options& options) {
         for (const auto language : {flow::Language::Welsh, flow::Language::English}) {
             flow::State state;
             state.language = language;
+            ctx.scrolledPage = {}; // each stop is a fresh visit: its page starts at the top
+            ctx.scrolledToBox = {};
             stop.reach(state);
             Window::Capture capture;
             // Several frames: layouts that measure themselves settle on the second.

@@ -136,8 +136,6 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
         ImGui::SetScrollY(0);
         ctx.scrolledPage = title.name;
     }
-    if (!state.focus)
-        ctx.scrolledToBox = {};
     // Measured inside the scrolling region, so that its scroll bar never covers the content.
     const float inside = ImGui::GetContentRegionAvail().x;
     m_width = std::min(inside, titleW);

@@ -31,6 +31,11 @@ MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
     ctx.taps.beginFrame();
     ctx.current = state.language == flow::Language::Welsh ? ctx.welsh : ctx.english;
     ctx.useLargerText(state.largeText);
+    // Scroll memory belongs to one visit: a box without the keyboard, or a new session, starts over.
+    if (!state.focus)
+        ctx.scrolledToBox = {};
+    if (state.screen == flow::Screen::Welcome)
+        ctx.scrolledPage = {};
     ui::beginScreen(ctx);
     MaybeEvent event = drawScreen(state, ctx);
     ui::endScreen();
