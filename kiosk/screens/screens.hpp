@@ -5,6 +5,7 @@
 #include "../ui/ctx.hpp"
 #include "../ui/widgets.hpp"
 
+#include <bitset>
 #include <optional>
 
 namespace kiosk::screens {
@@ -58,6 +59,18 @@ private:
 };
 
 // Parts shared by screens.
+/// One tick box per value of a multiple-choice question (topics, ways to put it right), each
+/// tapped to toggle; toggle(value) is the event a tap sends.
+template <class Enum, std::size_t N, class Toggle>
+void drawTicks(Page& page, ui::Ctx& ctx, const std::bitset<N>& chosen, i18n::Key (*keyOf)(Enum), Toggle toggle) {
+    for (std::size_t i = 0; i < N; ++i) {
+        const auto value = static_cast<Enum>(i);
+        const auto key = keyOf(value);
+        if (ui::option(ctx, key.name, ctx.tr(key), page.width(), chosen.test(i), ui::Mark::Tick))
+            page.take(toggle(value));
+    }
+}
+
 /// A box to type into, with its label; tapping it gives it the keyboard, tapping in its text moves
 /// the cursor. Multi-line boxes wrap and scroll to keep the cursor in view.
 [[nodiscard]] MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field field,
