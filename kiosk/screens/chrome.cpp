@@ -76,17 +76,18 @@ Forward forwardFor(const flow::State& s) {
     }
 }
 
-float bottomBarHeight(const ui::Ctx& ctx) { return ctx.em(2.2f); }
+constexpr float kBottomBarEm = 2.2f;
+constexpr float kGapAboveBottomBarEm = 0.6f;
 
 // The bars and keyboard are drawn at the regular size even when the text is larger, so that they
 // always fit; these measure them in the regular size whatever the frame uses.
-float spaceForBottomBar(const ui::Ctx& ctx) { return ctx.regular.unit * 2.8f; }
+float spaceForBottomBar(const ui::Ctx& ctx) { return ctx.regular.unit * (kBottomBarEm + kGapAboveBottomBarEm); }
 float spaceForKeyboard(const ui::Ctx& ctx, float room) { return std::min(room * 0.55f, ctx.regular.unit * 10.5f); }
 
 // Along the bottom: hide and "I don't feel safe" on the left, the way forward on the right.
 MaybeEvent drawBottomBar(const flow::State& state, ui::Ctx& ctx) {
     MaybeEvent event;
-    const float h = bottomBarHeight(ctx);
+    const float h = ctx.em(kBottomBarEm);
     const ImVec2 max = ImGui::GetWindowContentRegionMax();
     const ImVec2 min = ImGui::GetWindowContentRegionMin();
     const float y = max.y - h;
@@ -99,7 +100,7 @@ MaybeEvent drawBottomBar(const flow::State& state, ui::Ctx& ctx) {
                                                       ctx.tr("chrome.not_safe"_key).c_str()).x + ctx.em(1.6f);
     if (ui::button(ctx, "chrome.not_safe"_key, ImVec2(std::max(safeW, ctx.em(9.0f)), h), ui::ButtonStyle::Safety))
         event = flow::NotSafe{};
-    if (state.screen == flow::Screen::Kind || state.screen == flow::Screen::Sending)
+    if (state.screen == flow::Screen::Kind)
         return event; // the doors themselves go forward
     const Forward forward = forwardFor(state);
     const float w = ctx.em(7.0f);
@@ -130,7 +131,7 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
 
     const float room = ImGui::GetWindowContentRegionMax().y - ImGui::GetCursorPosY() - spaceForBottomBar(ctx);
     m_keyboardHeight = state.focus ? spaceForKeyboard(ctx, room) : 0;
-    const float body = room - (state.focus ? m_keyboardHeight + ctx.regular.unit * 0.6f : 0);
+    const float body = room - (state.focus ? m_keyboardHeight + ctx.regular.unit * kGapAboveBottomBarEm : 0);
     ui::beginScroll(ctx, "body", ImVec2(full, std::max(body, ctx.em(2))));
     if (ctx.scrolledPage != title.name) {
         ImGui::SetScrollY(0);

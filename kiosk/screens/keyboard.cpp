@@ -31,13 +31,23 @@ KeyDef sym(const char* s) { return {s, s}; }
 KeyDef special(Action a, float width) { return {"", "", width, a}; }
 
 const std::vector<Row>& layout(flow::KeyboardLayer layer) {
+    // The plain letters, shared by the letters and email layouts.
+    static const Row qwertyTop = {letter("q", "Q"), letter("w", "W"), letter("e", "E"), letter("r", "R"),
+                                  letter("t", "T"), letter("y", "Y"), letter("u", "U"), letter("i", "I"),
+                                  letter("o", "O"), letter("p", "P"), special(Action::Erase, 1.5f)};
+    static const Row homeLetters = {letter("a", "A"), letter("s", "S"), letter("d", "D"), letter("f", "F"),
+                                    letter("g", "G"), letter("h", "H"), letter("j", "J"), letter("k", "K"),
+                                    letter("l", "L")};
+    static const Row lowLetters = {special(Action::Shift, 1.5f), letter("z", "Z"), letter("x", "X"), letter("c", "C"),
+                                   letter("v", "V"), letter("b", "B"), letter("n", "N"), letter("m", "M")};
+    const auto join = [](Row row, std::initializer_list<KeyDef> more) {
+        row.insert(row.end(), more);
+        return row;
+    };
     static const std::vector<Row> letters = {
-        {letter("q", "Q"), letter("w", "W"), letter("e", "E"), letter("r", "R"), letter("t", "T"), letter("y", "Y"),
-         letter("u", "U"), letter("i", "I"), letter("o", "O"), letter("p", "P"), special(Action::Erase, 1.5f)},
-        {letter("a", "A"), letter("s", "S"), letter("d", "D"), letter("f", "F"), letter("g", "G"), letter("h", "H"),
-         letter("j", "J"), letter("k", "K"), letter("l", "L"), sym("'"), sym("-")},
-        {special(Action::Shift, 1.5f), letter("z", "Z"), letter("x", "X"), letter("c", "C"), letter("v", "V"),
-         letter("b", "B"), letter("n", "N"), letter("m", "M"), sym(","), sym("."), sym("?")},
+        qwertyTop,
+        join(homeLetters, {sym("'"), sym("-")}),
+        join(lowLetters, {sym(","), sym("."), sym("?")}),
         {special(Action::Numbers, 1.75f), special(Action::Accents, 1.75f), special(Action::Space, 5.0f),
          special(Action::Left, 1.5f), special(Action::Right, 1.5f)},
     };
@@ -69,12 +79,9 @@ const std::vector<Row>& layout(flow::KeyboardLayer layer) {
     };
     // For an email address: letters with @ . - _ to hand, and no accents.
     static const std::vector<Row> email = {
-        {letter("q", "Q"), letter("w", "W"), letter("e", "E"), letter("r", "R"), letter("t", "T"), letter("y", "Y"),
-         letter("u", "U"), letter("i", "I"), letter("o", "O"), letter("p", "P"), special(Action::Erase, 1.5f)},
-        {letter("a", "A"), letter("s", "S"), letter("d", "D"), letter("f", "F"), letter("g", "G"), letter("h", "H"),
-         letter("j", "J"), letter("k", "K"), letter("l", "L"), sym("-"), sym("_")},
-        {special(Action::Shift, 1.5f), letter("z", "Z"), letter("x", "X"), letter("c", "C"), letter("v", "V"),
-         letter("b", "B"), letter("n", "N"), letter("m", "M")},
+        qwertyTop,
+        join(homeLetters, {sym("-"), sym("_")}),
+        lowLetters,
         {special(Action::Numbers, 1.75f), sym("@"), special(Action::Space, 4.0f), sym("."),
          special(Action::Left, 1.5f), special(Action::Right, 1.5f)},
     };
