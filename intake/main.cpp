@@ -1,7 +1,7 @@
 // intake: the complaints team's tool. Makes the team's key pair and opens kiosk bundles into a worklist.
-#include "../storage/error.hpp"
-#include "../storage/files.hpp"
-#include "worklist.hpp"
+#include <storage/error.hpp>
+#include <storage/files.hpp>
+#include <intake/worklist.hpp>
 
 #include <cstdio>
 #include <filesystem>

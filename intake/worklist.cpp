@@ -1,6 +1,6 @@
-#include "worklist.hpp"
+#include <intake/worklist.hpp>
 
-#include "../storage/error.hpp"
+#include <storage/error.hpp>
 
 #include <algorithm>
 

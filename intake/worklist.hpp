@@ -1,8 +1,8 @@
 #pragma once
 
-#include "../storage/bundle.hpp"
-#include "../storage/keys.hpp"
-#include "../storage/submission.hpp"
+#include <storage/bundle.hpp>
+#include <storage/keys.hpp>
+#include <storage/submission.hpp>
 
 #include <string>
 #include <vector>

@@ -1,8 +1,8 @@
-#include "bundle.hpp"
+#include <storage/bundle.hpp>
 
-#include "error.hpp"
-#include "files.hpp"
-#include "ids.hpp"
+#include <storage/error.hpp>
+#include <storage/files.hpp>
+#include <storage/ids.hpp>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-#include "calendar.hpp"
+#include <storage/calendar.hpp>
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
-#include "db.hpp"
+#include <storage/db.hpp>
 
-#include "error.hpp"
+#include <storage/error.hpp>
 
 #include <sqlite3.h>
 

@@ -1,6 +1,6 @@
-#include "files.hpp"
+#include <storage/files.hpp>
 
-#include "error.hpp"
+#include <storage/error.hpp>
 
 #include <cerrno>
 #include <cstdio>

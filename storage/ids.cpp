@@ -1,6 +1,6 @@
-#include "ids.hpp"
+#include <storage/ids.hpp>
 
-#include "keys.hpp"
+#include <storage/keys.hpp>
 
 #include <array>
 #include <cstdio>

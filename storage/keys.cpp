@@ -1,7 +1,7 @@
-#include "keys.hpp"
+#include <storage/keys.hpp>
 
-#include "error.hpp"
-#include "files.hpp"
+#include <storage/error.hpp>
+#include <storage/files.hpp>
 
 #include <nlohmann/json.hpp>
 

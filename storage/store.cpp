@@ -1,6 +1,6 @@
-#include "store.hpp"
+#include <storage/store.hpp>
 
-#include "error.hpp"
+#include <storage/error.hpp>
 
 #include <array>
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db.hpp"
-#include "error.hpp"
+#include <storage/db.hpp>
+#include <storage/error.hpp>
 
 #include <cstdint>
 #include <filesystem>

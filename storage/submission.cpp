@@ -1,6 +1,6 @@
-#include "submission.hpp"
+#include <storage/submission.hpp>
 
-#include "error.hpp"
+#include <storage/error.hpp>
 
 #include <sodium.h>
 

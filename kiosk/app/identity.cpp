@@ -1,8 +1,8 @@
-#include "identity.hpp"
+#include <app/identity.hpp>
 
-#include "../../storage/error.hpp"
-#include "../../storage/files.hpp"
-#include "../../storage/store.hpp"
+#include <storage/error.hpp>
+#include <storage/files.hpp>
+#include <storage/store.hpp>
 
 #include <nlohmann/json.hpp>
 #include <unistd.h>

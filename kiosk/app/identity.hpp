@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../../storage/calendar.hpp"
-#include "../../storage/keys.hpp"
+#include <storage/calendar.hpp>
+#include <storage/keys.hpp>
 
 #include <filesystem>
 #include <string>

@@ -1,9 +1,9 @@
-#include "../../storage/bundle.hpp"
-#include "../../storage/error.hpp"
-#include "../../storage/ids.hpp"
-#include "identity.hpp"
-#include "options.hpp"
-#include "run.hpp"
+#include <storage/bundle.hpp>
+#include <storage/error.hpp>
+#include <storage/ids.hpp>
+#include <app/identity.hpp>
+#include <app/options.hpp>
+#include <app/run.hpp>
 
 #include <cstdio>
 #include <sys/prctl.h>

@@ -1,4 +1,4 @@
-#include "options.hpp"
+#include <app/options.hpp>
 
 #include <cstdlib>
 #include <string_view>

@@ -1,11 +1,11 @@
-#include "run.hpp"
+#include <app/run.hpp>
 
-#include "../flow/step.hpp"
-#include "../screens/screens.hpp"
-#include "saver.hpp"
-#include "tap_map.hpp"
-#include "textures.hpp"
-#include "window.hpp"
+#include <flow/step.hpp>
+#include <screens/screens.hpp>
+#include <app/saver.hpp>
+#include <app/tap_map.hpp>
+#include <app/textures.hpp>
+#include <app/window.hpp>
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "identity.hpp"
-#include "options.hpp"
+#include <app/identity.hpp>
+#include <app/options.hpp>
 
 namespace kiosk::app {
 

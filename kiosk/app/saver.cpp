@@ -1,11 +1,11 @@
-#include "saver.hpp"
+#include <app/saver.hpp>
 
-#include "../../storage/error.hpp"
-#include "../../storage/ids.hpp"
-#include "../../storage/keys.hpp"
-#include "../../storage/store.hpp"
-#include "../../storage/submission.hpp"
-#include "submission_mapping.hpp"
+#include <storage/error.hpp>
+#include <storage/ids.hpp>
+#include <storage/keys.hpp>
+#include <storage/store.hpp>
+#include <storage/submission.hpp>
+#include <app/submission_mapping.hpp>
 
 #include <sodium.h>
 

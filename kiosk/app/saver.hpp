@@ -1,9 +1,9 @@
 #pragma once
 
-#include "../../storage/store.hpp"
-#include "../flow/effect.hpp"
-#include "../flow/event.hpp"
-#include "identity.hpp"
+#include <storage/store.hpp>
+#include <flow/effect.hpp>
+#include <flow/event.hpp>
+#include <app/identity.hpp>
 
 #include <condition_variable>
 #include <deque>

@@ -1,4 +1,4 @@
-#include "submission_mapping.hpp"
+#include <app/submission_mapping.hpp>
 
 namespace kiosk::app {
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "../../storage/calendar.hpp"
-#include "../../storage/submission.hpp"
-#include "../flow/effect.hpp"
+#include <storage/calendar.hpp>
+#include <storage/submission.hpp>
+#include <flow/effect.hpp>
 
 namespace kiosk::app {
 

@@ -1,6 +1,6 @@
-#include "tap_map.hpp"
+#include <app/tap_map.hpp>
 
-#include "../../storage/files.hpp"
+#include <storage/files.hpp>
 
 #include <cmath>
 

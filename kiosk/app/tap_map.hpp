@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../flow/state.hpp"
-#include "../ui/taps.hpp"
+#include <flow/state.hpp>
+#include <ui/taps.hpp>
 
 #include <filesystem>
 #include <string>

@@ -1,4 +1,4 @@
-#include "textures.hpp"
+#include <app/textures.hpp>
 
 #include <GL/gl.h>
 #include <stb_image.h>

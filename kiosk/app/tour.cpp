@@ -1,10 +1,10 @@
-#include "run.hpp"
+#include <app/run.hpp>
 
-#include "../flow/step.hpp"
-#include "../screens/screens.hpp"
-#include "tour_stops.hpp"
-#include "textures.hpp"
-#include "window.hpp"
+#include <flow/step.hpp>
+#include <screens/screens.hpp>
+#include <app/tour_stops.hpp>
+#include <app/textures.hpp>
+#include <app/window.hpp>
 
 #include <GLFW/glfw3.h>
 #include <stb_image_write.h>

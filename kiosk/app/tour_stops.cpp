@@ -1,6 +1,6 @@
-#include "tour_stops.hpp"
+#include <app/tour_stops.hpp>
 
-#include "../flow/step.hpp"
+#include <flow/step.hpp>
 
 namespace kiosk::app {
 namespace {

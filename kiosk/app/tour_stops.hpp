@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../flow/state.hpp"
+#include <flow/state.hpp>
 
 #include <functional>
 #include <vector>

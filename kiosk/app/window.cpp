@@ -1,7 +1,7 @@
-#include "window.hpp"
+#include <app/window.hpp>
 
-#include "../screens/screens.hpp"
-#include "../ui/fonts.hpp"
+#include <screens/screens.hpp>
+#include <ui/fonts.hpp>
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../i18n/catalogue.hpp"
-#include "../ui/ctx.hpp"
+#include <i18n/catalogue.hpp>
+#include <ui/ctx.hpp>
 
 #include <filesystem>
 #include <string>

@@ -1,6 +1,6 @@
-#include "answers.hpp"
+#include <flow/answers.hpp>
 
-#include "effect.hpp"
+#include <flow/effect.hpp>
 
 #include <algorithm>
 #include <cctype>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "state.hpp"
+#include <flow/state.hpp>
 
 #include <array>
 #include <cstdint>

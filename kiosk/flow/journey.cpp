@@ -1,5 +1,5 @@
-#include "answers.hpp"
-#include "step.hpp"
+#include <flow/answers.hpp>
+#include <flow/step.hpp>
 
 // Which screens a child passes through, and what each needs before going on.
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "text_field.hpp"
+#include <flow/text_field.hpp>
 
 #include <array>
 #include <bitset>

@@ -1,6 +1,6 @@
-#include "step.hpp"
+#include <flow/step.hpp>
 
-#include "answers.hpp"
+#include <flow/answers.hpp>
 
 #include <algorithm>
 

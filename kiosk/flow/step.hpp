@@ -1,8 +1,8 @@
 #pragma once
 
-#include "effect.hpp"
-#include "event.hpp"
-#include "state.hpp"
+#include <flow/effect.hpp>
+#include <flow/event.hpp>
+#include <flow/state.hpp>
 
 #include <optional>
 #include <vector>

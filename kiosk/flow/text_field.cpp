@@ -1,4 +1,4 @@
-#include "text_field.hpp"
+#include <flow/text_field.hpp>
 
 #include <algorithm>
 

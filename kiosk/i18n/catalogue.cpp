@@ -1,4 +1,4 @@
-#include "catalogue.hpp"
+#include <i18n/catalogue.hpp>
 
 #include <algorithm>
 

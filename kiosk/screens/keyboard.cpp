@@ -1,7 +1,7 @@
-#include "screens.hpp"
+#include <screens/screens.hpp>
 
-#include "../flow/answers.hpp"
-#include "../ui/widgets.hpp"
+#include <flow/answers.hpp>
+#include <ui/widgets.hpp>
 
 #include <imgui_internal.h>
 

@@ -1,6 +1,6 @@
-#include "screens.hpp"
+#include <screens/screens.hpp>
 
-#include "../flow/step.hpp"
+#include <flow/step.hpp>
 
 #include <algorithm>
 

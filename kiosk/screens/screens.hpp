@@ -1,9 +1,9 @@
 #pragma once
 
-#include "../flow/event.hpp"
-#include "../flow/state.hpp"
-#include "../ui/ctx.hpp"
-#include "../ui/widgets.hpp"
+#include <flow/event.hpp>
+#include <flow/state.hpp>
+#include <ui/ctx.hpp>
+#include <ui/widgets.hpp>
 
 #include <bitset>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "screens.hpp"
+#include <screens/screens.hpp>
 
 #include <algorithm>
 

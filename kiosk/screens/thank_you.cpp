@@ -1,6 +1,6 @@
-#include "screens.hpp"
+#include <screens/screens.hpp>
 
-#include "../flow/answers.hpp"
+#include <flow/answers.hpp>
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "screens.hpp"
+#include <screens/screens.hpp>
 
-#include "../ui/widgets.hpp"
+#include <ui/widgets.hpp>
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "../i18n/catalogue.hpp"
-#include "taps.hpp"
-#include "theme.hpp"
+#include <i18n/catalogue.hpp>
+#include <ui/taps.hpp>
+#include <ui/theme.hpp>
 
 #include <imgui.h>
 

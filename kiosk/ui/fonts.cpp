@@ -1,4 +1,4 @@
-#include "fonts.hpp"
+#include <ui/fonts.hpp>
 
 #include <imgui_freetype.h>
 

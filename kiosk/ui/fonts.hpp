@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ctx.hpp"
+#include <ui/ctx.hpp>
 
 #include <filesystem>
 #include <string>

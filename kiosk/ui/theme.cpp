@@ -1,4 +1,4 @@
-#include "theme.hpp"
+#include <ui/theme.hpp>
 
 namespace kiosk::ui {
 

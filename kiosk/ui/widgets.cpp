@@ -1,4 +1,4 @@
-#include "widgets.hpp"
+#include <ui/widgets.hpp>
 
 #include <algorithm>
 #include <cmath>

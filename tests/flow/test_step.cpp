@@ -1,6 +1,6 @@
-#include "../../kiosk/flow/answers.hpp"
-#include "../../kiosk/flow/effect.hpp"
-#include "../../kiosk/flow/step.hpp"
+#include <flow/answers.hpp>
+#include <flow/effect.hpp>
+#include <flow/step.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "../../kiosk/flow/text_field.hpp"
+#include <flow/text_field.hpp>
 
 #include <catch2/catch.hpp>
 

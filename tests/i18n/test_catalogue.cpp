@@ -1,4 +1,4 @@
-#include "../../kiosk/i18n/catalogue.hpp"
+#include <i18n/catalogue.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -1,9 +1,9 @@
-#include "../../intake/worklist.hpp"
-#include "../../storage/bundle.hpp"
-#include "../../storage/error.hpp"
-#include "../../storage/files.hpp"
-#include "../../storage/ids.hpp"
-#include "temp_dir.hpp"
+#include <intake/worklist.hpp>
+#include <storage/bundle.hpp>
+#include <storage/error.hpp>
+#include <storage/files.hpp>
+#include <storage/ids.hpp>
+#include <test_support/temp_dir.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "../../storage/calendar.hpp"
+#include <storage/calendar.hpp>
 
 #include <catch2/catch.hpp>
 

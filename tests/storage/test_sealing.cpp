@@ -1,7 +1,7 @@
-#include "../../storage/error.hpp"
-#include "../../storage/ids.hpp"
-#include "../../storage/keys.hpp"
-#include "temp_dir.hpp"
+#include <storage/error.hpp>
+#include <storage/ids.hpp>
+#include <storage/keys.hpp>
+#include <test_support/temp_dir.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -1,11 +1,11 @@
-#include "../../storage/db.hpp"
-#include "../../storage/error.hpp"
-#include "../../storage/files.hpp"
-#include "../../storage/ids.hpp"
-#include "../../storage/keys.hpp"
-#include "../../storage/store.hpp"
-#include "../../storage/submission.hpp"
-#include "temp_dir.hpp"
+#include <storage/db.hpp>
+#include <storage/error.hpp>
+#include <storage/files.hpp>
+#include <storage/ids.hpp>
+#include <storage/keys.hpp>
+#include <storage/store.hpp>
+#include <storage/submission.hpp>
+#include <test_support/temp_dir.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
-#include "../../storage/error.hpp"
-#include "../../storage/submission.hpp"
+#include <storage/error.hpp>
+#include <storage/submission.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -1,9 +1,9 @@
 #include "driver.hpp"
 
-#include "../../kiosk/flow/step.hpp"
-#include "../../kiosk/screens/screens.hpp"
-#include "../../storage/keys.hpp"
-#include "../../storage/store.hpp"
+#include <flow/step.hpp>
+#include <screens/screens.hpp>
+#include <storage/keys.hpp>
+#include <storage/store.hpp>
 
 #include <catch2/catch.hpp>
 #include <imgui.h>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "../../kiosk/app/identity.hpp"
-#include "../../kiosk/app/saver.hpp"
-#include "../../kiosk/app/window.hpp"
-#include "../../kiosk/flow/state.hpp"
-#include "../../kiosk/ui/ctx.hpp"
-#include "../../storage/submission.hpp"
+#include <app/identity.hpp>
+#include <app/saver.hpp>
+#include <app/window.hpp>
+#include <flow/state.hpp>
+#include <ui/ctx.hpp>
+#include <storage/submission.hpp>
 
 #include <chrono>
 #include <filesystem>

@@ -1,7 +1,7 @@
-#include "../../kiosk/app/identity.hpp"
-#include "../../storage/error.hpp"
-#include "../../storage/files.hpp"
-#include "../storage/temp_dir.hpp"
+#include <app/identity.hpp>
+#include <storage/error.hpp>
+#include <storage/files.hpp>
+#include <test_support/temp_dir.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "../storage/temp_dir.hpp"
+#include <test_support/temp_dir.hpp>
 #include "driver.hpp"
 
 #include <catch2/catch.hpp>

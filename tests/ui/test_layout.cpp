@@ -1,8 +1,8 @@
-#include "../../kiosk/app/tour_stops.hpp"
-#include "../../kiosk/flow/step.hpp"
-#include "../../kiosk/screens/screens.hpp"
-#include "../../storage/ids.hpp"
-#include "../storage/temp_dir.hpp"
+#include <app/tour_stops.hpp>
+#include <flow/step.hpp>
+#include <screens/screens.hpp>
+#include <storage/ids.hpp>
+#include <test_support/temp_dir.hpp>
 #include "driver.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
-#include "temp_dir.hpp"
+#include <test_support/temp_dir.hpp>
 
-#include "../../storage/ids.hpp"
-#include "../../storage/submission.hpp"
+#include <storage/ids.hpp>
+#include <storage/submission.hpp>
 
 #include <cstdlib>
 #include <fstream>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../../storage/keys.hpp"
-#include "../../storage/store.hpp"
+#include <storage/keys.hpp>
+#include <storage/store.hpp>
 
 #include <filesystem>
 #include <string>
