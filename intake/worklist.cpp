@@ -54,30 +54,83 @@ std::size_t addNew(std::vector<storage::Submission>& list, std::vector<storage::
     return added;
 }
 
+namespace {
+
+using storage::Submission;
+using vocabulary::Field;
+
+std::string yesNo(bool b) { return b ? "yes" : "no"; }
+
+template <class Enum> std::string stored(const std::optional<Enum>& value) {
+    return value ? std::string(vocabulary::nameOf(*value).stored) : std::string();
+}
+
+// The stored names of the values chosen from a list, as "a; b".
+template <class Enum, std::size_t N> std::string storedEach(const std::bitset<N>& chosen) {
+    std::string out;
+    for (const auto& row : vocabulary::all<Enum>())
+        if (chosen.test(static_cast<std::size_t>(row.value)))
+            out += (out.empty() ? "" : "; ") + std::string(row.stored);
+    return out;
+}
+
+// A column of the worklist: its heading (the submission's own field name) and its cell.
+struct Column {
+    std::string_view heading;
+    std::string (*cell)(const Submission&);
+};
+
+template <Field f> constexpr Column typed() {
+    return {vocabulary::nameOf(f).stored, [](const Submission& s) { return s.text(f); }};
+}
+
+// In the order the complaints team reads a row.
+constexpr Column kColumns[] = {
+    {"reference", [](const Submission& s) { return s.reference; }},
+    {"priority", [](const Submission& s) { return yesNo(s.priority); }},
+    {"kind", [](const Submission& s) { return stored(s.choices.kind); }},
+    {"language", [](const Submission& s) { return std::string(vocabulary::nameOf(s.language).stored); }},
+    {"created_at", [](const Submission& s) { return s.createdAt; }},
+    {"acknowledge_by", [](const Submission& s) { return s.acknowledgeBy; }},
+    {"who", [](const Submission& s) { return stored(s.choices.who); }},
+    typed<Field::AdultName>(),
+    typed<Field::AdultRole>(),
+    {"young_person_agreed", [](const Submission& s) { return yesNo(s.choices.youngPersonAgreed); }},
+    typed<Field::HelperName>(),
+    {"wants_advocate", [](const Submission& s) { return yesNo(s.choices.wantsAdvocate); }},
+    {"topics", [](const Submission& s) { return storedEach<vocabulary::Topic>(s.choices.topics); }},
+    {"feeling", [](const Submission& s) { return s.choices.feeling ? std::to_string(*s.choices.feeling) : ""; }},
+    typed<Field::Story>(),
+    {"story_skipped", [](const Submission& s) { return yesNo(s.choices.storySkipped); }},
+    {"put_right", [](const Submission& s) { return storedEach<vocabulary::PutRight>(s.choices.putRight); }},
+    typed<Field::Name>(),
+    {"contact", [](const Submission& s) { return stored(s.choices.contact); }},
+    typed<Field::Phone>(),
+    typed<Field::Email>(),
+    {"meeting", [](const Submission& s) { return stored(s.choices.meeting); }},
+    {"sharing", [](const Submission& s) { return stored(s.choices.sharing); }},
+    {"kiosk", [](const Submission& s) { return s.kiosk; }},
+    {"demo", [](const Submission& s) { return yesNo(s.demo); }},
+    {"id", [](const Submission& s) { return s.id; }},
+};
+
+// One CSV line, every cell quoted (FORMAT.md), the heading row included.
+template <class Cell> std::string csvLine(Cell cell) {
+    std::string line;
+    for (const Column& column : kColumns)
+        line += (line.empty() ? "" : ",") + csvField(cell(column));
+    return line + "\r\n";
+}
+
+} // namespace
+
 std::string toCsv(std::vector<storage::Submission> submissions) {
     std::stable_sort(submissions.begin(), submissions.end(), [](const auto& a, const auto& b) {
         return a.priority != b.priority ? a.priority : a.createdAt < b.createdAt;
     });
-    const auto yesNo = [](bool b) { return std::string(b ? "yes" : "no"); };
-    const auto joined = [](const std::vector<std::string>& v) {
-        std::string out;
-        for (const auto& s : v)
-            out += (out.empty() ? "" : "; ") + s;
-        return out;
-    };
-    std::string csv = "reference,priority,kind,language,created_at,acknowledge_by,who,adult_name,adult_role,"
-                      "young_person_agreed,helper_name,wants_advocate,topics,feeling,story,story_skipped,put_right,"
-                      "name,contact,phone,email,meeting,sharing,kiosk,demo,id\r\n";
-    for (const auto& s : submissions) {
-        const std::vector<std::string> cells = {
-            s.reference, yesNo(s.priority), s.kind, s.language, s.createdAt, s.acknowledgeBy, s.who, s.adultName,
-            s.adultRole, yesNo(s.youngPersonAgreed), s.helperName, yesNo(s.wantsAdvocate), joined(s.topics),
-            s.feeling == 0 ? "" : std::to_string(s.feeling), s.story, yesNo(s.storySkipped), joined(s.putRight),
-            s.name, s.contact, s.phone, s.email, s.meeting, s.sharing, s.kiosk, yesNo(s.demo), s.id};
-        for (std::size_t i = 0; i < cells.size(); ++i)
-            csv += (i == 0 ? "" : ",") + csvField(cells[i]);
-        csv += "\r\n";
-    }
+    std::string csv = csvLine([](const Column& c) { return std::string(c.heading); });
+    for (const auto& s : submissions)
+        csv += csvLine([&s](const Column& c) { return c.cell(s); });
     return csv;
 }
 

@@ -17,9 +17,9 @@ namespace {
 
 } // namespace
 
-Db::Db(const std::filesystem::path& file) {
-    const int rc = sqlite3_open_v2(file.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+Db::Db(const std::filesystem::path& file, Access access) {
+    const int flags = access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    const int rc = sqlite3_open_v2(file.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         const int code = m_db != nullptr ? sqlite3_extended_errcode(m_db) : rc;
         sqlite3_close(m_db);

@@ -13,11 +13,14 @@ struct sqlite3_stmt;
 
 namespace kiosk::storage {
 
+/// How a database is opened: to change it (created if missing), or only to read an existing one.
+enum class Access { ReadWrite, ReadOnly };
+
 /// Owns one SQLite connection.
 class Db {
 public:
-    /// Opens (creating if missing) with extended result codes on; throws Error.
-    explicit Db(const std::filesystem::path& file);
+    /// Opens with extended result codes on; throws Error.
+    explicit Db(const std::filesystem::path& file, Access access = Access::ReadWrite);
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;
     ~Db();

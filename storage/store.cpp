@@ -75,13 +75,16 @@ void migrate(Db& db) {
 
 } // namespace
 
-SubmissionStore::SubmissionStore(const std::filesystem::path& file) : m_db(file) {
+SubmissionStore::SubmissionStore(const std::filesystem::path& file, Access access) : m_db(file, access) {
     try {
         checkIdentity(m_db);
-        if (m_db.queryText("PRAGMA journal_mode = WAL") != "wal")
-            throw Error(Error::Kind::Sqlite, "the database could not be put in WAL mode");
-        m_db.exec("PRAGMA synchronous = FULL");
-        migrate(m_db);
+        // Reading is not migrating: a read-only store takes the file as it is.
+        if (access == Access::ReadWrite) {
+            if (m_db.queryText("PRAGMA journal_mode = WAL") != "wal")
+                throw Error(Error::Kind::Sqlite, "the database could not be put in WAL mode");
+            m_db.exec("PRAGMA synchronous = FULL");
+            migrate(m_db);
+        }
         if (const auto check = m_db.queryText("PRAGMA quick_check"); check != "ok")
             throw Error(Error::Kind::Damaged, "the database failed its integrity check");
     } catch (const Error& e) {

@@ -30,9 +30,10 @@ public:
     /// PRAGMA application_id of a kiosk database: "CCYK".
     static constexpr std::int32_t kApplicationId = 0x4343594B;
 
-    /// Opens or creates the database, migrating it step by step. Throws Error(Damaged) for a file that
-    /// fails its integrity check and Error(Format) for one that is foreign or newer than this program.
-    explicit SubmissionStore(const std::filesystem::path& file);
+    /// Opens or creates the database, migrating it step by step; read-only, opens an existing file
+    /// and changes nothing. Throws Error(Damaged) for a file that fails its integrity check and
+    /// Error(Format) for one that is foreign or newer than this program.
+    explicit SubmissionStore(const std::filesystem::path& file, Access access = Access::ReadWrite);
 
     /// Stores a sealed submission as waiting; it is on disk (synchronous=FULL) when this returns.
     void add(const SealedRow& row);

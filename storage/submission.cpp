@@ -14,13 +14,8 @@ namespace {
 constexpr const char* kFormat = "cafcass-cymru-kiosk.submission";
 constexpr int kVersion = 1;
 
-using Names = std::span<const std::string_view>;
-constexpr std::string_view kLanguages[] = {"cy", "en"};
-constexpr std::string_view kKinds[] = {"complaint", "compliment", "feedback"};
-constexpr std::string_view kWho[] = {"me", "me_with_help", "on_behalf"};
-constexpr std::string_view kContact[] = {"phone", "email", "through_adult", "none"};
-constexpr std::string_view kMeeting[] = {"", "video", "phone", "in_person", "email"};
-constexpr std::string_view kSharing[] = {"", "yes", "no", "talk_first"};
+using vocabulary::Field;
+using vocabulary::nameOf;
 
 void appendJsonString(std::string& out, std::string_view value) {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -45,33 +40,42 @@ void appendJsonString(std::string& out, std::string_view value) {
 class Writer {
 public:
     explicit Writer(std::size_t typed) { m_out.reserve(1024 + typed * 6); } // worst case: every byte escaped
-    void key(const char* name) {
+    void key(std::string_view name) {
         m_out += m_out.empty() ? "{" : ",";
         appendJsonString(m_out, name);
         m_out += ':';
     }
-    void str(const char* name, std::string_view value) {
+    void str(std::string_view name, std::string_view value) {
         key(name);
         appendJsonString(m_out, value);
     }
-    void boolean(const char* name, bool value) {
+    void boolean(std::string_view name, bool value) {
         key(name);
         m_out += value ? "true" : "false";
     }
-    void number(const char* name, int value) {
+    void number(std::string_view name, int value) {
         key(name);
         m_out += std::to_string(value);
     }
-    void list(const char* name, const std::vector<std::string>& values) {
+    /// The stored names of the values chosen from a list, in the vocabulary's order.
+    template <class Enum, std::size_t N> void list(std::string_view name, const std::bitset<N>& chosen) {
         key(name);
         m_out += '[';
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            if (i > 0)
-                m_out += ',';
-            appendJsonString(m_out, values[i]);
+        bool first = true;
+        for (const auto& row : vocabulary::all<Enum>()) {
+            if (!chosen.test(static_cast<std::size_t>(row.value)))
+                continue;
+            m_out += first ? "" : ",";
+            appendJsonString(m_out, row.stored);
+            first = false;
         }
         m_out += ']';
     }
+    /// A choice by its stored name, or "" when it was not made.
+    template <class Enum> void choice(std::string_view name, const std::optional<Enum>& value) {
+        str(name, value ? nameOf(*value).stored : std::string_view());
+    }
+    void text(const Submission& s, Field f) { str(nameOf(f).stored, s.text(f)); }
     std::string finish() {
         m_out += '}';
         return std::move(m_out);
@@ -91,14 +95,30 @@ template <class T> T field(const nlohmann::json& j, const char* name) {
     }
 }
 
-void requireOneOf(const std::string& value, Names allowed, const char* name) {
-    if (std::find(allowed.begin(), allowed.end(), value) == allowed.end())
-        throw Error(Error::Kind::Format, std::string("submission field \"") + name + "\" has an unknown value");
+[[noreturn]] void unknownValue(const char* name) {
+    throw Error(Error::Kind::Format, std::string("submission field \"") + name + "\" has an unknown value");
 }
 
-void requireEach(const std::vector<std::string>& values, Names allowed, const char* name) {
-    for (const auto& v : values)
-        requireOneOf(v, allowed, name);
+// A choice by its stored name; "" means it was not made, where that is allowed.
+template <class Enum> std::optional<Enum> choice(const nlohmann::json& j, const char* name, bool required) {
+    const auto stored = field<std::string>(j, name);
+    if (stored.empty() && !required)
+        return std::nullopt;
+    const auto value = vocabulary::fromStored<Enum>(stored);
+    if (!value)
+        unknownValue(name);
+    return value;
+}
+
+template <class Enum, std::size_t N> std::bitset<N> chosen(const nlohmann::json& j, const char* name) {
+    std::bitset<N> out;
+    for (const auto& stored : field<std::vector<std::string>>(j, name)) {
+        const auto value = vocabulary::fromStored<Enum>(stored);
+        if (!value)
+            unknownValue(name);
+        out.set(static_cast<std::size_t>(*value));
+    }
+    return out;
 }
 
 // As flow::secureWipe: the whole allocation, including bytes left past the end by earlier edits.
@@ -113,39 +133,38 @@ void zero(std::string& s) {
 // Written by hand rather than through a JSON object so that the child's words are copied once,
 // into the one buffer the caller wipes after sealing.
 std::string toJson(const Submission& s) {
-    std::size_t text = 0;
-    for (const std::string* field : {&s.id, &s.reference, &s.createdAt, &s.kiosk, &s.story, &s.helperName, &s.adultName,
-                                     &s.adultRole, &s.name, &s.phone, &s.email, &s.acknowledgeBy})
-        text += field->size();
-    for (const auto* list : {&s.topics, &s.putRight})
-        for (const auto& item : *list)
-            text += item.size() + 3;
-    Writer w(text);
+    std::size_t typed = 0;
+    for (const std::string* field : {&s.id, &s.reference, &s.createdAt, &s.kiosk, &s.acknowledgeBy})
+        typed += field->size();
+    for (const auto& text : s.texts)
+        typed += text.size();
+    const vocabulary::Choices& c = s.choices;
+    Writer w(typed);
     w.str("format", kFormat);
     w.number("version", kVersion);
     w.str("id", s.id);
     w.str("reference", s.reference);
     w.str("created_at", s.createdAt);
     w.str("kiosk", s.kiosk);
-    w.str("language", s.language);
-    w.str("kind", s.kind);
-    w.str("who", s.who);
-    w.str("helper_name", s.helperName);
-    w.str("adult_name", s.adultName);
-    w.str("adult_role", s.adultRole);
-    w.boolean("young_person_agreed", s.youngPersonAgreed);
-    w.boolean("wants_advocate", s.wantsAdvocate);
-    w.list("topics", s.topics);
-    w.number("feeling", s.feeling);
-    w.str("story", s.story);
-    w.boolean("story_skipped", s.storySkipped);
-    w.list("put_right", s.putRight);
-    w.str("name", s.name);
-    w.str("contact", s.contact);
-    w.str("phone", s.phone);
-    w.str("email", s.email);
-    w.str("meeting", s.meeting);
-    w.str("sharing", s.sharing);
+    w.str("language", nameOf(s.language).stored);
+    w.choice("kind", c.kind);
+    w.choice("who", c.who);
+    w.text(s, Field::HelperName);
+    w.text(s, Field::AdultName);
+    w.text(s, Field::AdultRole);
+    w.boolean("young_person_agreed", c.youngPersonAgreed);
+    w.boolean("wants_advocate", c.wantsAdvocate);
+    w.list<vocabulary::Topic>("topics", c.topics);
+    w.number("feeling", c.feeling.value_or(0));
+    w.text(s, Field::Story);
+    w.boolean("story_skipped", c.storySkipped);
+    w.list<vocabulary::PutRight>("put_right", c.putRight);
+    w.text(s, Field::Name);
+    w.choice("contact", c.contact);
+    w.text(s, Field::Phone);
+    w.text(s, Field::Email);
+    w.choice("meeting", c.meeting);
+    w.choice("sharing", c.sharing);
     w.str("acknowledge_by", s.acknowledgeBy);
     w.boolean("priority", s.priority);
     w.boolean("demo", s.demo);
@@ -166,44 +185,34 @@ Submission submissionFromJson(std::string_view json) {
     s.reference = field<std::string>(j, "reference");
     s.createdAt = field<std::string>(j, "created_at");
     s.kiosk = field<std::string>(j, "kiosk");
-    s.language = field<std::string>(j, "language");
-    s.kind = field<std::string>(j, "kind");
-    s.who = field<std::string>(j, "who");
-    s.helperName = field<std::string>(j, "helper_name");
-    s.adultName = field<std::string>(j, "adult_name");
-    s.adultRole = field<std::string>(j, "adult_role");
-    s.youngPersonAgreed = field<bool>(j, "young_person_agreed");
-    s.wantsAdvocate = field<bool>(j, "wants_advocate");
-    s.topics = field<std::vector<std::string>>(j, "topics");
-    s.feeling = field<int>(j, "feeling");
-    s.story = field<std::string>(j, "story");
-    s.storySkipped = field<bool>(j, "story_skipped");
-    s.putRight = field<std::vector<std::string>>(j, "put_right");
-    s.name = field<std::string>(j, "name");
-    s.contact = field<std::string>(j, "contact");
-    s.phone = field<std::string>(j, "phone");
-    s.email = field<std::string>(j, "email");
-    s.meeting = field<std::string>(j, "meeting");
-    s.sharing = field<std::string>(j, "sharing");
+    s.language = *choice<vocabulary::Language>(j, "language", true);
+    vocabulary::Choices& c = s.choices;
+    c.kind = choice<vocabulary::Kind>(j, "kind", true);
+    c.who = choice<vocabulary::Who>(j, "who", true);
+    c.youngPersonAgreed = field<bool>(j, "young_person_agreed");
+    c.wantsAdvocate = field<bool>(j, "wants_advocate");
+    c.topics = chosen<vocabulary::Topic, vocabulary::count<vocabulary::Topic>()>(j, "topics");
+    const int feeling = field<int>(j, "feeling");
+    if (feeling != 0 && (feeling < vocabulary::kFeelingMin || feeling > vocabulary::kFeelingMax))
+        throw Error(Error::Kind::Format, "submission field \"feeling\" is out of range");
+    if (feeling != 0)
+        c.feeling = feeling;
+    c.storySkipped = field<bool>(j, "story_skipped");
+    c.putRight = chosen<vocabulary::PutRight, vocabulary::count<vocabulary::PutRight>()>(j, "put_right");
+    c.contact = choice<vocabulary::Contact>(j, "contact", true);
+    c.meeting = choice<vocabulary::Meeting>(j, "meeting", false);
+    c.sharing = choice<vocabulary::Sharing>(j, "sharing", false);
+    for (const auto& row : vocabulary::all<Field>())
+        s.text(row.value) = field<std::string>(j, std::string(row.stored).c_str());
     s.acknowledgeBy = field<std::string>(j, "acknowledge_by");
     s.priority = field<bool>(j, "priority");
     s.demo = field<bool>(j, "demo");
-    requireOneOf(s.language, kLanguages, "language");
-    requireOneOf(s.kind, kKinds, "kind");
-    requireOneOf(s.who, kWho, "who");
-    requireEach(s.topics, kTopicNames, "topics");
-    requireEach(s.putRight, kPutRightNames, "put_right");
-    requireOneOf(s.contact, kContact, "contact");
-    requireOneOf(s.meeting, kMeeting, "meeting");
-    requireOneOf(s.sharing, kSharing, "sharing");
-    if (s.feeling < 0 || s.feeling > 5)
-        throw Error(Error::Kind::Format, "submission field \"feeling\" is out of range");
     return s;
 }
 
 void wipe(Submission& s) {
-    for (std::string* typed : {&s.story, &s.helperName, &s.adultName, &s.adultRole, &s.name, &s.phone, &s.email})
-        zero(*typed);
+    for (auto& typed : s.texts)
+        zero(typed);
 }
 
 } // namespace kiosk::storage

@@ -1,9 +1,8 @@
-#include <storage/bundle.hpp>
-#include <storage/error.hpp>
-#include <storage/ids.hpp>
-#include <app/identity.hpp>
 #include <app/options.hpp>
 #include <app/run.hpp>
+#include <core/identity.hpp>
+#include <core/staff_actions.hpp>
+#include <storage/keys.hpp>
 
 #include <cstdio>
 #include <sys/prctl.h>
@@ -15,15 +14,7 @@ using namespace kiosk;
 namespace {
 
 int exportBundle(const app::Options& o) {
-    const auto identity = app::loadIdentity(o.dataDir);
-    if (!std::filesystem::is_directory(o.target)) {
-        std::fprintf(stderr, "The folder %s does not exist. Is the USB stick or network folder connected?\n",
-                     o.target.c_str());
-        return 1;
-    }
-    storage::SubmissionStore store(identity.databaseFile());
-    const auto result = storage::exportWaiting(
-        store, o.target, {identity.name, identity.key, identity.demo, storage::isoUtc(std::chrono::system_clock::now())});
+    const auto result = core::exportWaiting(core::openKiosk(o.dataDir), o.target);
     if (result.count == 0) {
         std::printf("Nothing to export: no submissions are waiting.\n");
         return 0;
@@ -34,13 +25,13 @@ int exportBundle(const app::Options& o) {
 }
 
 int status(const app::Options& o) {
-    const auto identity = app::loadIdentity(o.dataDir);
-    storage::SubmissionStore store(identity.databaseFile());
+    const auto identity = core::openKiosk(o.dataDir);
+    const auto status = core::readStatus(identity);
     std::printf("kiosk:       %s%s\n", identity.name.c_str(), identity.demo ? " (DEMO MODE: not provisioned)" : "");
     std::printf("data folder: %s\n", identity.dataDir.c_str());
     std::printf("sealed to:   key %s\n", storage::fingerprint(identity.key).c_str());
-    std::printf("waiting:     %d\n", store.count("waiting"));
-    std::printf("exported:    %d\n", store.count("exported"));
+    std::printf("waiting:     %d\n", status.waiting);
+    std::printf("exported:    %d\n", status.exported);
     return 0;
 }
 
@@ -52,9 +43,9 @@ int run(const app::Options& o) {
     case app::Options::Command::Export:
         return exportBundle(o);
     case app::Options::Command::Provision:
-        app::provision(o.dataDir, o.publicKeyFile, o.kioskName);
+        core::provision(o.dataDir, o.publicKeyFile, o.kioskName);
         std::printf("Provisioned. Submissions will be sealed to key %s.\n",
-                    storage::fingerprint(app::loadIdentity(o.dataDir).key).c_str());
+                    storage::fingerprint(core::openKiosk(o.dataDir).key).c_str());
         return 0;
     case app::Options::Command::Status:
         return status(o);
@@ -63,7 +54,7 @@ int run(const app::Options& o) {
     case app::Options::Command::Run:
         break;
     }
-    return app::runKiosk(o, app::loadIdentity(o.dataDir));
+    return app::runKiosk(o, core::startKiosk(o.dataDir));
 }
 
 } // namespace

@@ -1,8 +1,9 @@
 #include <app/run.hpp>
 
+#include <core/effect_runner.hpp>
+
 #include <flow/step.hpp>
 #include <screens/screens.hpp>
-#include <app/saver.hpp>
 #include <app/tap_map.hpp>
 #include <app/textures.hpp>
 #include <app/window.hpp>
@@ -24,7 +25,7 @@ void keepOpen(GLFWwindow* window) { glfwSetWindowShouldClose(window, GLFW_FALSE)
 
 } // namespace
 
-int runKiosk(const Options& options, const Identity& identity) {
+int runKiosk(const Options& options, const core::Identity& identity) {
     const auto resources = resourceDir();
     const Texts texts = loadTexts(resources);
     Window window(!options.windowed, options.width, options.height, "Cafcass Cymru");
@@ -35,14 +36,10 @@ int runKiosk(const Options& options, const Identity& identity) {
     setUpUi(ctx, texts, resources, window.size().x, window.size().y);
     loadFeelingPictures(ctx, resources);
 
-    Saver saver(identity, [] { glfwPostEmptyEvent(); });
+    core::EffectRunner effects(identity, [] { glfwPostEmptyEvent(); });
     TapMap tapMap(std::getenv("KIOSK_TAP_MAP"));
     flow::State state;
-    const auto apply = [&](const flow::Event& event) {
-        for (auto& effect : flow::step(state, event))
-            if (auto* save = std::get_if<flow::SaveSubmission>(&effect))
-                saver.save(std::move(*save));
-    };
+    const auto apply = [&](const flow::Event& event) { effects.run(flow::step(state, event)); };
 
     int framesLeft = kFramesAfterInput;
     while (!glfwWindowShouldClose(window.handle())) {
@@ -59,7 +56,7 @@ int runKiosk(const Options& options, const Identity& identity) {
             framesLeft = kFramesAfterInput;
         }
         const auto before = std::make_tuple(state.screen, state.overlay, state.language);
-        for (const auto& result : saver.takeResults())
+        for (const auto& result : effects.takeResults())
             apply(result);
         apply(flow::Tick{flow::Clock::now()});
 
@@ -76,7 +73,7 @@ int runKiosk(const Options& options, const Identity& identity) {
         if (identity.demo && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
             glfwSetWindowShouldClose(window.handle(), GLFW_TRUE);
     }
-    saver.stop();
+    effects.stop();
     flow::resetSession(state);
     freeFeelingPictures(ctx);
     return 0;

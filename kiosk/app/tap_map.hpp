@@ -24,7 +24,4 @@ private:
     std::string m_last;
 };
 
-/// A screen's name, as the tap map and the tour call it.
-[[nodiscard]] const char* screenName(flow::Screen screen);
-
 } // namespace kiosk::app

@@ -84,6 +84,4 @@ SecretText& SecretText::operator=(SecretText&& other) noexcept {
 
 SecretText::~SecretText() { secureWipe(m_text); }
 
-bool contactAllowed(const Choices& choices) { return choices.contact && *choices.contact != Contact::None; }
-
 } // namespace kiosk::flow

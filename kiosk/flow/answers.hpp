@@ -19,7 +19,4 @@ namespace kiosk::flow {
 /// True for something shaped like an email address: one @, a name before it, a dotted domain after.
 [[nodiscard]] bool isPlausibleEmail(std::string_view text);
 
-/// True when the child has allowed us to get back to them.
-[[nodiscard]] bool contactAllowed(const Choices& choices);
-
 } // namespace kiosk::flow

@@ -40,6 +40,7 @@ struct SaveSubmission {
     std::array<SecretText, kFieldCount> texts;
     Language language = Language::Welsh;
     bool priority = false;
+    bool promiseDate = false; // the child will be told the day we will get in touch by (flow::promisesDate)
 
     [[nodiscard]] const std::string& text(Field f) const { return texts[static_cast<std::size_t>(f)].str(); }
 };

@@ -1,79 +1,190 @@
-#include <flow/answers.hpp>
-#include <flow/step.hpp>
+#include <flow/journey.hpp>
 
-// Which screens a child passes through, and what each needs before going on.
+#include <flow/answers.hpp>
+
+#include <cassert>
 
 namespace kiosk::flow {
+namespace {
 
-bool isAnswered(Screen screen, const Answers& a) {
-    switch (screen) {
-    case Screen::Kind:
-        return a.kind.has_value();
-    case Screen::Who:
-        return a.who.has_value() && (a.who != Who::OnBehalf || (a.field(Field::AdultName).hasWords() &&
-                                                                a.field(Field::AdultRole).hasWords() &&
-                                                                a.youngPersonAgreed));
-    case Screen::Topics:
-        return a.topics.any();
-    case Screen::Story:
-        return a.field(Field::Story).hasWords() || a.storySkipped;
-    case Screen::Contact:
-        if (!a.contact)
+using vocabulary::nameOf;
+using namespace vocabulary::literals;
+
+constexpr unsigned bit(Field f) { return 1u << static_cast<unsigned>(f); }
+
+bool always(const Choices&) { return true; }
+bool complaint(const Choices& c) { return c.kind == Kind::Complaint; }
+bool courtChosen(const Choices& c) { return complaint(c) && c.has(Topic::CourtDecision); }
+bool meetingAsked(const Choices& c) { return complaint(c) && contactAllowed(c); }
+
+bool never(const Answers&) { return false; }
+bool optional(const Answers&) { return true; }
+void keepsNothing(const Answers&, Kept&) {}
+void showsNothing(const Kept&, std::vector<Shown>&) {}
+
+// Each value chosen from a list, or a line saying none was.
+template <class Enum, std::size_t N> void showEach(const std::bitset<N>& chosen, std::vector<Shown>& out) {
+    for (const auto& row : vocabulary::all<Enum>())
+        if (chosen.test(static_cast<std::size_t>(row.value)))
+            out.push_back(row.key);
+    if (chosen.none())
+        out.push_back("check.none"_key);
+}
+
+template <class Enum> void showOne(const std::optional<Enum>& value, std::vector<Shown>& out) {
+    if (value)
+        out.push_back(nameOf(*value).key);
+}
+
+constexpr ScreenSpec kScreens[] = {
+    {Screen::Welcome, "welcome", always, never, keepsNothing, 0, {}, showsNothing},
+    {Screen::Kind, "kind", always, [](const Answers& a) { return a.kind.has_value(); },
+     [](const Answers& a, Kept& k) { k.choices.kind = a.kind; }, 0, "check.kind"_key,
+     [](const Kept& k, std::vector<Shown>& out) { showOne(k.choices.kind, out); }},
+    {Screen::Who, "who", always,
+     [](const Answers& a) {
+         return a.who.has_value() && (a.who != Who::OnBehalf || (a.field(Field::AdultName).hasWords() &&
+                                                                 a.field(Field::AdultRole).hasWords() &&
+                                                                 a.youngPersonAgreed));
+     },
+     [](const Answers& a, Kept& k) {
+         k.choices.who = a.who;
+         if (a.who == Who::MeWithHelp && a.field(Field::HelperName).hasWords())
+             k.keep(Field::HelperName);
+         if (a.who == Who::OnBehalf) {
+             k.choices.youngPersonAgreed = a.youngPersonAgreed;
+             k.keep(Field::AdultName);
+             k.keep(Field::AdultRole);
+         }
+     },
+     bit(Field::HelperName) | bit(Field::AdultName) | bit(Field::AdultRole), "check.who"_key,
+     [](const Kept& k, std::vector<Shown>& out) {
+         showOne(k.choices.who, out);
+         for (const Field f : {Field::HelperName, Field::AdultName, Field::AdultRole})
+             if (k.has(f))
+                 out.emplace_back(f);
+         if (k.choices.youngPersonAgreed)
+             out.push_back("who.agreed"_key);
+     }},
+    {Screen::Help, "help", complaint, optional, [](const Answers& a, Kept& k) { k.choices.wantsAdvocate = a.wantsAdvocate; },
+     0, "check.advocate"_key,
+     [](const Kept& k, std::vector<Shown>& out) {
+         out.push_back(k.choices.wantsAdvocate ? "help.want_advocate"_key : "check.no_advocate"_key);
+     }},
+    {Screen::Topics, "topics", complaint, [](const Answers& a) { return a.topics.any(); },
+     [](const Answers& a, Kept& k) { k.choices.topics = a.topics; }, 0, "check.topics"_key,
+     [](const Kept& k, std::vector<Shown>& out) { showEach<Topic>(k.choices.topics, out); }},
+    {Screen::Court, "court", courtChosen, optional, keepsNothing, 0, {}, showsNothing},
+    {Screen::Feelings, "feelings", always, optional, [](const Answers& a, Kept& k) { k.choices.feeling = a.feeling; }, 0,
+     "check.feeling"_key,
+     [](const Kept& k, std::vector<Shown>& out) {
+         out.push_back(k.choices.feeling ? vocabulary::feelingKey(*k.choices.feeling) : "check.not_given"_key);
+     }},
+    {Screen::Story, "story", always,
+     [](const Answers& a) { return a.field(Field::Story).hasWords() || a.storySkipped; },
+     [](const Answers& a, Kept& k) {
+         k.choices.storySkipped = !a.field(Field::Story).hasWords();
+         if (!k.choices.storySkipped)
+             k.keep(Field::Story);
+     },
+     bit(Field::Story), "check.story"_key,
+     [](const Kept& k, std::vector<Shown>& out) {
+         if (k.has(Field::Story))
+             out.emplace_back(Field::Story);
+         else
+             out.push_back("check.story_skipped"_key);
+     }},
+    {Screen::PutRight, "put_right", complaint, optional,
+     [](const Answers& a, Kept& k) { k.choices.putRight = a.putRight; }, 0, "check.put_right"_key,
+     [](const Kept& k, std::vector<Shown>& out) { showEach<PutRight>(k.choices.putRight, out); }},
+    {Screen::Contact, "contact", always,
+     [](const Answers& a) {
+         if (a.contact == Contact::Phone)
+             return isPlausiblePhone(a.field(Field::Phone).text());
+         if (a.contact == Contact::Email)
+             return isPlausibleEmail(a.field(Field::Email).text());
+         return a.contact.has_value();
+     },
+     [](const Answers& a, Kept& k) {
+         k.choices.contact = a.contact;
+         if (a.field(Field::Name).hasWords())
+             k.keep(Field::Name);
+         if (a.contact == Contact::Phone)
+             k.keep(Field::Phone);
+         if (a.contact == Contact::Email)
+             k.keep(Field::Email);
+     },
+     bit(Field::Name) | bit(Field::Phone) | bit(Field::Email), "check.contact"_key,
+     [](const Kept& k, std::vector<Shown>& out) {
+         if (k.has(Field::Name))
+             out.emplace_back(Field::Name);
+         showOne(k.choices.contact, out);
+         for (const Field f : {Field::Phone, Field::Email})
+             if (k.has(f))
+                 out.emplace_back(f);
+     }},
+    {Screen::Meeting, "meeting", meetingAsked, optional, [](const Answers& a, Kept& k) { k.choices.meeting = a.meeting; },
+     0, "check.meeting"_key,
+     [](const Kept& k, std::vector<Shown>& out) {
+         if (k.choices.meeting)
+             showOne(k.choices.meeting, out);
+         else
+             out.push_back("check.not_given"_key);
+     }},
+    {Screen::Sharing, "sharing", complaint, [](const Answers& a) { return a.sharing.has_value(); },
+     [](const Answers& a, Kept& k) { k.choices.sharing = a.sharing; }, 0, "check.sharing"_key,
+     [](const Kept& k, std::vector<Shown>& out) { showOne(k.choices.sharing, out); }},
+    {Screen::Check, "check", always, never, keepsNothing, 0, {}, showsNothing},
+    {Screen::Sending, "sending", always, never, keepsNothing, 0, {}, showsNothing},
+    {Screen::ThankYou, "thank_you", always, never, keepsNothing, 0, {}, showsNothing},
+};
+
+constexpr bool inScreenOrder() {
+    for (std::size_t i = 0; i < std::size(kScreens); ++i)
+        if (static_cast<std::size_t>(kScreens[i].screen) != i)
             return false;
-        if (*a.contact == Contact::Phone)
-            return isPlausiblePhone(a.field(Field::Phone).text());
-        if (*a.contact == Contact::Email)
-            return isPlausibleEmail(a.field(Field::Email).text());
-        return true;
-    case Screen::Sharing:
-        return a.sharing.has_value();
-    case Screen::Help:
-    case Screen::Court:
-    case Screen::Feelings:
-    case Screen::PutRight:
-    case Screen::Meeting:
-        return true; // optional
-    case Screen::Welcome:
-    case Screen::Check:
-    case Screen::Sending:
-    case Screen::ThankYou:
-        return false;
-    }
-    return false;
+    return true;
+}
+static_assert(inScreenOrder(), "kScreens must describe every screen, in the order of enum Screen");
+
+} // namespace
+
+std::span<const ScreenSpec> screens() { return kScreens; }
+
+const ScreenSpec& specOf(Screen screen) {
+    assert(static_cast<std::size_t>(screen) < std::size(kScreens));
+    return kScreens[static_cast<std::size_t>(screen)];
 }
 
-bool canGoForward(const State& s) {
-    // On Story, "Next" needs words; with none the button is "Skip" instead.
-    if (s.screen == Screen::Story)
-        return s.answers.field(Field::Story).hasWords();
-    return isAnswered(s.screen, s.answers);
-}
-
-bool canGoBack(const State& s) {
-    return s.screen != Screen::Welcome && s.screen != Screen::Sending && s.screen != Screen::ThankYou;
-}
+std::string_view screenName(Screen screen) { return specOf(screen).name; }
 
 std::vector<Screen> journey(const Answers& a) {
-    // Compliments and feedback take the shorter path: no advocate, topics, put-right or sharing.
-    const bool complaint = a.kind == Kind::Complaint;
-    std::vector<Screen> path = {Screen::Welcome, Screen::Kind, Screen::Who};
-    if (complaint) {
-        path.push_back(Screen::Help);
-        path.push_back(Screen::Topics);
-        if (a.has(Topic::CourtDecision))
-            path.push_back(Screen::Court);
-    }
-    path.push_back(Screen::Feelings);
-    path.push_back(Screen::Story);
-    if (complaint)
-        path.push_back(Screen::PutRight);
-    path.push_back(Screen::Contact);
-    if (complaint && contactAllowed(a))
-        path.push_back(Screen::Meeting);
-    if (complaint)
-        path.push_back(Screen::Sharing);
-    path.insert(path.end(), {Screen::Check, Screen::Sending, Screen::ThankYou});
+    std::vector<Screen> path;
+    for (const ScreenSpec& spec : kScreens)
+        if (spec.onPath(a))
+            path.push_back(spec.screen);
     return path;
 }
+
+bool isAnswered(Screen screen, const Answers& a) { return specOf(screen).answered(a); }
+
+bool isOnScreen(Field field, Screen screen) { return (specOf(screen).fields & bit(field)) != 0; }
+
+Kept kept(const Answers& a) {
+    Kept k;
+    for (const Screen screen : journey(a))
+        specOf(screen).keep(a, k);
+    return k;
+}
+
+std::vector<Shown> shownOnCheck(Screen screen, const Kept& k) {
+    std::vector<Shown> out;
+    specOf(screen).show(k, out);
+    return out;
+}
+
+bool contactAllowed(const Choices& c) { return c.contact && *c.contact != Contact::None; }
+
+bool promisesDate(const Choices& c) { return c.kind == Kind::Complaint && contactAllowed(c); }
 
 } // namespace kiosk::flow

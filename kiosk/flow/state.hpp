@@ -1,6 +1,7 @@
 #pragma once
 
 #include <flow/text_field.hpp>
+#include <vocabulary/choices.hpp>
 
 #include <array>
 #include <bitset>
@@ -13,7 +14,19 @@ namespace kiosk::flow {
 
 using Clock = std::chrono::steady_clock;
 
-enum class Language { Welsh, English };
+// The choices are named once, in the vocabulary; the flow speaks it.
+using vocabulary::Choices;
+using vocabulary::Contact;
+using vocabulary::Field;
+using vocabulary::Kind;
+using vocabulary::Language;
+using vocabulary::Meeting;
+using vocabulary::PutRight;
+using vocabulary::Sharing;
+using vocabulary::Topic;
+using vocabulary::Who;
+
+inline constexpr std::size_t kFieldCount = vocabulary::count<Field>();
 
 enum class Screen {
     Welcome,
@@ -33,49 +46,8 @@ enum class Screen {
     ThankYou,
 };
 
-/// The three doors: something went wrong, something went well, tell us what you think.
-enum class Kind { Complaint, Compliment, Feedback };
-
-/// Who is telling us: the young person, the young person with a helper, or an adult for them.
-enum class Who { Me, MeWithHelp, OnBehalf };
-
-/// What a complaint is about, in a child's words (from "Issues we can consider" in the guide),
-/// and the court's decision, which the complaints process cannot change.
-enum class Topic { NotListened, NotDone, HardToReach, NotExplained, TooLong, Behaviour, CourtDecision, SomethingElse };
-inline constexpr std::size_t kTopicCount = 8;
-
-/// What would help put it right (the children's guide's ways to fix things).
-enum class PutRight { Explanation, CorrectRecords, ChangeHow, TalkToSomeone, SomethingElse };
-inline constexpr std::size_t kPutRightCount = 5;
-
-enum class Contact { Phone, Email, ThroughAdult, None };
-enum class Meeting { Video, Phone, InPerson, Email };
-enum class Sharing { Yes, No, TalkFirst };
-
-/// The boxes a child can type into.
-enum class Field { Story, HelperName, AdultName, AdultRole, Name, Phone, Email };
-inline constexpr std::size_t kFieldCount = 7;
-
 /// Which set of keys the on-screen keyboard shows.
 enum class KeyboardLayer { Letters, Accents, Numbers, Phone, Email };
-
-/// Every choice the child has made: plain values, safe to copy.
-struct Choices {
-    std::optional<Kind> kind;
-    std::optional<Who> who;
-    bool youngPersonAgreed = false; // required when an adult tells us for a young person
-    bool wantsAdvocate = false;
-    std::bitset<kTopicCount> topics;
-    std::optional<int> feeling; // 1 (very upset) to 5 (very happy)
-    bool storySkipped = false;
-    std::bitset<kPutRightCount> putRight;
-    std::optional<Contact> contact;
-    std::optional<Meeting> meeting;
-    std::optional<Sharing> sharing;
-
-    [[nodiscard]] bool has(Topic t) const { return topics.test(static_cast<std::size_t>(t)); }
-    [[nodiscard]] bool has(PutRight p) const { return putRight.test(static_cast<std::size_t>(p)); }
-};
 
 /// What the child has said: their choices and what they typed. Lives only in memory until sealed.
 struct Answers : Choices {

@@ -2,10 +2,10 @@
 
 #include <flow/effect.hpp>
 #include <flow/event.hpp>
+#include <flow/journey.hpp>
 #include <flow/state.hpp>
 
 #include <optional>
-#include <vector>
 
 namespace kiosk::flow {
 
@@ -15,17 +15,15 @@ namespace kiosk::flow {
 /// duplicated around memory.
 [[nodiscard]] Effects step(State& state, const Event& event);
 
-/// The screens this child will pass through, in order, given what they have chosen so far.
-[[nodiscard]] std::vector<Screen> journey(const Answers& answers);
-
-/// True when a screen's required question has an answer (optional screens always have).
-[[nodiscard]] bool isAnswered(Screen screen, const Answers& answers);
-
 /// True where "Next" may be pressed: the screen's question has an answer.
 [[nodiscard]] bool canGoForward(const State& state);
 
 /// True where the screen offers "Back".
 [[nodiscard]] bool canGoBack(const State& state);
+
+/// The box that what is typed goes into, if any: the one with the keyboard, on the screen showing,
+/// with no panel over it.
+[[nodiscard]] std::optional<Field> typingInto(const State& state);
 
 /// When the shell must wake to send the next Tick, if nothing else happens before then.
 [[nodiscard]] std::optional<Clock::time_point> nextWake(const State& state);

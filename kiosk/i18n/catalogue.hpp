@@ -1,5 +1,7 @@
 #pragma once
 
+#include <vocabulary/choices.hpp>
+
 #include <filesystem>
 #include <map>
 #include <stdexcept>
@@ -9,14 +11,9 @@
 
 namespace kiosk::i18n {
 
-/// A translation key as written in code: "welcome.title"_key. Tests find every key this way.
-struct Key {
-    std::string_view name;
-};
-
-inline namespace literals {
-constexpr Key operator""_key(const char* s, std::size_t n) { return Key{std::string_view(s, n)}; }
-} // namespace literals
+/// A translation key as written in code: "welcome.title"_key (one type with the vocabulary's).
+using vocabulary::Key;
+namespace literals = vocabulary::literals;
 
 /// A catalogue that cannot be read: the file, the line, and what is wrong.
 class LoadError : public std::runtime_error {

@@ -21,13 +21,8 @@ MaybeEvent drawContact(const flow::State& state, ui::Ctx& ctx) {
     const flow::Answers& a = state.answers;
     const float w = page.width();
     ui::text(ctx.fonts.bold, ctx.tr("contact.how"_key), ctx.theme.text, w);
-    for (const auto way : {flow::Contact::Phone, flow::Contact::Email, flow::Contact::ThroughAdult, flow::Contact::None}) {
-        const auto key = contactKey(way);
-        if (ui::option(ctx, key.name, ctx.tr(key), w, a.contact == way, ui::Mark::Radio))
-            page.take(flow::ChooseContact{way});
-        // The detail goes straight under the way chosen.
-        if (a.contact != way)
-            continue;
+    // The detail goes straight under the way chosen.
+    drawRadios(page, ctx, a.contact, [](flow::Contact c) { return flow::ChooseContact{c}; }, [&](flow::Contact way) {
         if (way == flow::Contact::Phone) {
             const auto& phone = a.field(flow::Field::Phone).text();
             page.take(drawTextField(state, ctx, flow::Field::Phone, ctx.tr("contact.phone.label"_key), w));
@@ -42,7 +37,7 @@ MaybeEvent drawContact(const flow::State& state, ui::Ctx& ctx) {
             drawNote(ctx, ctx.tr("contact.none.means"_key), w);
         }
         ImGui::Dummy(ctx.em(0, 0.2f));
-    }
+    });
     // The name last: the way to get in touch, and its consequence, are what most need seeing.
     ImGui::Dummy(ctx.em(0, 0.3f));
     const auto nameLabel = a.who == flow::Who::OnBehalf ? "contact.name.young_person"_key : "contact.name.yours"_key;

@@ -13,13 +13,13 @@ MaybeEvent drawFeelings(const flow::State& state, ui::Ctx& ctx) {
     const float picture = std::min(tileW - ctx.em(0.6f), ctx.em(4.5f));
     float tallest = 0;
     for (int f = 1; f <= 5; ++f)
-        tallest = std::max(tallest, ui::textHeight(ctx.fonts.bold, ctx.tr(feelingKey(f)), tileW - ctx.em(0.4f)));
+        tallest = std::max(tallest, ui::textHeight(ctx.fonts.bold, ctx.tr(vocabulary::feelingKey(f)), tileW - ctx.em(0.4f)));
     const float tileH = picture + tallest + ctx.em(1.2f);
     const ImVec2 start = ImGui::GetCursorPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int f = 1; f <= 5; ++f) {
         ImGui::SetCursorPos(ImVec2(start.x + static_cast<float>(f - 1) * (tileW + gap), start.y));
-        const auto key = feelingKey(f);
+        const i18n::Key key = vocabulary::feelingKey(f);
         const bool chosen = state.answers.feeling == f;
         const bool tapped = ImGui::InvisibleButton(std::string(key.name).c_str(), ImVec2(tileW, tileH));
         const ImVec2 min = ImGui::GetItemRectMin();

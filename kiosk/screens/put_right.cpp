@@ -6,7 +6,8 @@ using namespace i18n::literals;
 
 MaybeEvent drawPutRight(const flow::State& state, ui::Ctx& ctx) {
     Page page(state, ctx, "put_right.title"_key, "put_right.hint"_key);
-    drawTicks(page, ctx, state.answers.putRight, putRightKey, [](flow::PutRight p) { return flow::TogglePutRight{p}; });
+    drawTicks<flow::PutRight>(page, ctx, state.answers.putRight,
+                              [](flow::PutRight p) { return flow::TogglePutRight{p}; });
     return page.finish();
 }
 

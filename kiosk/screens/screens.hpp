@@ -62,12 +62,23 @@ private:
 /// One tick box per value of a multiple-choice question (topics, ways to put it right), each
 /// tapped to toggle; toggle(value) is the event a tap sends.
 template <class Enum, std::size_t N, class Toggle>
-void drawTicks(Page& page, ui::Ctx& ctx, const std::bitset<N>& chosen, i18n::Key (*keyOf)(Enum), Toggle toggle) {
-    for (std::size_t i = 0; i < N; ++i) {
-        const auto value = static_cast<Enum>(i);
-        const auto key = keyOf(value);
-        if (ui::option(ctx, key.name, ctx.tr(key), page.width(), chosen.test(i), ui::Mark::Tick))
-            page.take(toggle(value));
+void drawTicks(Page& page, ui::Ctx& ctx, const std::bitset<N>& chosen, Toggle toggle) {
+    for (const auto& row : vocabulary::all<Enum>()) {
+        const bool on = chosen.test(static_cast<std::size_t>(row.value));
+        if (ui::option(ctx, row.key.name, ctx.tr(row.key), page.width(), on, ui::Mark::Tick))
+            page.take(toggle(row.value));
+    }
+}
+
+/// One round option per value of a question with one answer (who, contact, meeting, sharing);
+/// choose(value) is the event a tap sends. Draws under the option chosen what after(value) draws.
+template <class Enum, class Choose, class After>
+void drawRadios(Page& page, ui::Ctx& ctx, const std::optional<Enum>& chosen, Choose choose, After after) {
+    for (const auto& row : vocabulary::all<Enum>()) {
+        if (ui::option(ctx, row.key.name, ctx.tr(row.key), page.width(), chosen == row.value, ui::Mark::Radio))
+            page.take(choose(row.value));
+        if (chosen == row.value)
+            after(row.value);
     }
 }
 
@@ -89,14 +100,7 @@ void drawSafetyAdvice(ui::Ctx& ctx, const i18n::Catalogue& lang, float width);
 /// A day as the child reads it: "dydd Mawrth 24 Tachwedd", "Tuesday 24 November".
 [[nodiscard]] std::string formatDay(const i18n::Catalogue& lang, const flow::Day& day);
 
-/// The texts naming each choice, shared by the screen that asks and Check your answers.
-[[nodiscard]] i18n::Key kindTitleKey(flow::Kind kind);
-[[nodiscard]] i18n::Key whoKey(flow::Who who);
-[[nodiscard]] i18n::Key topicKey(flow::Topic topic);
-[[nodiscard]] i18n::Key feelingKey(int feeling);
-[[nodiscard]] i18n::Key putRightKey(flow::PutRight way);
-[[nodiscard]] i18n::Key contactKey(flow::Contact contact);
-[[nodiscard]] i18n::Key meetingKey(flow::Meeting meeting);
-[[nodiscard]] i18n::Key sharingKey(flow::Sharing sharing);
+/// The text naming a choice's value (its vocabulary key), for the screen that asks and for Check.
+template <class Enum> [[nodiscard]] i18n::Key keyOf(Enum value) { return vocabulary::nameOf(value).key; }
 
 } // namespace kiosk::screens

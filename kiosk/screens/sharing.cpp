@@ -9,11 +9,8 @@ MaybeEvent drawSharing(const flow::State& state, ui::Ctx& ctx) {
     ui::text(ctx.fonts.body, ctx.tr("sharing.explain"_key), ctx.theme.text, page.width());
     ImGui::Dummy(ctx.em(0, 0.2f));
     ui::text(ctx.fonts.bold, ctx.tr("sharing.question"_key), ctx.theme.text, page.width());
-    for (const auto choice : {flow::Sharing::Yes, flow::Sharing::No, flow::Sharing::TalkFirst}) {
-        const auto key = sharingKey(choice);
-        if (ui::option(ctx, key.name, ctx.tr(key), page.width(), state.answers.sharing == choice, ui::Mark::Radio))
-            page.take(flow::ChooseSharing{choice});
-    }
+    drawRadios(page, ctx, state.answers.sharing, [](flow::Sharing c) { return flow::ChooseSharing{c}; },
+               [](flow::Sharing) {});
     return page.finish();
 }
 

@@ -27,20 +27,6 @@ std::size_t offsetAt(ImFont* font, std::string_view line, float x) {
     return static_cast<std::size_t>(p - line.data());
 }
 
-// The tap key of a box, the same in both languages: "field.phone".
-const char* fieldId(flow::Field field) {
-    switch (field) {
-    case flow::Field::Story: return "field.story";
-    case flow::Field::HelperName: return "field.helper_name";
-    case flow::Field::AdultName: return "field.adult_name";
-    case flow::Field::AdultRole: return "field.adult_role";
-    case flow::Field::Name: return "field.name";
-    case flow::Field::Phone: return "field.phone";
-    case flow::Field::Email: return "field.email";
-    }
-    return "field.unknown";
-}
-
 } // namespace
 
 MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field field, std::string_view label,
@@ -53,8 +39,8 @@ MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field fie
     if (!label.empty())
         ui::text(ctx.fonts.bold, label, ctx.theme.text, width);
     const ImVec2 size(width, height > 0 ? height : font->FontSize + 2 * pad);
-    const char* id = fieldId(field);
-    const bool tapped = ImGui::InvisibleButton(id, size);
+    const std::string_view id = vocabulary::nameOf(field).key.name; // the same in both languages
+    const bool tapped = ImGui::InvisibleButton(std::string(id).c_str(), size);
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     ui::recordTap(ctx, id, ctx.theme.text, ctx.theme.panel);

@@ -1,6 +1,6 @@
 #include <screens/screens.hpp>
 
-#include <flow/answers.hpp>
+#include <flow/journey.hpp>
 
 #include <algorithm>
 
@@ -38,14 +38,15 @@ void drawContacts(const flow::State& state, ui::Ctx& ctx, float width) {
 
 void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
     const bool complaint = state.answers.kind == flow::Kind::Complaint;
+    // The day is promised only where the journey promises it (flow::promisesDate).
     if (state.contactBy) {
         const std::string when = formatDay(*ctx.current, *state.contactBy);
         ui::text(ctx.fonts.bold, i18n::format(ctx.tr("thanks.contact_by"_key), {{"date", when}}), ctx.theme.text, width);
-    } else {
+    } else if (!flow::contactAllowed(state.answers)) {
         ui::text(ctx.fonts.bold, ctx.tr("thanks.no_contact"_key), ctx.theme.text, width);
     }
     // The timescales are about getting back to the child: with no contact, they would mislead.
-    if (!state.contactBy && complaint)
+    if (complaint && !flow::contactAllowed(state.answers))
         return;
     ImGui::Dummy(ctx.em(0, 0.2f));
     ui::text(ctx.fonts.bold, ctx.tr("thanks.next_title"_key), ctx.theme.text, width);

@@ -6,7 +6,7 @@ using namespace i18n::literals;
 
 MaybeEvent drawTopics(const flow::State& state, ui::Ctx& ctx) {
     Page page(state, ctx, "topics.title"_key, "topics.hint"_key);
-    drawTicks(page, ctx, state.answers.topics, topicKey, [](flow::Topic t) { return flow::ToggleTopic{t}; });
+    drawTicks<flow::Topic>(page, ctx, state.answers.topics, [](flow::Topic t) { return flow::ToggleTopic{t}; });
     // What the guides promise every child who complains.
     ImGui::Dummy(ctx.em(0, 0.2f));
     ui::text(ctx.fonts.body, ctx.tr("topics.safe"_key), ctx.theme.text, page.width());

@@ -125,17 +125,24 @@ TEST_CASE("an entry whose sealed id does not match its bundle entry is reported,
 TEST_CASE("the worklist CSV quotes fields and defuses formulas") {
     Submission s;
     s.reference = "AAA-AAA";
-    s.kind = "feedback";
-    s.language = "en";
+    s.choices.kind = kiosk::vocabulary::Kind::Feedback;
+    s.language = kiosk::vocabulary::Language::English;
     s.createdAt = "2026-11-22T10:00:00Z";
-    s.story = "=HYPERLINK(\"x\") said \"hi\"";
+    s.text(kiosk::vocabulary::Field::Story) = "=HYPERLINK(\"x\") said \"hi\"";
     const auto csv = kiosk::intake::toCsv({s});
     CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\") said \"\"hi\"\"\"") != std::string::npos);
     // A phone number starting with + is kept readable, not run as a formula.
-    s.story.clear();
-    s.phone = "+44 7700 900123";
+    s.text(kiosk::vocabulary::Field::Story).clear();
+    s.text(kiosk::vocabulary::Field::Phone) = "+44 7700 900123";
     CHECK(kiosk::intake::toCsv({s}).find("\"'+44 7700 900123\"") != std::string::npos);
-    CHECK(csv.rfind("reference,priority,kind,language,created_at,acknowledge_by,who,", 0) == 0);
+}
+
+TEST_CASE("the worklist's heading row is quoted like every other cell, as FORMAT.md says") {
+    const auto csv = kiosk::intake::toCsv({});
+    CHECK(csv == "\"reference\",\"priority\",\"kind\",\"language\",\"created_at\",\"acknowledge_by\",\"who\","
+                 "\"adult_name\",\"adult_role\",\"young_person_agreed\",\"helper_name\",\"wants_advocate\",\"topics\","
+                 "\"feeling\",\"story\",\"story_skipped\",\"put_right\",\"name\",\"contact\",\"phone\",\"email\","
+                 "\"meeting\",\"sharing\",\"kiosk\",\"demo\",\"id\"\r\n");
 }
 
 TEST_CASE("the same submission in two bundles is listed once") {

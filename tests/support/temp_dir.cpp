@@ -28,11 +28,11 @@ storage::SealedRow sealedComplaint(const std::string& story, const storage::Publ
     s.reference = storage::newReference();
     s.createdAt = storage::isoUtc(std::chrono::system_clock::now());
     s.kiosk = "canolfan-1";
-    s.language = "cy";
-    s.kind = "complaint";
-    s.who = "me";
-    s.contact = "none";
-    s.story = story;
+    s.language = vocabulary::Language::Welsh;
+    s.choices.kind = vocabulary::Kind::Complaint;
+    s.choices.who = vocabulary::Who::Me;
+    s.choices.contact = vocabulary::Contact::None;
+    s.text(vocabulary::Field::Story) = story;
     s.priority = priority;
     return {s.id, s.createdAt, "waiting", "", priority, storage::seal(storage::toJson(s), key)};
 }

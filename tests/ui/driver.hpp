@@ -1,11 +1,13 @@
 #pragma once
 
-#include <app/identity.hpp>
-#include <app/saver.hpp>
 #include <app/window.hpp>
+#include <core/effect_runner.hpp>
+#include <core/identity.hpp>
 #include <flow/state.hpp>
 #include <ui/ctx.hpp>
 #include <storage/submission.hpp>
+
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <filesystem>
@@ -40,10 +42,11 @@ public:
     void typePhysical(std::string_view utf8);
     /// Moves the clock on (the kiosk's only sense of time) and draws a frame.
     void advance(std::chrono::milliseconds by);
-    /// Waits for the saver to finish and draws until its result has been applied.
+    /// Waits for the effects to finish and draws until its result has been applied.
     void settle();
-    /// Every submission in the database, opened with the demo secret key.
-    [[nodiscard]] std::vector<storage::Submission> stored() const;
+    /// Every submission in the database, opened with the demo secret key, as the sealed JSON names
+    /// its fields (FORMAT.md).
+    [[nodiscard]] std::vector<nlohmann::json> stored() const;
 
     flow::State state;
     ui::Ctx ctx;
@@ -54,8 +57,8 @@ private:
 
     std::filesystem::path m_dataDir;
     app::Texts m_texts;
-    app::Identity m_identity;
-    std::unique_ptr<app::Saver> m_saver;
+    core::Identity m_identity;
+    std::unique_ptr<core::EffectRunner> m_effects;
     flow::Clock::time_point m_now = flow::Clock::time_point{} + std::chrono::hours(1000);
     ImVec2 m_mouse{-1, -1};
     bool m_down = false;

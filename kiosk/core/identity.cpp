@@ -1,4 +1,4 @@
-#include <app/identity.hpp>
+#include <core/identity.hpp>
 
 #include <storage/error.hpp>
 #include <storage/files.hpp>
@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
-namespace kiosk::app {
+namespace kiosk::core {
 namespace {
 
 constexpr const char* kTeamKey = "team-public.key";
@@ -43,11 +43,21 @@ bool readConfig(const std::filesystem::path& file, Identity& id) {
     return provisioned;
 }
 
+bool isKioskFolder(const std::filesystem::path& dataDir) {
+    for (const char* file : {kTeamKey, kDemoPublic, kConfig})
+        if (std::filesystem::exists(dataDir / file))
+            return true;
+    return false;
+}
+
 } // namespace
 
-Identity loadIdentity(const std::filesystem::path& dataDir) {
-    std::filesystem::create_directories(dataDir);
-    std::filesystem::permissions(dataDir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+Identity openKiosk(const std::filesystem::path& dataDir) {
+    if (!std::filesystem::is_directory(dataDir) || !isKioskFolder(dataDir))
+        throw storage::Error(storage::Error::Kind::File,
+                             dataDir.string() + " is not a kiosk's data folder (it has no " + kTeamKey + ", " +
+                                 kDemoPublic + " or " + kConfig +
+                                 "). Check --data-dir: it should name the folder the kiosk uses.");
     Identity id;
     id.dataDir = dataDir;
     id.demo = !std::filesystem::exists(dataDir / kTeamKey);
@@ -59,17 +69,21 @@ Identity loadIdentity(const std::filesystem::path& dataDir) {
                              "this kiosk was provisioned, but " + (dataDir / kTeamKey).string() +
                                  " is missing. It will not take submissions with the demo key. Ask IT to run "
                                  "\"kiosk admin provision --public-key team-public.key\" again.");
-    if (!id.demo) {
-        id.key = storage::loadPublicKey(dataDir / kTeamKey);
-        return id;
-    }
-    if (!std::filesystem::exists(dataDir / kDemoPublic)) {
+    id.key = storage::loadPublicKey(dataDir / (id.demo ? kDemoPublic : kTeamKey));
+    return id;
+}
+
+Identity startKiosk(const std::filesystem::path& dataDir) {
+    std::filesystem::create_directories(dataDir);
+    std::filesystem::permissions(dataDir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+    Identity probe;
+    const bool provisioned = std::filesystem::exists(dataDir / kTeamKey) || readConfig(dataDir / kConfig, probe);
+    if (!provisioned && !std::filesystem::exists(dataDir / kDemoPublic)) {
         const auto pair = storage::KeyPair::generate();
         storage::saveKeyPair(dataDir / kDemoSecret, pair);
         storage::savePublicKey(dataDir / kDemoPublic, pair.publicKey);
     }
-    id.key = storage::loadPublicKey(dataDir / kDemoPublic);
-    return id;
+    return openKiosk(dataDir);
 }
 
 void provision(const std::filesystem::path& dataDir, const std::filesystem::path& publicKeyFile,
@@ -96,4 +110,4 @@ void provision(const std::filesystem::path& dataDir, const std::filesystem::path
     storage::writeFileAtomically(dataDir / kConfig, config.dump(2) + "\n");
 }
 
-} // namespace kiosk::app
+} // namespace kiosk::core

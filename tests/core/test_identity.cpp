@@ -1,4 +1,4 @@
-#include <app/identity.hpp>
+#include <core/identity.hpp>
 #include <storage/error.hpp>
 #include <storage/files.hpp>
 #include <test_support/temp_dir.hpp>
@@ -9,10 +9,10 @@ using namespace kiosk;
 
 TEST_CASE("a kiosk never provisioned runs in demo mode with a demo key made on first start") {
     test::TempDir dir;
-    const auto first = app::loadIdentity(dir / "data");
+    const auto first = core::startKiosk(dir / "data");
     CHECK(first.demo);
     CHECK(std::filesystem::exists(dir / "data/demo-secret.key"));
-    const auto again = app::loadIdentity(dir / "data");
+    const auto again = core::startKiosk(dir / "data");
     CHECK(again.key.bytes == first.key.bytes); // the same key, not a new one each start
 }
 
@@ -22,8 +22,8 @@ TEST_CASE("provisioning installs the team's key and a name, and keeps closure da
     storage::savePublicKey(dir / "team-public.key", team.publicKey);
     std::filesystem::create_directories(dir / "data");
     storage::writeFileAtomically(dir / "data/kiosk.json", R"({"closures": ["2026-12-24"]})");
-    app::provision(dir / "data", dir / "team-public.key", "Canolfan Abertawe");
-    const auto id = app::loadIdentity(dir / "data");
+    core::provision(dir / "data", dir / "team-public.key", "Canolfan Abertawe");
+    const auto id = core::startKiosk(dir / "data");
     CHECK_FALSE(id.demo);
     CHECK(id.name == "Canolfan Abertawe");
     CHECK(id.key.bytes == team.publicKey.bytes);
@@ -32,17 +32,17 @@ TEST_CASE("provisioning installs the team's key and a name, and keeps closure da
     // Provisioning again with a new key replaces it.
     const auto next = storage::KeyPair::generate();
     storage::savePublicKey(dir / "next-public.key", next.publicKey);
-    app::provision(dir / "data", dir / "next-public.key", "Canolfan Abertawe");
-    CHECK(app::loadIdentity(dir / "data").key.bytes == next.publicKey.bytes);
+    core::provision(dir / "data", dir / "next-public.key", "Canolfan Abertawe");
+    CHECK(core::startKiosk(dir / "data").key.bytes == next.publicKey.bytes);
 }
 
 TEST_CASE("a provisioned kiosk whose team key has gone refuses to fall back to the demo key") {
     test::TempDir dir;
     const auto team = storage::KeyPair::generate();
     storage::savePublicKey(dir / "team-public.key", team.publicKey);
-    app::provision(dir / "data", dir / "team-public.key", "Canolfan");
+    core::provision(dir / "data", dir / "team-public.key", "Canolfan");
     std::filesystem::remove(dir / "data/team-public.key");
-    CHECK_THROWS_AS(app::loadIdentity(dir / "data"), storage::Error);
+    CHECK_THROWS_AS(core::startKiosk(dir / "data"), storage::Error);
     CHECK_FALSE(std::filesystem::exists(dir / "data/demo-public.key"));
 }
 
@@ -50,5 +50,5 @@ TEST_CASE("a closure date that is not a date is reported, naming the file") {
     test::TempDir dir;
     std::filesystem::create_directories(dir / "data");
     storage::writeFileAtomically(dir / "data/kiosk.json", R"({"closures": ["24/12/2026"]})");
-    CHECK_THROWS_WITH(app::loadIdentity(dir / "data"), Catch::Contains("kiosk.json") && Catch::Contains("2026-12-24"));
+    CHECK_THROWS_WITH(core::startKiosk(dir / "data"), Catch::Contains("kiosk.json") && Catch::Contains("2026-12-24"));
 }

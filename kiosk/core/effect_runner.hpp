@@ -1,0 +1,54 @@
+#pragma once
+
+#include <core/identity.hpp>
+#include <flow/effect.hpp>
+#include <flow/event.hpp>
+#include <storage/store.hpp>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace kiosk::core {
+
+/// Does the work the flow asks for, and owns the kiosk's store while it does. Runs on a thread of
+/// its own so that a slow disk never freezes the screen. Each effect comes back as an event
+/// (a save as flow::Saved or flow::SaveFailed), and wake() is called so that the frame loop,
+/// asleep in glfwWaitEvents, picks it up. The kiosk and the headless test driver both use it.
+class EffectRunner {
+public:
+    EffectRunner(Identity identity, std::function<void()> wake);
+    EffectRunner(const EffectRunner&) = delete;
+    EffectRunner& operator=(const EffectRunner&) = delete;
+    ~EffectRunner();
+
+    /// Hands over the effects a step returned.
+    void run(flow::Effects&& effects);
+    /// Events finished since the last call.
+    [[nodiscard]] std::vector<flow::Event> takeResults();
+    /// Blocks until every effect handed in so far has finished (for the tour and tests).
+    void drain();
+    /// Finishes the effects already handed in, then stops the worker.
+    void stop();
+
+private:
+    void work();
+    [[nodiscard]] flow::Event perform(flow::SaveSubmission& save);
+
+    Identity m_identity;
+    std::function<void()> m_wake;
+    std::unique_ptr<storage::SubmissionStore> m_store; // used only by the worker thread
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<flow::Effect> m_queue;
+    std::vector<flow::Event> m_results;
+    bool m_busy = false;
+    bool m_stopping = false;
+    std::thread m_thread; // last: starts once everything above is ready
+};
+
+} // namespace kiosk::core

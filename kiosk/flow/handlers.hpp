@@ -1,0 +1,69 @@
+#pragma once
+
+// The handlers step() dispatches to: one overload of on() for every event, so that a new event
+// does not compile until someone decides what it does. Used only inside flow.
+
+#include <flow/effect.hpp>
+#include <flow/event.hpp>
+#include <flow/state.hpp>
+
+namespace kiosk::flow::detail {
+
+// The shell: time and the results of saving (step_session.cpp).
+Effects on(State& s, const Tick& e);
+Effects on(State& s, const Saved& e);
+Effects on(State& s, const SaveFailed& e);
+
+// The session: language, text size, start again, hide, "I don't feel safe" (step_session.cpp).
+Effects on(State& s, const ChooseLanguage& e);
+Effects on(State& s, const ToggleLargeText& e);
+Effects on(State& s, const AskStartAgain& e);
+Effects on(State& s, const ConfirmStartAgain& e);
+Effects on(State& s, const QuickHide& e);
+Effects on(State& s, const NotSafe& e);
+Effects on(State& s, const Dismiss& e);
+
+// While an overlay shows, only its own answers count (step_session.cpp).
+Effects onOverlay(State& s, const Dismiss& e);
+Effects onOverlay(State& s, const ConfirmStartAgain& e);
+Effects onOverlay(State& s, const QuickHide& e);
+
+// The questions (step_choices.cpp).
+Effects on(State& s, const ChooseKind& e);
+Effects on(State& s, const ChooseWho& e);
+Effects on(State& s, const ToggleAgreed& e);
+Effects on(State& s, const ToggleAdvocate& e);
+Effects on(State& s, const ToggleTopic& e);
+Effects on(State& s, const ChooseFeeling& e);
+Effects on(State& s, const TogglePutRight& e);
+Effects on(State& s, const ChooseContact& e);
+Effects on(State& s, const ChooseMeeting& e);
+Effects on(State& s, const ChooseSharing& e);
+
+// Typing into the box that has the keyboard (step_typing.cpp).
+Effects on(State& s, const Focus& e);
+Effects on(State& s, const TypeText& e);
+Effects on(State& s, const Erase& e);
+Effects on(State& s, const MoveCursor& e);
+Effects on(State& s, const PlaceCursor& e);
+Effects on(State& s, const SetKeyboard& e);
+Effects on(State& s, const ToggleShift& e);
+
+// Moving through the journey, and sending (step_moves.cpp).
+Effects on(State& s, const Next& e);
+Effects on(State& s, const Back& e);
+Effects on(State& s, const GoTo& e);
+Effects on(State& s, const SkipStory& e);
+Effects on(State& s, const Send& e);
+Effects on(State& s, const Finish& e);
+
+/// Shows a screen, giving the keyboard to its first box if it opens with one.
+void enter(State& s, Screen screen);
+/// Gives the keyboard to a box.
+void focus(State& s, Field field);
+/// Goes on to the next screen of the journey (or back to Check after a change).
+void goForward(State& s);
+/// True when something of the child's is on screen or in memory.
+[[nodiscard]] bool sessionHasAnswers(const State& s);
+
+} // namespace kiosk::flow::detail

@@ -1,0 +1,84 @@
+#include <flow/handlers.hpp>
+#include <flow/step.hpp>
+
+// The session as a whole: what the shell reports, the language and text size, and the ways out
+// (start again, hide, "I don't feel safe") with the panels they open.
+
+namespace kiosk::flow::detail {
+
+Effects on(State& s, const Saved& e) {
+    // Only the answer to this session's own save: an earlier child's slow save is not theirs.
+    if (s.screen != Screen::Sending || e.job != s.job)
+        return {};
+    // The words are sealed and stored: forget them now. Thank you still needs the choices.
+    for (auto& f : s.answers.fields)
+        f.wipe();
+    s.reference = e.reference;
+    s.contactBy = e.contactBy;
+    s.screen = Screen::ThankYou;
+    return {};
+}
+
+Effects on(State& s, const SaveFailed& e) {
+    if (s.screen == Screen::Sending && e.job == s.job) {
+        s.screen = Screen::Check;
+        s.saveFailed = true;
+    }
+    return {};
+}
+
+Effects on(State& s, const ChooseLanguage& e) {
+    s.language = e.language;
+    if (s.screen == Screen::Welcome)
+        enter(s, Screen::Kind);
+    return {};
+}
+
+Effects on(State& s, const ToggleLargeText&) {
+    s.largeText = !s.largeText;
+    return {};
+}
+
+Effects on(State& s, const AskStartAgain&) {
+    if (!sessionHasAnswers(s) || s.screen == Screen::ThankYou)
+        resetSession(s);
+    else
+        s.overlay = Overlay::ConfirmStartAgain;
+    return {};
+}
+
+Effects on(State&, const ConfirmStartAgain&) {
+    return {}; // answers the "Start again?" panel; with none showing there is nothing to confirm
+}
+
+Effects on(State& s, const QuickHide&) {
+    resetSession(s);
+    return {};
+}
+
+Effects on(State& s, const NotSafe&) {
+    s.priority = true;
+    s.overlay = Overlay::NotSafe;
+    return {};
+}
+
+Effects on(State&, const Dismiss&) {
+    return {}; // closes a panel; with none showing there is nothing to close
+}
+
+Effects onOverlay(State& s, const Dismiss&) {
+    s.overlay = Overlay::None;
+    return {};
+}
+
+Effects onOverlay(State& s, const ConfirmStartAgain&) {
+    resetSession(s);
+    return {};
+}
+
+Effects onOverlay(State& s, const QuickHide&) {
+    resetSession(s);
+    return {};
+}
+
+} // namespace kiosk::flow::detail

@@ -1,0 +1,95 @@
+#include <flow/step.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace kiosk::flow;
+using namespace kiosk::vocabulary::literals;
+
+namespace {
+
+Effects run(State& s, std::initializer_list<Event> events) {
+    Effects all;
+    for (const auto& e : events)
+        for (auto& effect : step(s, e))
+            all.push_back(std::move(effect));
+    return all;
+}
+
+// A child on their own at Check, having answered everything the kind of submission asks.
+State atCheck(Kind kind, Contact contact) {
+    State s;
+    run(s, {Tick{Clock::time_point{} + std::chrono::hours(1000)}, ChooseLanguage{Language::English}, ChooseKind{kind},
+            ChooseWho{Who::Me}, Next{}});
+    if (kind == Kind::Complaint)
+        run(s, {Next{}, ToggleTopic{Topic::TooLong}, Next{}});
+    run(s, {Next{}, TypeText{"words"}, Next{}});
+    if (kind == Kind::Complaint)
+        run(s, {Next{}});
+    run(s, {ChooseContact{contact}});
+    if (contact == Contact::Phone)
+        run(s, {TypeText{"07700 900123"}});
+    if (contact == Contact::Email)
+        run(s, {TypeText{"a@b.cy"}});
+    run(s, {Next{}});
+    if (kind == Kind::Complaint && contact != Contact::None)
+        run(s, {Next{}});
+    if (kind == Kind::Complaint)
+        run(s, {ChooseSharing{Sharing::Yes}, Next{}});
+    REQUIRE(s.screen == Screen::Check);
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("every screen is described once, in order, with a name of its own") {
+    std::set<std::string_view> names;
+    for (const auto& spec : screens()) {
+        CHECK(specOf(spec.screen).name == spec.name);
+        names.insert(spec.name);
+    }
+    CHECK(names.size() == screens().size());
+}
+
+TEST_CASE("only a complaint that may be answered is promised a date, decided when it is sent") {
+    for (const auto kind : {Kind::Complaint, Kind::Compliment, Kind::Feedback}) {
+        for (const auto contact : {Contact::Phone, Contact::Email, Contact::ThroughAdult, Contact::None}) {
+            State s = atCheck(kind, contact);
+            const auto effects = run(s, {Send{}});
+            REQUIRE(effects.size() == 1);
+            INFO(static_cast<int>(kind) << " " << static_cast<int>(contact));
+            CHECK(std::get<SaveSubmission>(effects.front()).promiseDate ==
+                  (kind == Kind::Complaint && contact != Contact::None));
+        }
+    }
+}
+
+TEST_CASE("check shows exactly what is sent: a helper's name typed before choosing 'me' is neither") {
+    State s = atCheck(Kind::Feedback, Contact::None);
+    run(s, {GoTo{Screen::Who}, ChooseWho{Who::MeWithHelp}, TypeText{"Nain"}, ChooseWho{Who::Me}, Next{}});
+    REQUIRE(s.screen == Screen::Check);
+    const Kept k = kept(s.answers);
+    CHECK_FALSE(k.has(Field::HelperName));
+    CHECK(shownOnCheck(Screen::Who, k) == std::vector<Shown>{"who.me"_key});
+    CHECK(shownOnCheck(Screen::Story, k) == std::vector<Shown>{Field::Story});
+    const auto effects = run(s, {Send{}});
+    CHECK(std::get<SaveSubmission>(effects.front()).text(Field::HelperName).empty());
+}
+
+TEST_CASE("typing goes nowhere but the box on the screen showing, and never under a panel") {
+    State s = atCheck(Kind::Feedback, Contact::Phone);
+    run(s, {GoTo{Screen::Story}});
+    REQUIRE(typingInto(s) == Field::Story);
+    // A box from another screen cannot be given the keyboard here.
+    run(s, {Focus{Field::Phone}, TypeText{"9"}});
+    CHECK(s.answers.field(Field::Phone).text() == "07700 900123");
+    CHECK(s.answers.field(Field::Story).text() == "words9");
+    // With a panel over the screen, what is typed reaches no answer.
+    run(s, {NotSafe{}});
+    CHECK_FALSE(typingInto(s).has_value());
+    run(s, {TypeText{"secret"}, Erase{}});
+    CHECK(s.answers.field(Field::Story).text() == "words9");
+    run(s, {Dismiss{}, TypeText{"!"}});
+    CHECK(s.answers.field(Field::Story).text() == "words9!");
+}
