@@ -142,17 +142,14 @@ Catalogue Catalogue::fromEntries(std::string code, const std::vector<PoEntry>& e
     return c;
 }
 
-const std::string& Catalogue::text(Key key) const {
+std::string_view Catalogue::text(Key key) const {
     const auto it = m_texts.find(key.name);
-    if (it == m_texts.end() || it->second.empty() || it->second.front().empty()) {
-        static thread_local std::string missing;
-        missing = key.name;
-        return missing;
-    }
+    if (it == m_texts.end() || it->second.empty() || it->second.front().empty())
+        return key.name;
     return it->second.front();
 }
 
-const std::string& Catalogue::plural(Key key, long n) const {
+std::string_view Catalogue::plural(Key key, long n) const {
     const auto it = m_texts.find(key.name);
     const std::size_t index = pluralIndex(m_code, n);
     if (it == m_texts.end() || index >= it->second.size())

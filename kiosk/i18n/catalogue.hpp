@@ -41,10 +41,11 @@ public:
     [[nodiscard]] static Catalogue load(const std::filesystem::path& poFile);
     [[nodiscard]] static Catalogue fromEntries(std::string code, const std::vector<PoEntry>& entries);
 
-    /// The text for a key; the key itself if it is missing (tests make sure none is).
-    [[nodiscard]] const std::string& text(Key key) const;
+    /// The text for a key, valid while the catalogue lives; if the key is missing (tests make sure
+    /// none is), the key's own name, which a key written in code keeps for the whole run.
+    [[nodiscard]] std::string_view text(Key key) const;
     /// The plural form of a key for a count, by the language's plural rule.
-    [[nodiscard]] const std::string& plural(Key key, long n) const;
+    [[nodiscard]] std::string_view plural(Key key, long n) const;
     [[nodiscard]] bool has(std::string_view key) const { return m_texts.count(std::string(key)) != 0; }
     [[nodiscard]] const std::string& code() const { return m_code; }
     [[nodiscard]] const std::string& pluralFormsHeader() const { return m_pluralForms; }

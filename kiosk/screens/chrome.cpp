@@ -15,7 +15,8 @@ void drawDemoBanner(ui::Ctx& ctx) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float h = ctx.em(1.3f);
     ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + width, at.y + h), ctx.theme.demoBanner, ctx.em(0.2f));
-    const std::string label = ctx.cy("demo.banner"_key) + "  ·  " + ctx.en("demo.banner"_key);
+    const std::string label =
+        std::string(ctx.cy("demo.banner"_key)) + "  ·  " + std::string(ctx.en("demo.banner"_key));
     ui::drawCentredText(ImGui::GetWindowDrawList(), ctx.fonts.bold, at, ImVec2(at.x + width, at.y + h),
                         ctx.theme.onDemoBanner, label);
     ImGui::Dummy(ImVec2(width, h));
@@ -39,7 +40,7 @@ MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx) {
     ImGui::SetCursorPos(ImVec2(right - startW - sizeW - langW - 2 * gap, y));
     // The switch is always labelled in the language it switches to.
     const bool welsh = state.language == flow::Language::Welsh;
-    const std::string& other = welsh ? ctx.en("language.name"_key) : ctx.cy("language.name"_key);
+    const std::string_view other = welsh ? ctx.en("language.name"_key) : ctx.cy("language.name"_key);
     if (ui::button(ctx, "chrome.language", other, ImVec2(langW, h), ui::ButtonStyle::Secondary))
         event = flow::ChooseLanguage{welsh ? flow::Language::English : flow::Language::Welsh};
     ImGui::SetCursorPos(ImVec2(right - startW - sizeW - gap, y));
@@ -96,8 +97,9 @@ MaybeEvent drawBottomBar(const flow::State& state, ui::Ctx& ctx) {
         event = flow::QuickHide{};
     ImGui::SetCursorPos(ImVec2(min.x + ctx.em(5.0f), y));
     // As wide as its words on one line, in either language.
-    const float safeW = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0,
-                                                      ctx.tr("chrome.not_safe"_key).c_str()).x + ctx.em(1.6f);
+    const std::string_view notSafe = ctx.tr("chrome.not_safe"_key);
+    const float safeW = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0, notSafe.data(),
+                                                      notSafe.data() + notSafe.size()).x + ctx.em(1.6f);
     if (ui::button(ctx, "chrome.not_safe"_key, ImVec2(std::max(safeW, ctx.em(9.0f)), h), ui::ButtonStyle::Safety))
         event = flow::NotSafe{};
     if (state.screen == flow::Screen::Kind)

@@ -8,7 +8,7 @@ using namespace i18n::literals;
 
 namespace {
 
-void drawNote(ui::Ctx& ctx, const std::string& note, float width) {
+void drawNote(ui::Ctx& ctx, std::string_view note, float width) {
     const ui::Panel panel = ui::beginPanel(ctx, width);
     ui::text(ctx.fonts.body, note, ctx.theme.warningText, ui::innerWidth(panel));
     ui::endPanel(ctx, panel, ctx.theme.warningBack);

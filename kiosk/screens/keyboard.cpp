@@ -118,7 +118,7 @@ std::string keyId(const KeyDef& k) {
 std::string keyLabel(const KeyDef& k, const flow::State& state, const ui::Ctx& ctx) {
     switch (k.action) {
     case Action::Type: return state.shift ? k.upper : k.lower;
-    case Action::Space: return ctx.tr("keyboard.space"_key);
+    case Action::Space: return std::string(ctx.tr("keyboard.space"_key));
     case Action::Letters: return "abc";
     case Action::Accents: return "âŵŷ";
     case Action::Numbers: return "123";

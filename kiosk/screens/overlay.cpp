@@ -54,7 +54,9 @@ MaybeEvent drawPanel(ui::Ctx& ctx, Body body, const std::vector<Choice>& choices
     return event;
 }
 
-std::string both(const ui::Ctx& ctx, i18n::Key key) { return ctx.cy(key) + "\n" + ctx.en(key); }
+std::string both(const ui::Ctx& ctx, i18n::Key key) {
+    return std::string(ctx.cy(key)).append("\n").append(ctx.en(key));
+}
 
 } // namespace
 
@@ -89,9 +91,10 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
             ui::text(ctx.fonts.body, ctx.tr("start_again.body"_key), ctx.theme.text, w);
         };
         return drawPanel(ctx, body,
-                         {{"start_again.yes", ctx.tr("start_again.yes"_key), flow::ConfirmStartAgain{},
+                         {{"start_again.yes", std::string(ctx.tr("start_again.yes"_key)), flow::ConfirmStartAgain{},
                            ui::ButtonStyle::Primary},
-                          {"start_again.no", ctx.tr("start_again.no"_key), flow::Dismiss{}, ui::ButtonStyle::Secondary}});
+                          {"start_again.no", std::string(ctx.tr("start_again.no"_key)), flow::Dismiss{},
+                           ui::ButtonStyle::Secondary}});
     }
     case flow::Overlay::NotSafe: {
         // On Welcome no language has been chosen yet, so both are shown: side by side where the
@@ -121,7 +124,7 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
                 drawSafetyAdvice(ctx, *ctx.english, w);
             }
         };
-        const auto label = [&](i18n::Key key) { return bilingual ? both(ctx, key) : ctx.tr(key); };
+        const auto label = [&](i18n::Key key) { return bilingual ? both(ctx, key) : std::string(ctx.tr(key)); };
         return drawPanel(ctx, body,
                          {{"not_safe.back", label("not_safe.back"_key), flow::Dismiss{}, ui::ButtonStyle::Primary},
                           {"not_safe.hide", label("chrome.hide"_key), flow::QuickHide{}, ui::ButtonStyle::Secondary}},

@@ -67,9 +67,11 @@ MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field fie
     const std::size_t first = caretLine >= visible ? caretLine - visible + 1 : 0;
 
     dl->PushClipRect(min, max, true);
-    if (text.empty() && field == flow::Field::Story)
+    if (text.empty() && field == flow::Field::Story) {
+        const std::string_view placeholder = ctx.tr("story.placeholder"_key);
         dl->AddText(font, font->FontSize, ImVec2(min.x + pad + ctx.em(0.3f), min.y + pad), ctx.theme.mutedText,
-                    ctx.tr("story.placeholder"_key).c_str());
+                    placeholder.data(), placeholder.data() + placeholder.size());
+    }
     for (std::size_t i = first; i < lines.size() && i < first + visible; ++i) {
         const float y = min.y + pad + static_cast<float>(i - first) * font->FontSize;
         dl->AddText(font, font->FontSize, ImVec2(min.x + pad, y), ctx.theme.text, lines[i].data(),

@@ -30,7 +30,7 @@ MaybeEvent drawHalf(ui::Ctx& ctx, const i18n::Catalogue& lang, flow::Language la
     ImGui::SetCursorPos(ImVec2(at.x, ImGui::GetCursorPosY() + gap - ImGui::GetStyle().ItemSpacing.y));
 
     // "Not an emergency service" in a tinted panel, so that it is seen.
-    const std::string& warning = lang.text("welcome.not_emergency"_key);
+    const std::string_view warning = lang.text("welcome.not_emergency"_key);
     const float pad = ctx.em(0.6f);
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const float h = ui::textHeight(ctx.fonts.body, warning, width - 2 * pad) + 2 * pad;
@@ -48,9 +48,11 @@ MaybeEvent drawHalf(ui::Ctx& ctx, const i18n::Catalogue& lang, flow::Language la
 } // namespace
 
 MaybeEvent drawWelcome(const flow::State&, ui::Ctx& ctx) {
-    if (ctx.demo)
-        ui::centredText(ctx.fonts.bold, ctx.cy("demo.banner"_key) + "  ·  " + ctx.en("demo.banner"_key),
-                        ctx.theme.demoBanner, ImGui::GetContentRegionAvail().x);
+    if (ctx.demo) {
+        const std::string banner =
+            std::string(ctx.cy("demo.banner"_key)) + "  ·  " + std::string(ctx.en("demo.banner"_key));
+        ui::centredText(ctx.fonts.bold, banner, ctx.theme.demoBanner, ImGui::GetContentRegionAvail().x);
+    }
     const ImVec2 origin = ImGui::GetCursorPos();
     ImVec2 avail = ImGui::GetContentRegionAvail();
     avail.y -= ctx.em(3.0f); // the "I don't feel safe" button along the bottom
@@ -89,8 +91,9 @@ MaybeEvent drawWelcome(const flow::State&, ui::Ctx& ctx) {
     // "I don't feel safe" is there before any language is chosen, in both.
     const float safeW = std::min(avail.x, ctx.em(22));
     ImGui::SetCursorPos(ImVec2(origin.x + (avail.x - safeW) / 2, ImGui::GetWindowContentRegionMax().y - ctx.em(2.6f)));
-    if (ui::button(ctx, "chrome.not_safe", ctx.cy("chrome.not_safe"_key) + "  ·  " + ctx.en("chrome.not_safe"_key),
-                   ImVec2(safeW, ctx.em(2.4f)), ui::ButtonStyle::Safety))
+    const std::string notSafe =
+        std::string(ctx.cy("chrome.not_safe"_key)) + "  ·  " + std::string(ctx.en("chrome.not_safe"_key));
+    if (ui::button(ctx, "chrome.not_safe", notSafe, ImVec2(safeW, ctx.em(2.4f)), ui::ButtonStyle::Safety))
         event = flow::NotSafe{};
     return event;
 }

@@ -43,9 +43,9 @@ struct Ctx {
     [[nodiscard]] float em(float n) const { return n * unit; }
     [[nodiscard]] ImVec2 em(float x, float y) const { return {x * unit, y * unit}; }
     /// The text of a key in the language on screen.
-    [[nodiscard]] const std::string& tr(i18n::Key key) const { return current->text(key); }
-    [[nodiscard]] const std::string& cy(i18n::Key key) const { return welsh->text(key); }
-    [[nodiscard]] const std::string& en(i18n::Key key) const { return english->text(key); }
+    [[nodiscard]] std::string_view tr(i18n::Key key) const { return current->text(key); }
+    [[nodiscard]] std::string_view cy(i18n::Key key) const { return welsh->text(key); }
+    [[nodiscard]] std::string_view en(i18n::Key key) const { return english->text(key); }
 };
 
 } // namespace kiosk::ui
