@@ -1,6 +1,7 @@
 #include <flow/text_field.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace kiosk::flow {
 namespace {
@@ -67,6 +68,19 @@ void secureWipe(std::string& s) {
 TextField::TextField(std::size_t maxChars) : m_maxChars(maxChars) { m_text.reserve(maxChars * kMaxBytesPerChar); }
 
 TextField::~TextField() { wipe(); }
+
+TextField& TextField::operator=(TextField&& other) noexcept {
+    if (this == &other)
+        return *this;
+    // The string's own move assignment may free the old buffer or hand it to `other`, words and all.
+    wipe();
+    m_text = std::move(other.m_text);
+    m_cursor = other.m_cursor;
+    m_chars = other.m_chars;
+    m_maxChars = other.m_maxChars;
+    other.wipe();
+    return *this;
+}
 
 bool TextField::insert(std::string_view utf8) {
     if (!isValidUtf8(utf8))

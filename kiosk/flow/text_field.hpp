@@ -16,7 +16,8 @@ public:
     TextField(const TextField&) = delete;
     TextField& operator=(const TextField&) = delete;
     TextField(TextField&&) noexcept = default;
-    TextField& operator=(TextField&&) noexcept = default;
+    /// Wipes the text this field held before taking the other's; the other is left empty and wiped.
+    TextField& operator=(TextField&& other) noexcept;
     ~TextField();
 
     /// Inserts valid UTF-8 at the cursor, up to the character limit; returns false if nothing fitted.

@@ -2,7 +2,51 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <new>
+
 using kiosk::flow::TextField;
+
+// This test program owns the global allocator, so that a test can still read a buffer after a
+// TextField gives it up, whether the string keeps it, hands it on or frees it: while parking is
+// on, freed memory is set aside instead of returned, and its bytes stay readable.
+namespace {
+
+bool g_parking = false;
+std::array<void*, 64> g_parked{};
+std::size_t g_parkedCount = 0;
+
+struct Parking {
+    Parking() { g_parking = true; }
+    Parking(const Parking&) = delete;
+    Parking& operator=(const Parking&) = delete;
+    ~Parking() {
+        g_parking = false;
+        for (std::size_t i = 0; i < g_parkedCount; ++i)
+            std::free(g_parked[i]);
+        g_parkedCount = 0;
+    }
+};
+
+} // namespace
+
+void* operator new(std::size_t size) {
+    if (void* p = std::malloc(size == 0 ? 1 : size))
+        return p;
+    throw std::bad_alloc();
+}
+
+void operator delete(void* p) noexcept {
+    if (p != nullptr && g_parking && g_parkedCount < g_parked.size()) {
+        g_parked[g_parkedCount++] = p;
+        return;
+    }
+    std::free(p);
+}
+
+void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
 
 TEST_CASE("typing inserts at the cursor and erasing removes whole Welsh letters") {
     TextField f(100);
@@ -71,6 +115,20 @@ TEST_CASE("typing to the limit never moves the buffer, so no copy of the words i
         f.insert("ŵ");
     CHECK(f.length() == 40);
     CHECK(f.text().data() == data);
+}
+
+TEST_CASE("moving a field over another wipes the words it replaces") {
+    const Parking parking;
+    TextField field(80);
+    REQUIRE(field.insert("cyfrinach"));
+    const char* old = field.text().data();
+    const std::size_t oldSize = field.text().capacity();
+    TextField next(80);
+    REQUIRE(next.insert("newydd"));
+    field = std::move(next); // the old buffer may now be next's (libstdc++) or freed (parked here)
+    CHECK(field.text() == "newydd");
+    CHECK(next.empty());
+    CHECK(std::all_of(old, old + oldSize, [](char c) { return c == '\0'; }));
 }
 
 TEST_CASE("hasWords ignores spaces and line breaks") {
