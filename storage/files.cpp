@@ -30,16 +30,6 @@ void writeAll(int fd, std::string_view bytes, const std::filesystem::path& file)
     }
 }
 
-void syncFolder(const std::filesystem::path& folder) {
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        failErrno("cannot open folder", folder);
-    const int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0)
-        failErrno("cannot sync folder", folder);
-}
-
 void writeFile(const std::filesystem::path& file, std::string_view bytes, unsigned mode, bool replace) {
     const auto folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
     auto tmp = file;
@@ -84,6 +74,16 @@ void writeFile(const std::filesystem::path& file, std::string_view bytes, unsign
 }
 
 } // namespace
+
+void syncFolder(const std::filesystem::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        failErrno("cannot open folder", folder);
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0)
+        failErrno("cannot sync folder", folder);
+}
 
 void writeFileAtomically(const std::filesystem::path& file, std::string_view bytes, unsigned mode) {
     writeFile(file, bytes, mode, true);

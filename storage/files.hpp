@@ -13,6 +13,10 @@ void writeFileAtomically(const std::filesystem::path& file, std::string_view byt
 /// Writes a new file the same way, refusing if the target already exists.
 void writeNewFileAtomically(const std::filesystem::path& file, std::string_view bytes, unsigned mode = 0644);
 
+/// Makes a folder's entries (new, renamed, removed files) durable with fsync; throws Error(File)
+/// if the folder cannot be opened or synced, since what was moved into it may then be lost.
+void syncFolder(const std::filesystem::path& folder);
+
 /// Reads a whole file; throws Error(File) with the path and reason if it cannot.
 [[nodiscard]] std::string readFile(const std::filesystem::path& file);
 

@@ -1,12 +1,11 @@
 #include <storage/store.hpp>
 
 #include <storage/error.hpp>
+#include <storage/files.hpp>
 
 #include <array>
 #include <memory>
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 namespace kiosk::storage {
 namespace {
@@ -40,14 +39,6 @@ constexpr std::array<const char*, SubmissionStore::kSchemaVersion> kMigrations =
 bool isDamageCode(int code) {
     const int primary = code & 0xFF;
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
-}
-
-void syncFolder(const std::filesystem::path& folder) {
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
 }
 
 void checkIdentity(Db& db) {

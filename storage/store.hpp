@@ -55,7 +55,8 @@ private:
 [[nodiscard]] bool isDamage(const Error& e);
 
 /// Moves a damaged database with its -wal and -shm files into a "quarantine" folder beside it,
-/// under a time-stamped name, and returns the folder they went into. Nothing is deleted.
+/// under a time-stamped name, and returns the folder they went into. Nothing is deleted. Throws
+/// Error(File) if the move cannot be made durable (both folders synced).
 std::filesystem::path quarantine(const std::filesystem::path& file, const std::string& stamp);
 
 /// Opens the store; if the file is damaged, quarantines it whole and starts a fresh one.

@@ -10,6 +10,8 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <optional>
+#include <sys/resource.h>
 
 using namespace kiosk::storage;
 using kiosk::test::TempDir;
@@ -19,6 +21,24 @@ namespace {
 void writeBytes(const std::filesystem::path& file, const std::string& bytes) {
     std::ofstream(file, std::ios::binary) << bytes;
 }
+
+// While it lives, this process cannot open any file: a folder cannot be opened to be synced, even
+// by root, while renames (which open nothing) still work.
+class NoFilesOpen {
+public:
+    NoFilesOpen() {
+        REQUIRE(::getrlimit(RLIMIT_NOFILE, &m_saved) == 0);
+        rlimit none = m_saved;
+        none.rlim_cur = 0;
+        REQUIRE(::setrlimit(RLIMIT_NOFILE, &none) == 0);
+    }
+    NoFilesOpen(const NoFilesOpen&) = delete;
+    NoFilesOpen& operator=(const NoFilesOpen&) = delete;
+    ~NoFilesOpen() { ::setrlimit(RLIMIT_NOFILE, &m_saved); }
+
+private:
+    rlimit m_saved{};
+};
 
 } // namespace
 
@@ -120,6 +140,33 @@ TEST_CASE("a damaged database is quarantined whole and a fresh one takes submiss
     CHECK(std::filesystem::exists(dir / "quarantine/kiosk-20261122T100000Z.db-shm"));
     opened.store->add(kiosk::test::sealedComplaint("after", team.publicKey));
     CHECK(opened.store->count("waiting") == 1);
+}
+
+TEST_CASE("a quarantine that cannot be made durable is reported as failed, not as done") {
+    TempDir dir;
+    writeBytes(dir / "kiosk.db", std::string(8192, 'x'));
+    std::optional<Error> failure;
+    {
+        const NoFilesOpen noFiles;
+        try {
+            quarantine(dir / "kiosk.db", "20261122T100000Z");
+        } catch (const Error& e) {
+            failure = e;
+        }
+    }
+    REQUIRE(failure);
+    CHECK(failure->kind() == Error::Kind::File);
+    CHECK_THAT(failure->what(), Catch::Contains("quarantine"));
+}
+
+TEST_CASE("syncing a folder that cannot be opened throws a file error") {
+    TempDir dir;
+    try {
+        syncFolder(dir / "no-such-folder");
+        FAIL("syncFolder did not throw");
+    } catch (const Error& e) {
+        CHECK(e.kind() == Error::Kind::File);
+    }
 }
 
 TEST_CASE("a database whose pages are damaged is quarantined, and earlier copies are never overwritten") {
