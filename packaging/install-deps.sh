@@ -13,6 +13,8 @@ packages=(
   libgl1-mesa-dri
   # tests: a virtual display, real pointer events, screenshots, catalogue checks
   xvfb xauth xdotool x11-utils imagemagick gettext
+  # tests: the pointer probe reads the X cursor image through XFixes
+  libx11-dev libxfixes-dev
 )
 
 missing=()

@@ -87,6 +87,9 @@ Window::Window(bool fullScreen, int width, int height, const char* title) : m_fu
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
     io.ConfigInputTextCursorBlink = false;
+    // ImGui's GLFW backend sets GLFW_CURSOR_NORMAL every frame, which would show the pointer again.
+    if (fullScreen)
+        io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     ImGui_ImplGlfw_InitForOpenGL(m_window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
 }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Full screen, the kiosk shows no pointer: a touch screen has nothing to point with, and an arrow
+# left where the last finger lifted looks broken. The real kiosk runs full screen on Xvfb, a real
+# pointer moves over it (xdotool), and after it has drawn frames the X server's current cursor
+# image must be fully transparent.
+#
+# Usage: hidden_pointer.sh KIOSK CURSOR_PROBE
+set -euo pipefail
+kiosk="$1"
+probe="$2"
+work="$(mktemp -d)"
+taps="$work/taps"
+cleanup() {
+  [ -n "${kiosk_pid:-}" ] && kill "$kiosk_pid" 2>/dev/null || true
+  [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*"; [ -f "$work/kiosk.log" ] && cat "$work/kiosk.log"; exit 1; }
+
+# Runs the probe; sets probe_rc (0 hidden, 1 visible, 2 cannot tell) and shows what it said.
+probe_cursor() {
+  probe_rc=0
+  "$probe" || probe_rc=$?
+}
+
+# A display of our own; Xvfb picks a free number and tells us it.
+exec 3<> <(:)
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+read -r -t 10 display_no <&3 || fail "Xvfb did not start"
+export DISPLAY=":$display_no"
+
+# The probe must see a pointer where there is one, or its "hidden" below would prove nothing.
+xdotool mousemove 640 400
+probe_cursor
+[ "$probe_rc" -eq 1 ] || fail "the probe does not see the bare screen's pointer (exit $probe_rc)"
+
+# Full screen, as on the kiosk (no --windowed); demo mode, since the data folder is new.
+KIOSK_TAP_MAP="$taps" "$kiosk" --data-dir "$work/data" >"$work/kiosk.log" 2>&1 &
+kiosk_pid=$!
+for _ in $(seq 1 200); do
+  [ -f "$taps" ] && break
+  kill -0 "$kiosk_pid" 2>/dev/null || fail "the kiosk exited before drawing"
+  sleep 0.05
+done
+[ -f "$taps" ] || fail "the kiosk drew no frame"
+
+# The pointer moves over the kiosk, as after a tap; each move draws frames.
+for xy in "300 300" "900 500" "640 400"; do
+  # shellcheck disable=SC2086
+  xdotool mousemove $xy
+  sleep 0.2
+done
+sleep 0.3
+probe_cursor
+[ "$probe_rc" -eq 0 ] || fail "the pointer shows over the full-screen kiosk (probe exit $probe_rc)"
+kill -0 "$kiosk_pid" 2>/dev/null || fail "the kiosk exited"
+echo "ok: no pointer shows over the full-screen kiosk"
