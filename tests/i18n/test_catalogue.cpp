@@ -9,6 +9,7 @@
 #include <sstream>
 
 using namespace kiosk::i18n;
+using namespace kiosk::i18n::literals;
 
 namespace {
 
