@@ -36,7 +36,8 @@ Texts loadTexts(const std::filesystem::path& resources) {
 }
 
 void setUpUi(ui::Ctx& ctx, const Texts& texts, const std::filesystem::path& resources, float width, float height) {
-    std::string allText = screens::keyboardCharacters();
+    ctx.keyboard = screens::loadKeyboard(resources / "assets" / "keyboard.txt");
+    std::string allText = ctx.keyboard.characters();
     for (const auto* catalogue : {&texts.welsh, &texts.english})
         for (const auto& [key, forms] : catalogue->all())
             for (const auto& form : forms)

@@ -20,8 +20,9 @@ struct Texts {
 /// Reads locales/cy.po and locales/en.po; throws i18n::LoadError.
 [[nodiscard]] Texts loadTexts(const std::filesystem::path& resources);
 
-/// Loads the fonts for a screen of this size (with every character the texts and keyboard use)
-/// and fills ctx: sizes, fonts, both catalogues, the theme. Needs a current ImGui context, no window.
+/// Reads the on-screen keyboard's keys, loads the fonts for a screen of this size (with every
+/// character the texts and keyboard use) and fills ctx: keyboard, sizes, fonts, both catalogues,
+/// the theme. Needs a current ImGui context, no window. Throws ui::KeyboardLayoutError.
 void setUpUi(ui::Ctx& ctx, const Texts& texts, const std::filesystem::path& resources, float width, float height);
 
 /// The one GLFW window with its OpenGL context and Dear ImGui set up for the kiosk.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::screens {
@@ -15,140 +16,70 @@ using namespace i18n::literals;
 
 namespace {
 
-enum class Action { Type, Erase, Shift, Space, Left, Right, Letters, Accents, Numbers };
+// The layers as the keyboard file names them; the file must have exactly these.
+constexpr flow::KeyboardLayer kLayers[] = {flow::KeyboardLayer::Letters, flow::KeyboardLayer::Accents,
+                                           flow::KeyboardLayer::Numbers, flow::KeyboardLayer::Phone,
+                                           flow::KeyboardLayer::Email};
 
-struct KeyDef {
-    const char* lower; // what it types, and its label
-    const char* upper; // with shift
-    float width = 1.0f;
-    Action action = Action::Type;
-};
-
-using Row = std::vector<KeyDef>;
-
-KeyDef letter(const char* lower, const char* upper) { return {lower, upper}; }
-KeyDef sym(const char* s) { return {s, s}; }
-KeyDef special(Action a, float width) { return {"", "", width, a}; }
-
-const std::vector<Row>& layout(flow::KeyboardLayer layer) {
-    // The plain letters, shared by the letters and email layouts.
-    static const Row qwertyTop = {letter("q", "Q"), letter("w", "W"), letter("e", "E"), letter("r", "R"),
-                                  letter("t", "T"), letter("y", "Y"), letter("u", "U"), letter("i", "I"),
-                                  letter("o", "O"), letter("p", "P"), special(Action::Erase, 1.5f)};
-    static const Row homeLetters = {letter("a", "A"), letter("s", "S"), letter("d", "D"), letter("f", "F"),
-                                    letter("g", "G"), letter("h", "H"), letter("j", "J"), letter("k", "K"),
-                                    letter("l", "L")};
-    static const Row lowLetters = {special(Action::Shift, 1.5f), letter("z", "Z"), letter("x", "X"), letter("c", "C"),
-                                   letter("v", "V"), letter("b", "B"), letter("n", "N"), letter("m", "M")};
-    const auto join = [](Row row, std::initializer_list<KeyDef> more) {
-        row.insert(row.end(), more);
-        return row;
-    };
-    static const std::vector<Row> letters = {
-        qwertyTop,
-        join(homeLetters, {sym("'"), sym("-")}),
-        join(lowLetters, {sym(","), sym("."), sym("?")}),
-        {special(Action::Numbers, 1.75f), special(Action::Accents, 1.75f), special(Action::Space, 5.0f),
-         special(Action::Left, 1.5f), special(Action::Right, 1.5f)},
-    };
-    // Every Welsh accent: to bach (circumflex), acen ddyrchafedig, acen ddisgynedig, didolnod.
-    static const std::vector<Row> accents = {
-        {letter("â", "Â"), letter("ê", "Ê"), letter("î", "Î"), letter("ô", "Ô"), letter("û", "Û"), letter("ŵ", "Ŵ"),
-         letter("ŷ", "Ŷ"), special(Action::Erase, 1.5f)},
-        {letter("á", "Á"), letter("é", "É"), letter("í", "Í"), letter("ó", "Ó"), letter("ú", "Ú"), letter("ẃ", "Ẃ"),
-         letter("ý", "Ý"), special(Action::Letters, 1.5f)},
-        {letter("à", "À"), letter("è", "È"), letter("ì", "Ì"), letter("ò", "Ò"), letter("ù", "Ù"), letter("ẁ", "Ẁ"),
-         letter("ỳ", "Ỳ"), special(Action::Shift, 1.5f)},
-        {letter("ä", "Ä"), letter("ë", "Ë"), letter("ï", "Ï"), letter("ö", "Ö"), letter("ü", "Ü"), letter("ẅ", "Ẅ"),
-         letter("ÿ", "Ÿ"), special(Action::Space, 1.5f)},
-    };
-    static const std::vector<Row> numbers = {
-        {sym("1"), sym("2"), sym("3"), sym("4"), sym("5"), sym("6"), sym("7"), sym("8"), sym("9"), sym("0"),
-         special(Action::Erase, 1.5f)},
-        {sym("-"), sym("/"), sym(":"), sym(";"), sym("("), sym(")"), sym("£"), sym("&"), sym("@"), sym("\"")},
-        {sym("."), sym(","), sym("?"), sym("!"), sym("'"), sym("#"), sym("%"), sym("+"), sym("="), sym("*")},
-        {special(Action::Letters, 1.75f), special(Action::Accents, 1.75f), special(Action::Space, 5.0f),
-         special(Action::Left, 1.5f), special(Action::Right, 1.5f)},
-    };
-    // For a phone number: a keypad.
-    static const std::vector<Row> phone = {
-        {sym("1"), sym("2"), sym("3"), special(Action::Erase, 1.5f)},
-        {sym("4"), sym("5"), sym("6"), special(Action::Space, 1.5f)},
-        {sym("7"), sym("8"), sym("9"), special(Action::Left, 1.5f)},
-        {sym("+"), sym("0"), sym("-"), special(Action::Right, 1.5f)},
-    };
-    // For an email address: letters with @ . - _ to hand, and no accents.
-    static const std::vector<Row> email = {
-        qwertyTop,
-        join(homeLetters, {sym("-"), sym("_")}),
-        lowLetters,
-        {special(Action::Numbers, 1.75f), sym("@"), special(Action::Space, 4.0f), sym("."),
-         special(Action::Left, 1.5f), special(Action::Right, 1.5f)},
-    };
+const char* layerName(flow::KeyboardLayer layer) {
     switch (layer) {
-    case flow::KeyboardLayer::Accents:
-        return accents;
-    case flow::KeyboardLayer::Numbers:
-        return numbers;
-    case flow::KeyboardLayer::Phone:
-        return phone;
-    case flow::KeyboardLayer::Email:
-        return email;
-    case flow::KeyboardLayer::Letters:
-        break;
+    case flow::KeyboardLayer::Letters: return "letters";
+    case flow::KeyboardLayer::Accents: return "accents";
+    case flow::KeyboardLayer::Numbers: return "numbers";
+    case flow::KeyboardLayer::Phone: return "phone";
+    case flow::KeyboardLayer::Email: return "email";
     }
-    return letters;
+    return "letters";
 }
 
-std::string keyId(const KeyDef& k) {
-    switch (k.action) {
-    case Action::Type: return std::string("key.") + k.lower;
-    case Action::Erase: return "key.erase";
-    case Action::Shift: return "key.shift";
-    case Action::Space: return "key.space";
-    case Action::Left: return "key.left";
-    case Action::Right: return "key.right";
-    case Action::Letters: return "key.letters";
-    case Action::Accents: return "key.accents";
-    case Action::Numbers: return "key.numbers";
-    }
-    return "key.unknown";
+flow::KeyboardLayer layerNamed(std::string_view name) {
+    for (const auto layer : kLayers)
+        if (name == layerName(layer))
+            return layer;
+    IM_ASSERT(false && "loadKeyboard lets through only the layers in kLayers");
+    return flow::KeyboardLayer::Letters;
 }
 
-std::string keyLabel(const KeyDef& k, const flow::State& state, const ui::Ctx& ctx) {
+std::string keyLabel(const ui::KeyDef& k, const flow::State& state, const ui::Ctx& ctx) {
     switch (k.action) {
-    case Action::Type: return state.shift ? k.upper : k.lower;
-    case Action::Space: return std::string(ctx.tr("keyboard.space"_key));
-    case Action::Letters: return "abc";
-    case Action::Accents: return "âŵŷ";
-    case Action::Numbers: return "123";
-    default: return "";
+    case ui::KeyAction::Type: return state.shift ? k.upper : k.lower;
+    case ui::KeyAction::Space: return std::string(ctx.tr("keyboard.space"_key));
+    case ui::KeyAction::SwitchLayer: return k.label;
+    case ui::KeyAction::Erase:
+    case ui::KeyAction::Shift:
+    case ui::KeyAction::Left:
+    case ui::KeyAction::Right: return ""; // drawn as icons
     }
+    return "";
 }
 
-flow::Event keyEvent(const KeyDef& k, const flow::State& state) {
+flow::Event keyEvent(const ui::KeyDef& k, const flow::State& state) {
     switch (k.action) {
-    case Action::Type: return flow::TypeText{state.shift ? k.upper : k.lower};
-    case Action::Erase: return flow::Erase{};
-    case Action::Shift: return flow::ToggleShift{};
-    case Action::Space: return flow::TypeText{" "};
-    case Action::Left: return flow::MoveCursor{-1};
-    case Action::Right: return flow::MoveCursor{1};
-    case Action::Letters: // back to the field's own letters: plain, or the email layout
+    case ui::KeyAction::Type: return flow::TypeText{state.shift ? k.upper : k.lower};
+    case ui::KeyAction::Erase: return flow::Erase{};
+    case ui::KeyAction::Shift: return flow::ToggleShift{};
+    case ui::KeyAction::Space: return flow::TypeText{" "};
+    case ui::KeyAction::Left: return flow::MoveCursor{-1};
+    case ui::KeyAction::Right: return flow::MoveCursor{1};
+    case ui::KeyAction::SwitchLayer: {
+        const auto layer = layerNamed(k.layer);
+        if (layer != flow::KeyboardLayer::Letters)
+            return flow::SetKeyboard{layer};
+        // Back to the field's own letters: plain, or the email layout.
         return flow::SetKeyboard{state.focus ? flow::layerFor(*state.focus) : flow::KeyboardLayer::Letters};
-    case Action::Accents: return flow::SetKeyboard{flow::KeyboardLayer::Accents};
-    case Action::Numbers: return flow::SetKeyboard{flow::KeyboardLayer::Numbers};
+    }
     }
     return flow::Erase{};
 }
 
 // Icons for keys that have no letter, drawn rather than taken from the font.
-void drawIcon(ImDrawList* dl, Action action, ImVec2 min, ImVec2 max, ImU32 colour, float unit, bool on) {
+void drawIcon(ImDrawList* dl, ui::KeyAction action, ImVec2 min, ImVec2 max, ImU32 colour, float unit,
+              bool on) {
     const ImVec2 c((min.x + max.x) / 2, (min.y + max.y) / 2);
     const float s = std::min(max.x - min.x, max.y - min.y) * 0.22f;
     const float line = std::max(2.0f, unit * 0.09f);
     switch (action) {
-    case Action::Erase: {
+    case ui::KeyAction::Erase: {
         // An arrow-shaped outline pointing left with a cross in it: the usual "delete back" sign.
         const ImVec2 pts[] = {{c.x - s * 1.7f, c.y}, {c.x - s * 0.8f, c.y - s}, {c.x + s * 1.5f, c.y - s},
                               {c.x + s * 1.5f, c.y + s}, {c.x - s * 0.8f, c.y + s}};
@@ -158,7 +89,7 @@ void drawIcon(ImDrawList* dl, Action action, ImVec2 min, ImVec2 max, ImU32 colou
         dl->AddLine(ImVec2(c.x + s * 0.35f - x, c.y + x), ImVec2(c.x + s * 0.35f + x, c.y - x), colour, line);
         break;
     }
-    case Action::Shift:
+    case ui::KeyAction::Shift:
         if (on)
             dl->AddTriangleFilled(ImVec2(c.x, c.y - s * 1.3f), ImVec2(c.x + s * 1.2f, c.y), ImVec2(c.x - s * 1.2f, c.y),
                                   colour);
@@ -167,11 +98,11 @@ void drawIcon(ImDrawList* dl, Action action, ImVec2 min, ImVec2 max, ImU32 colou
                             colour, line);
         dl->AddRect(ImVec2(c.x - s * 0.5f, c.y), ImVec2(c.x + s * 0.5f, c.y + s * 1.1f), colour, 0, 0, line);
         break;
-    case Action::Left:
+    case ui::KeyAction::Left:
         dl->AddTriangleFilled(ImVec2(c.x - s, c.y), ImVec2(c.x + s * 0.7f, c.y - s), ImVec2(c.x + s * 0.7f, c.y + s),
                               colour);
         break;
-    case Action::Right:
+    case ui::KeyAction::Right:
         dl->AddTriangleFilled(ImVec2(c.x + s, c.y), ImVec2(c.x - s * 0.7f, c.y + s), ImVec2(c.x - s * 0.7f, c.y - s),
                               colour);
         break;
@@ -183,11 +114,14 @@ void drawIcon(ImDrawList* dl, Action action, ImVec2 min, ImVec2 max, ImU32 colou
 } // namespace
 
 MaybeEvent drawKeyboard(const flow::State& state, ui::Ctx& ctx, ImVec2 size) {
-    const auto& rows = layout(state.keyboard);
+    const char* const layerShown = layerName(state.keyboard);
+    const ui::KeyLayer* layer = ctx.keyboard.layer(layerShown);
+    IM_ASSERT(layer != nullptr && "loadKeyboard refuses a file without every layer");
+    const auto& rows = layer->rows;
     float widest = 0;
-    for (const Row& row : rows) {
+    for (const ui::KeyRow& row : rows) {
         float w = 0;
-        for (const KeyDef& k : row)
+        for (const ui::KeyDef& k : row)
             w += k.width;
         widest = std::max(widest, w);
     }
@@ -203,20 +137,19 @@ MaybeEvent drawKeyboard(const flow::State& state, ui::Ctx& ctx, ImVec2 size) {
                       ctx.em(0.3f));
     MaybeEvent event;
     float y = origin.y;
-    for (const Row& row : rows) {
+    for (const ui::KeyRow& row : rows) {
         // A key k.width wide also spans the gaps it replaces, so rows of equal width line up.
-        const auto keyWidth = [&](const KeyDef& k) { return k.width * keyW + (k.width - 1) * gap; };
+        const auto keyWidth = [&](const ui::KeyDef& k) { return k.width * keyW + (k.width - 1) * gap; };
         float rowW = -gap;
-        for (const KeyDef& k : row)
+        for (const ui::KeyDef& k : row)
             rowW += keyWidth(k) + gap;
         float x = origin.x + (size.x - rowW) / 2;
-        for (const KeyDef& k : row) {
+        for (const ui::KeyDef& k : row) {
             const float w = keyWidth(k);
             ImGui::SetCursorPos(ImVec2(x, y));
-            const std::string id = keyId(k);
-            const bool lit = (k.action == Action::Shift && state.shift) ||
-                             (k.action == Action::Accents && state.keyboard == flow::KeyboardLayer::Accents);
-            if (ui::button(ctx, id, keyLabel(k, state, ctx), ImVec2(w, keyH),
+            const bool lit = (k.action == ui::KeyAction::Shift && state.shift) ||
+                             (k.action == ui::KeyAction::SwitchLayer && k.layer == layerShown);
+            if (ui::button(ctx, k.id, keyLabel(k, state, ctx), ImVec2(w, keyH),
                            lit ? ui::ButtonStyle::Primary : ui::ButtonStyle::Key, ctx.fonts.body))
                 event = keyEvent(k, state);
             drawIcon(dl, k.action, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
@@ -230,14 +163,11 @@ MaybeEvent drawKeyboard(const flow::State& state, ui::Ctx& ctx, ImVec2 size) {
     return event;
 }
 
-std::string keyboardCharacters() {
-    std::string all = "abcâŵŷ123";
-    for (const auto layer : {flow::KeyboardLayer::Letters, flow::KeyboardLayer::Accents, flow::KeyboardLayer::Numbers,
-                             flow::KeyboardLayer::Phone, flow::KeyboardLayer::Email})
-        for (const Row& row : layout(layer))
-            for (const KeyDef& k : row)
-                all += std::string(k.lower) + k.upper;
-    return all;
+ui::KeyboardLayout loadKeyboard(const std::filesystem::path& file) {
+    std::vector<std::string> names;
+    for (const auto layer : kLayers)
+        names.emplace_back(layerName(layer));
+    return ui::KeyboardLayout::load(file, names);
 }
 
 MaybeEvent physicalKeys() {

@@ -6,6 +6,7 @@
 #include <ui/widgets.hpp>
 
 #include <bitset>
+#include <filesystem>
 #include <optional>
 
 namespace kiosk::screens {
@@ -88,8 +89,9 @@ void drawRadios(Page& page, ui::Ctx& ctx, const std::optional<Enum>& chosen, Cho
                                        std::string_view label, float width, float height = 0);
 /// The on-screen keyboard in a rectangle of this size at the cursor.
 [[nodiscard]] MaybeEvent drawKeyboard(const flow::State& state, ui::Ctx& ctx, ImVec2 size);
-/// Every character the on-screen keyboard can show, so that the font atlas holds them all.
-[[nodiscard]] std::string keyboardCharacters();
+/// Reads the on-screen keyboard's keys (assets/keyboard.txt), which must have a layer for each
+/// flow::KeyboardLayer; throws ui::KeyboardLayoutError naming the file and line.
+[[nodiscard]] ui::KeyboardLayout loadKeyboard(const std::filesystem::path& file);
 /// Keys typed on a physical keyboard, if one is attached.
 [[nodiscard]] MaybeEvent physicalKeys();
 /// The panels drawn over the screen: "Are you still there?", "Start again?", "I don't feel safe".

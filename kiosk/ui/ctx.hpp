@@ -1,6 +1,7 @@
 #pragma once
 
 #include <i18n/catalogue.hpp>
+#include <ui/keyboard_layout.hpp>
 #include <ui/taps.hpp>
 #include <ui/theme.hpp>
 
@@ -30,6 +31,7 @@ struct Ctx {
     const i18n::Catalogue* welsh = nullptr;
     const i18n::Catalogue* english = nullptr;
     const i18n::Catalogue* current = nullptr;
+    KeyboardLayout keyboard; // read once at start from assets/keyboard.txt
     TapRegistry taps;
     bool demo = false;
     std::string_view scrolledPage; // the page the scrolling region last showed: a new page starts at the top

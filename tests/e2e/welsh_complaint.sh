@@ -7,11 +7,16 @@
 # Staff export it; the complaints team opens the bundle with the intake tool and finds every
 # answer, and exactly the words typed. The kiosk's data folder must hold none of them.
 #
-# Usage: welsh_complaint.sh KIOSK INTAKE ARTIFACT_DIR
+# Usage: welsh_complaint.sh KIOSK INTAKE ARTIFACT_DIR [KEYBOARD_FILE]
+# KEYBOARD_FILE is the kiosk's assets/keyboard.txt, which says which key types each character.
 set -euo pipefail
 kiosk="$1"
 intake="$2"
 artifacts="$3"
+keyboard="${4:-$(dirname "$0")/../../assets/keyboard.txt}"
+[ -f "$keyboard" ] || { echo "FAIL: no keyboard file at $keyboard"; exit 1; }
+# "read -n1" reads one character, not one byte of it, only in a UTF-8 locale: ŵ is two bytes.
+export LC_ALL=C.UTF-8
 rm -rf "$artifacts"
 mkdir -p "$artifacts"
 work="$(mktemp -d)"
@@ -116,26 +121,41 @@ tap() {
 
 shot() { import -window root "$artifacts/$1.png" 2>/dev/null || true; }
 
-# Types text on the on-screen keyboard, one tap per key, as a child would.
+# Where a character is typed, from the keyboard file, as "layer key shift" (shift 1 or 0). The
+# first layer in the file that has it wins, as in the kiosk's own lookup (ui::KeyboardLayout::find).
+key_for() {
+  ch="$1" awk '
+    $1 ~ /^#/ || NF < 5 { next }
+    $5 == "[space]" && ENVIRON["ch"] == " " { print $1, $3, 0; exit }
+    $5 == ENVIRON["ch"] { print $1, $3, 0; exit }
+    NF == 6 && $5 !~ /^\[/ && $6 == ENVIRON["ch"] { print $1, $3, 1; exit }
+  ' "$keyboard"
+}
+
+# The key that switches the keyboard to a layer, if there is one.
+switch_key_to() {
+  awk -v to="[$1]" '$1 !~ /^#/ && $5 == to { print $3; exit }' "$keyboard"
+}
+
+on_screen() { grep -q -F -- "tap $1 " "$taps"; }
+shift_on() { head -1 "$taps" | sed -n 's/.* shift \([01]\) .*/\1/p'; }
+
+# Types text on the on-screen keyboard, one tap per key, as a child would: to the key's layer if
+# the key is not showing, shift if the character needs it (or shift off if it does not), the key.
 type_on_screen() {
-  local text="$1" ch lower idx
-  local accents="âêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ"
-  local accents_upper="ÂÊÎÔÛŴŶÁÉÍÓÚẂÝÀÈÌÒÙẀỲÄËÏÖÜẄŸ"
+  local text="$1" ch place layer key shift to
   while IFS= read -r -n1 ch; do
     [ -z "$ch" ] && continue
-    if [ "$ch" = " " ]; then tap "key.space"; continue; fi
-    if [[ "$accents" == *"$ch"* ]]; then
-      tap "key.accents"; tap "key.$ch"; continue
+    place="$(key_for "$ch")"
+    [ -n "$place" ] || fail "no key types '$ch' in $keyboard"
+    read -r layer key shift <<<"$place"
+    if ! on_screen "$key"; then
+      to="$(switch_key_to "$layer")"
+      [ -n "$to" ] || fail "'$key' is not on screen and no key switches to the $layer layer"
+      tap "$to"
     fi
-    if [[ "$accents_upper" == *"$ch"* ]]; then
-      idx="${accents_upper%%"$ch"*}"
-      lower="${accents:${#idx}:1}"
-      tap "key.accents"; tap "key.shift"; tap "key.$lower"; continue
-    fi
-    if [[ "$ch" =~ [A-Z] ]]; then
-      tap "key.shift"; tap "key.${ch,,}"; continue
-    fi
-    tap "key.$ch"
+    [ "$(shift_on)" = "$shift" ] || tap "key.shift"
+    tap "$key"
   done < <(printf '%s' "$text")
 }
 

@@ -9,46 +9,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include <map>
-
 namespace kiosk::test {
-namespace {
-
-// Where each character sits on the on-screen keyboard: the layer's switch key, and the key.
-struct Place {
-    const char* layerKey; // nullptr: the letters layer
-    std::string key;
-    bool shift = false;
-};
-
-std::map<std::string, Place> keyboardMap() {
-    std::map<std::string, Place> map;
-    const auto add = [&](const char* layerKey, std::string_view lowers, std::string_view uppers) {
-        std::size_t i = 0;
-        std::size_t j = 0;
-        while (i < lowers.size()) {
-            unsigned int c = 0;
-            const int n = ImTextCharFromUtf8(&c, lowers.data() + i, lowers.data() + lowers.size());
-            const std::string lower(lowers.substr(i, static_cast<std::size_t>(n)));
-            map[lower] = {layerKey, "key." + lower, false};
-            if (j < uppers.size()) {
-                const int m = ImTextCharFromUtf8(&c, uppers.data() + j, uppers.data() + uppers.size());
-                const std::string upper(uppers.substr(j, static_cast<std::size_t>(m)));
-                if (upper != lower)
-                    map[upper] = {layerKey, "key." + lower, true};
-                j += static_cast<std::size_t>(m);
-            }
-            i += static_cast<std::size_t>(n);
-        }
-    };
-    add("key.numbers", "1234567890/:;()£&@\"!#%+=*", "");
-    add(nullptr, "qwertyuiopasdfghjkl'-zxcvbnm,.?", "QWERTYUIOPASDFGHJKL'-ZXCVBNM,.?");
-    add("key.accents", "âêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ", "ÂÊÎÔÛŴŶÁÉÍÓÚẂÝÀÈÌÒÙẀỲÄËÏÖÜẄŸ");
-    map[" "] = {nullptr, "key.space", false};
-    return map;
-}
-
-} // namespace
 
 UiDriver::UiDriver(float width, float height, const std::filesystem::path& dataDir)
     : m_dataDir(dataDir), m_texts(app::loadTexts(KIOSK_SOURCE_DIR)), m_identity(core::startKiosk(dataDir)) {
@@ -145,24 +106,24 @@ void UiDriver::tap(std::string_view key) {
 }
 
 void UiDriver::typeOnScreen(std::string_view utf8) {
-    static const auto map = keyboardMap();
     std::size_t i = 0;
     while (i < utf8.size()) {
         unsigned int c = 0;
         const int n = ImTextCharFromUtf8(&c, utf8.data() + i, utf8.data() + utf8.size());
         const std::string ch(utf8.substr(i, static_cast<std::size_t>(n)));
         i += static_cast<std::size_t>(n);
-        const auto it = map.find(ch);
+        const auto place = ctx.keyboard.find(ch);
         INFO("typing '" << ch << "'");
-        REQUIRE(it != map.end());
-        const Place& place = it->second;
-        if (place.layerKey != nullptr && !visible(place.key))
-            tap(place.layerKey);
-        if (place.layerKey == nullptr && !visible(place.key))
-            tap("key.letters");
-        if (place.shift != state.shift)
+        REQUIRE(place.has_value());
+        if (!visible(place->key)) {
+            const auto toLayer = ctx.keyboard.switchKeyTo(place->layer);
+            INFO("switching to the " << place->layer << " layer");
+            REQUIRE(toLayer.has_value());
+            tap(*toLayer);
+        }
+        if (place->shift != state.shift)
             tap("key.shift");
-        tap(place.key);
+        tap(place->key);
     }
 }
 

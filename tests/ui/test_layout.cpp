@@ -114,7 +114,7 @@ TEST_CASE("the feelings pictures load as square RGBA images") {
 TEST_CASE("the font has a glyph for every character of every text in both languages and the keyboard") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    std::string all = screens::keyboardCharacters();
+    std::string all = ui.ctx.keyboard.characters();
     for (const auto* c : {ui.ctx.welsh, ui.ctx.english})
         for (const auto& [key, forms] : c->all())
             for (const auto& f : forms)
