@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The admin commands that read (status) or export refuse a folder that is not a kiosk's with a
+# clear message and a non-zero exit, and leave nothing on disk; on a real kiosk, status changes
+# nothing there either.
+set -u
+kiosk="$1"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+mkdir -p "$work/usb" "$work/empty"
+for folder in "$work/not-a-kiosk" "$work/empty"; do
+  for command in "status" "export --to $work/usb"; do
+    # shellcheck disable=SC2086
+    out="$("$kiosk" admin $command --data-dir "$folder" 2>&1)" && fail "admin $command on $folder exited 0"
+    grep -q "is not a kiosk's data folder" <<<"$out" || fail "admin $command on $folder did not say why: $out"
+  done
+done
+[ -e "$work/not-a-kiosk" ] && fail "a mistyped --data-dir was created"
+[ -z "$(ls -A "$work/empty")" ] || fail "files appeared in an empty folder: $(ls -A "$work/empty")"
+[ -z "$(ls -A "$work/usb")" ] || fail "an export from a folder that is not a kiosk's wrote $(ls -A "$work/usb")"
+
+# A kiosk made by starting it once (no display: it makes its demo keys, then says so and stops).
+env -u DISPLAY -u WAYLAND_DISPLAY "$kiosk" --data-dir "$work/kiosk" >/dev/null 2>&1
+[ -f "$work/kiosk/demo-public.key" ] || fail "starting the kiosk did not make a demo kiosk"
+before="$(cd "$work/kiosk" && ls -la --time-style=full-iso)"
+"$kiosk" admin status --data-dir "$work/kiosk" | grep -q "waiting:     0" || fail "status of a new kiosk"
+after="$(cd "$work/kiosk" && ls -la --time-style=full-iso)"
+[ "$before" = "$after" ] || fail "status changed the kiosk's folder: $before => $after"
+echo "ok: reading commands refuse what is not a kiosk and change nothing"
