@@ -96,6 +96,14 @@ std::vector<TourStop> tourStops() {
              send(s, {ChooseWho{Who::Me}, Next{}, Next{}, SkipStory{}, ChooseContact{Contact::None}, Next{}, Send{}});
              send(s, {Saved{s.job, "3HW-AT9", std::nullopt}});
          }},
+        {"thank-you-compliment",
+         [](State& s) {
+             // Contact allowed, but no day promised: the guides give a timescale for complaints only.
+             start(s, Kind::Compliment);
+             send(s, {ChooseWho{Who::Me}, Next{}, Next{}, SkipStory{}, ChooseContact{Contact::Phone},
+                      TypeText{"07700 900123"}, Next{}, Send{}});
+             send(s, {Saved{s.job, "9TW-HKC", std::nullopt}});
+         }},
         {"larger-text", [](State& s) { complaintTo(s, Screen::Topics); send(s, {ToggleLargeText{}}); }},
         {"still-there",
          [](State& s) {
