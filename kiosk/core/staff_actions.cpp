@@ -11,8 +11,18 @@ namespace kiosk::core {
 Status readStatus(const Identity& identity) {
     if (!std::filesystem::exists(identity.databaseFile()))
         return {};
-    storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
-    return {store.count("waiting"), store.count("exported")};
+    try {
+        storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
+        return {store.count("waiting"), store.count("exported")};
+    } catch (const storage::Error& e) {
+        if (!storage::isDamage(e))
+            throw;
+        throw storage::Error(storage::Error::Kind::Damaged,
+                             "the database " + identity.databaseFile().string() + " is damaged (" + e.what() +
+                                 "). Nothing was changed. Do not delete it: ask IT, who can take a copy of the whole "
+                                 "folder.",
+                             e.code());
+    }
 }
 
 storage::ExportResult exportWaiting(const Identity& identity, const std::filesystem::path& folder) {

@@ -1,6 +1,7 @@
 #include <core/identity.hpp>
 #include <core/staff_actions.hpp>
 #include <storage/error.hpp>
+#include <storage/files.hpp>
 #include <test_support/temp_dir.hpp>
 
 #include <catch2/catch.hpp>
@@ -62,4 +63,13 @@ TEST_CASE("export says plainly when the folder to export into is not there") {
     const auto kiosk = core::startKiosk(dir / "data");
     CHECK_THROWS_WITH(core::exportWaiting(kiosk, dir / "no-usb-stick"),
                       Catch::Contains("does not exist") && Catch::Contains("USB stick"));
+}
+
+TEST_CASE("status on a damaged database says so plainly and changes nothing") {
+    test::TempDir dir;
+    const auto kiosk = core::startKiosk(dir / "data");
+    storage::writeFileAtomically(kiosk.databaseFile(), std::string(8192, 'x'));
+    const auto before = listing(dir / "data");
+    CHECK_THROWS_WITH(core::readStatus(kiosk), Catch::Contains("is damaged") && Catch::Contains("Nothing was changed"));
+    CHECK(listing(dir / "data") == before);
 }
