@@ -1,5 +1,7 @@
 #include <flow/step.hpp>
 
+#include "run_events.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -9,13 +11,7 @@ using namespace kiosk::vocabulary::literals;
 
 namespace {
 
-Effects run(State& s, std::initializer_list<Event> events) {
-    Effects all;
-    for (const auto& e : events)
-        for (auto& effect : step(s, e))
-            all.push_back(std::move(effect));
-    return all;
-}
+using kiosk::test::run;
 
 // A child on their own at Check, having answered everything the kind of submission asks.
 State atCheck(Kind kind, Contact contact) {

@@ -2,6 +2,8 @@
 #include <flow/effect.hpp>
 #include <flow/step.hpp>
 
+#include "run_events.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace kiosk::flow;
@@ -11,14 +13,7 @@ namespace {
 
 const Clock::time_point kStart = Clock::time_point{} + 1000h;
 
-// Events in, effects collected.
-Effects run(State& s, std::initializer_list<Event> events) {
-    Effects all;
-    for (const auto& e : events)
-        for (auto& effect : step(s, e))
-            all.push_back(std::move(effect));
-    return all;
-}
+using kiosk::test::run;
 
 State started() {
     State s;
