@@ -34,6 +34,14 @@ constexpr std::array<const char*, SubmissionStore::kSchemaVersion> kMigrations =
         count       INTEGER NOT NULL
     ) STRICT;
     )sql",
+    // 2 -> 3: every reference code given to a child, so that no two children share one. Kept apart
+    // from the submissions and ordered by code, not by when it was given, so that a code cannot be
+    // matched to its submission's time or priority flag.
+    R"sql(
+    CREATE TABLE reference_used (
+        code TEXT PRIMARY KEY NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    )sql",
 };
 
 bool isDamageCode(int code) {
@@ -85,13 +93,32 @@ SubmissionStore::SubmissionStore(const std::filesystem::path& file, Access acces
     }
 }
 
-void SubmissionStore::add(const SealedRow& row) {
+void SubmissionStore::add(const SealedRow& row, std::string_view reference) {
+    Transaction tx(m_db);
+    Statement code(m_db, "INSERT INTO reference_used (code) VALUES (?)");
+    code.bind(1, reference);
+    code.run();
     Statement st(m_db, "INSERT INTO submission (id, created_at, state, priority, sealed) VALUES (?, ?, 'waiting', ?, ?)");
     st.bind(1, row.id);
     st.bind(2, row.createdAt);
     st.bind(3, std::int64_t{row.priority ? 1 : 0});
     st.bind(4, std::span<const unsigned char>(row.sealed));
     st.run();
+    tx.commit();
+}
+
+std::string SubmissionStore::unusedReference(const std::function<std::string()>& draw) {
+    Statement used(m_db, "SELECT 1 FROM reference_used WHERE code = ?");
+    // 20^6 codes: with tens of thousands given, a fresh draw is almost always free at once.
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        auto code = draw();
+        used.bind(1, code);
+        const bool taken = used.step();
+        used.reset();
+        if (!taken)
+            return code;
+    }
+    throw Error(Error::Kind::Format, "no unused reference code could be found");
 }
 
 std::vector<SealedRow> SubmissionStore::waiting() {

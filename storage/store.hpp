@@ -2,12 +2,15 @@
 
 #include <storage/db.hpp>
 #include <storage/error.hpp>
+#include <storage/ids.hpp>
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::storage {
@@ -26,7 +29,7 @@ struct SealedRow {
 class SubmissionStore {
 public:
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     /// PRAGMA application_id of a kiosk database: "CCYK".
     static constexpr std::int32_t kApplicationId = 0x4343594B;
 
@@ -35,8 +38,11 @@ public:
     /// Error(Format) for one that is foreign or newer than this program.
     explicit SubmissionStore(const std::filesystem::path& file, Access access = Access::ReadWrite);
 
-    /// Stores a sealed submission as waiting; it is on disk (synchronous=FULL) when this returns.
-    void add(const SealedRow& row);
+    /// Stores a sealed submission as waiting, and the reference code its child was shown as used;
+    /// both are on disk (synchronous=FULL) when this returns. Throws if the code was used before.
+    void add(const SealedRow& row, std::string_view reference);
+    /// A reference code never given on this kiosk: drawn (by default at random) until one is free.
+    [[nodiscard]] std::string unusedReference(const std::function<std::string()>& draw = newReference);
     /// Every waiting submission, oldest first.
     [[nodiscard]] std::vector<SealedRow> waiting();
     /// Marks these waiting submissions exported in a batch, all or none.

@@ -117,7 +117,7 @@ flow::Event EffectRunner::perform(flow::SaveSubmission& save) {
         if (!m_store)
             m_store = openStore(m_identity);
         s.id = storage::newUuid();
-        s.reference = storage::newReference();
+        s.reference = m_store->unusedReference();
         s.createdAt = storage::isoUtc(now);
         s.kiosk = m_identity.name;
         s.demo = m_identity.demo;
@@ -127,7 +127,7 @@ flow::Event EffectRunner::perform(flow::SaveSubmission& save) {
             s.acknowledgeBy = storage::toIso(*contactBy);
         }
         plain = storage::toJson(s);
-        m_store->add({s.id, s.createdAt, "waiting", "", s.priority, storage::seal(plain, m_identity.key)});
+        m_store->add({s.id, s.createdAt, "waiting", "", s.priority, storage::seal(plain, m_identity.key)}, s.reference);
         return flow::Saved{job, s.reference, contactBy ? std::optional(toDay(*contactBy)) : std::nullopt};
     } catch (const storage::Error& e) {
         // Storage errors name the operation and SQLite's or libsodium's words, never a value.

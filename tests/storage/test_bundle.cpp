@@ -13,9 +13,7 @@ using kiosk::test::TempDir;
 namespace {
 
 std::string addSubmission(SubmissionStore& store, const PublicKey& key, const std::string& story, bool priority = false) {
-    const auto row = kiosk::test::sealedComplaint(story, key, priority);
-    store.add(row);
-    return row.id;
+    return kiosk::test::addComplaint(store, story, key, priority);
 }
 
 ExportInfo info(const PublicKey& key) { return {"canolfan-1", key, false, "2026-11-22T16:00:00Z"}; }

@@ -55,8 +55,8 @@ TEST_CASE("stored submissions keep only plain metadata beside the sealed bytes")
     TempDir dir;
     const auto team = KeyPair::generate();
     SubmissionStore store(dir / "kiosk.db");
-    store.add(kiosk::test::sealedComplaint("one", team.publicKey, true));
-    store.add(kiosk::test::sealedComplaint("two", team.publicKey));
+    (void)kiosk::test::addComplaint(store, "one", team.publicKey, true);
+    (void)kiosk::test::addComplaint(store, "two", team.publicKey);
     const auto rows = store.waiting();
     REQUIRE(rows.size() == 2);
     CHECK(store.count("waiting") == 2);
@@ -74,7 +74,7 @@ TEST_CASE("words a child typed appear nowhere in the database folder") {
     const std::string unique = "Zebra-ŵ-" + newUuid();
     {
         SubmissionStore store(dir / "kiosk.db");
-        store.add(kiosk::test::sealedComplaint("Roedd y " + unique + " yn drist", team.publicKey));
+        (void)kiosk::test::addComplaint(store, "Roedd y " + unique + " yn drist", team.publicKey);
         // Look while the WAL still holds the row, and again after a checkpoint.
         CHECK(kiosk::test::allBytesUnder(dir.path()).find(unique) == std::string::npos);
         CHECK(kiosk::test::allBytesUnder(dir.path()).find("Zebra") == std::string::npos);
@@ -86,7 +86,7 @@ TEST_CASE("words a child typed appear nowhere in the database folder") {
     CHECK(bytes.find("drist") == std::string::npos);
 }
 
-TEST_CASE("a version 1 database migrates to version 2 keeping its submissions") {
+TEST_CASE("a version 1 database migrates to version 2 and on, keeping its submissions") {
     TempDir dir;
     {
         Db old(dir / "kiosk.db");
@@ -94,13 +94,58 @@ TEST_CASE("a version 1 database migrates to version 2 keeping its submissions") 
         REQUIRE(old.queryInt("PRAGMA user_version") == 1);
     }
     SubmissionStore store(dir / "kiosk.db");
-    CHECK(store.db().queryInt("PRAGMA user_version") == 2);
+    CHECK(store.db().queryInt("PRAGMA user_version") == SubmissionStore::kSchemaVersion);
     const auto rows = store.waiting();
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].id == "6f1c2d4e-0000-4000-8000-000000000001");
     CHECK(rows[0].priority);
     CHECK(rows[0].sealed == std::vector<unsigned char>{0x00, 0x11, 0x22, 0x33});
     CHECK(store.db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'export_batch'") == 1);
+}
+
+TEST_CASE("a version 2 database migrates to version 3 keeping its submissions and exports") {
+    TempDir dir;
+    {
+        Db old(dir / "kiosk.db");
+        old.exec(readFile(TEST_DATA_DIR "/schema-v2.sql").c_str());
+        REQUIRE(old.queryInt("PRAGMA user_version") == 2);
+    }
+    SubmissionStore store(dir / "kiosk.db");
+    CHECK(store.db().queryInt("PRAGMA user_version") == 3);
+    CHECK(store.count("waiting") == 1);
+    CHECK(store.count("exported") == 1);
+    CHECK(store.db().queryInt("SELECT count(*) FROM export_batch") == 1);
+    CHECK(store.db().queryInt("SELECT count(*) FROM reference_used") == 0);
+    const auto team = KeyPair::generate();
+    (void)kiosk::test::addComplaint(store, "after the upgrade", team.publicKey);
+    CHECK(store.count("waiting") == 2);
+}
+
+TEST_CASE("no two children on a kiosk are given the same reference code") {
+    TempDir dir;
+    const auto team = KeyPair::generate();
+    SubmissionStore store(dir / "kiosk.db");
+    store.add(kiosk::test::sealedComplaint("one", team.publicKey), "K7M-4QX");
+    // The same code again is refused, and nothing of that submission is kept.
+    const auto second = kiosk::test::sealedComplaint("two", team.publicKey);
+    CHECK_THROWS_AS(store.add(second, "K7M-4QX"), Error);
+    CHECK(store.count("waiting") == 1);
+    // A draw that keeps landing on a code already given is drawn again until one is free.
+    const std::vector<std::string> draws = {"K7M-4QX", "K7M-4QX", "3HW-AT9"};
+    std::size_t next = 0;
+    CHECK(store.unusedReference([&] { return draws[next++]; }) == "3HW-AT9");
+    CHECK(next == 3);
+}
+
+TEST_CASE("the codes given cannot be matched to their submissions' times or priority") {
+    TempDir dir;
+    SubmissionStore store(dir / "kiosk.db");
+    Statement cols(store.db(), "SELECT group_concat(name, ',') FROM pragma_table_info('reference_used')");
+    REQUIRE(cols.step());
+    CHECK(cols.text(0) == "code");
+    // WITHOUT ROWID: kept in the order of the codes, not of when they were given.
+    CHECK(store.db().queryText("SELECT sql FROM sqlite_schema WHERE name = 'reference_used'").find("WITHOUT ROWID") !=
+          std::string::npos);
 }
 
 TEST_CASE("a database from a newer kiosk is refused and left as it is") {
@@ -138,7 +183,7 @@ TEST_CASE("a damaged database is quarantined whole and a fresh one takes submiss
     CHECK(readFile(dir / "quarantine/kiosk-20261122T100000Z.db-wal") == "wal bytes");
     // The -shm file is only SQLite's index of the WAL, rebuilt from it; it goes along, not its bytes.
     CHECK(std::filesystem::exists(dir / "quarantine/kiosk-20261122T100000Z.db-shm"));
-    opened.store->add(kiosk::test::sealedComplaint("after", team.publicKey));
+    (void)kiosk::test::addComplaint(*opened.store, "after", team.publicKey);
     CHECK(opened.store->count("waiting") == 1);
 }
 
@@ -175,7 +220,7 @@ TEST_CASE("a database whose pages are damaged is quarantined, and earlier copies
     {
         SubmissionStore store(dir / "kiosk.db");
         for (int i = 0; i < 50; ++i)
-            store.add(kiosk::test::sealedComplaint(std::string(2000, 'a'), team.publicKey));
+            (void)kiosk::test::addComplaint(store, std::string(2000, 'a'), team.publicKey);
         store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     // Scribble over the middle of the file, past the header.

@@ -37,6 +37,13 @@ storage::SealedRow sealedComplaint(const std::string& story, const storage::Publ
     return {s.id, s.createdAt, "waiting", "", priority, storage::seal(storage::toJson(s), key)};
 }
 
+std::string addComplaint(storage::SubmissionStore& store, const std::string& story, const storage::PublicKey& key,
+                         bool priority) {
+    const auto row = sealedComplaint(story, key, priority);
+    store.add(row, store.unusedReference());
+    return row.id;
+}
+
 std::string allBytesUnder(const std::filesystem::path& folder) {
     std::string all;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {

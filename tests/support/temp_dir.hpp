@@ -26,6 +26,10 @@ private:
 [[nodiscard]] storage::SealedRow sealedComplaint(const std::string& story, const storage::PublicKey& key,
                                                  bool priority = false);
 
+/// Stores such a complaint, with a fresh reference code, as the kiosk would; returns its id.
+std::string addComplaint(storage::SubmissionStore& store, const std::string& story, const storage::PublicKey& key,
+                         bool priority = false);
+
 /// Every byte of every file under a folder, concatenated: for "is this text anywhere on disk?".
 [[nodiscard]] std::string allBytesUnder(const std::filesystem::path& folder);
 
