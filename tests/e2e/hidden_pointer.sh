@@ -8,14 +8,8 @@
 set -euo pipefail
 kiosk="$1"
 probe="$2"
-work="$(mktemp -d)"
+source "$(dirname "$0")/lib.sh"
 taps="$work/taps"
-cleanup() {
-  [ -n "${kiosk_pid:-}" ] && kill "$kiosk_pid" 2>/dev/null || true
-  [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 fail() { echo "FAIL: $*"; [ -f "$work/kiosk.log" ] && cat "$work/kiosk.log"; exit 1; }
 
@@ -25,12 +19,7 @@ probe_cursor() {
   "$probe" || probe_rc=$?
 }
 
-# A display of our own; Xvfb picks a free number and tells us it.
-exec 3<> <(:)
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-read -r -t 10 display_no <&3 || fail "Xvfb did not start"
-export DISPLAY=":$display_no"
+start_display 1280x800 "$work/xvfb.log"
 
 # The probe must see a pointer where there is one, or its "hidden" below would prove nothing.
 xdotool mousemove 640 400

@@ -19,24 +19,13 @@ keyboard="${4:-$(dirname "$0")/../../assets/keyboard.txt}"
 export LC_ALL=C.UTF-8
 rm -rf "$artifacts"
 mkdir -p "$artifacts"
-work="$(mktemp -d)"
+source "$(dirname "$0")/lib.sh"
 data="$work/data"
 taps="$work/taps"
-cleanup() {
-  [ -n "${kiosk_pid:-}" ] && kill "$kiosk_pid" 2>/dev/null || true
-  [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 fail() { echo "FAIL: $*"; [ -f "$taps" ] && cat "$taps"; exit 1; }
 
-# A display of our own; Xvfb picks a free number and tells us it.
-exec 3<> <(:)
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$artifacts/xvfb.log" 2>&1 &
-xvfb_pid=$!
-read -r -t 10 display_no <&3 || fail "Xvfb did not start"
-export DISPLAY=":$display_no"
+start_display 1280x800 "$artifacts/xvfb.log"
 
 KIOSK_TAP_MAP="$taps" "$kiosk" --data-dir "$data" --windowed=1280x800 >"$artifacts/kiosk.log" 2>&1 &
 kiosk_pid=$!
