@@ -41,7 +41,7 @@ int runTour(const Options& options) {
             }
             char name[160];
             std::snprintf(name, sizeof name, "%02d-%s-%s-%dx%d.png", index, stop.name,
-                          language == flow::Language::Welsh ? "cy" : "en", capture.width, capture.height);
+                          std::string(vocabulary::nameOf(language).stored).c_str(), capture.width, capture.height);
             const auto file = options.target / name;
             if (stbi_write_png(file.c_str(), capture.width, capture.height, 4, capture.rgba.data(), capture.width * 4) ==
                 0) {

@@ -15,7 +15,7 @@
 namespace kiosk::flow {
 
 /// What a path keeps of the answers: the choices that belong to it, and the boxes whose words
-/// are sent. A helper's name typed before choosing "me", complaint questions answered before
+/// are sent. A helper's name typed before choosing to tell us alone, complaint questions answered before
 /// changing to a compliment, a phone number typed before choosing email, are all left out.
 struct Kept {
     Choices choices;
