@@ -15,8 +15,8 @@
 namespace kiosk::flow {
 
 /// What a path keeps of the answers: the choices that belong to it, and the boxes whose words
-/// are sent. A helper's name typed before choosing to tell us alone, complaint questions answered before
-/// changing to a compliment, a phone number typed before choosing email, are all left out.
+/// are sent. A helper's name typed before choosing to tell us alone, complaint questions answered
+/// before changing to a compliment, a phone number typed before choosing email: all left out.
 struct Kept {
     Choices choices;
     std::bitset<kFieldCount> fields;
