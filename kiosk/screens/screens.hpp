@@ -83,6 +83,11 @@ void drawRadios(Page& page, ui::Ctx& ctx, const std::optional<Enum>& chosen, Cho
     }
 }
 
+template <class Enum, class Choose>
+void drawRadios(Page& page, ui::Ctx& ctx, const std::optional<Enum>& chosen, Choose choose) {
+    drawRadios(page, ctx, chosen, choose, [](Enum) {});
+}
+
 /// A box to type into, with its label; tapping it gives it the keyboard, tapping in its text moves
 /// the cursor. Multi-line boxes wrap and scroll to keep the cursor in view.
 [[nodiscard]] MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field field,

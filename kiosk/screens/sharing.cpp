@@ -9,8 +9,7 @@ MaybeEvent drawSharing(const flow::State& state, ui::Ctx& ctx) {
     ui::text(ctx.fonts.body, ctx.tr("sharing.explain"_key), ctx.theme.text, page.width());
     ImGui::Dummy(ctx.em(0, 0.2f));
     ui::text(ctx.fonts.bold, ctx.tr("sharing.question"_key), ctx.theme.text, page.width());
-    drawRadios(page, ctx, state.answers.sharing, [](flow::Sharing c) { return flow::ChooseSharing{c}; },
-               [](flow::Sharing) {});
+    drawRadios(page, ctx, state.answers.sharing, [](flow::Sharing c) { return flow::ChooseSharing{c}; });
     return page.finish();
 }
 

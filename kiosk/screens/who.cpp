@@ -8,7 +8,7 @@ MaybeEvent drawWho(const flow::State& state, ui::Ctx& ctx) {
     Page page(state, ctx, "who.title"_key, "who.hint"_key);
     const flow::Answers& a = state.answers;
     const float w = page.width();
-    drawRadios(page, ctx, a.who, [](flow::Who who) { return flow::ChooseWho{who}; }, [](flow::Who) {});
+    drawRadios(page, ctx, a.who, [](flow::Who who) { return flow::ChooseWho{who}; });
     ImGui::Dummy(ctx.em(0, 0.3f));
     if (a.who == flow::Who::MeWithHelp)
         page.take(drawTextField(state, ctx, flow::Field::HelperName, ctx.tr("who.helper_name"_key), w));
