@@ -89,3 +89,17 @@ TEST_CASE("typing goes nowhere but the box on the screen showing, and never unde
     run(s, {Dismiss{}, TypeText{"!"}});
     CHECK(s.answers.field(Field::Story).text() == "words9!");
 }
+
+// Found by attacking the flow: ChooseKind used to move on whatever screen showed. From Check that
+// was Sending, with nothing sent and no timeout: the child's words stayed in memory until hidden.
+TEST_CASE("a kind chosen while Check is showing does not leave the kiosk on Sending with nothing saved") {
+    State s = atCheck(Kind::Feedback, Contact::None);
+    const auto effects = run(s, {ChooseKind{Kind::Compliment}});
+    CHECK(s.screen != Screen::Sending);
+    if (s.screen == Screen::Sending)
+        CHECK(effects.size() == 1);
+    // And the session must still end by itself if the child walks away.
+    run(s, {Tick{s.now + s.timing.quietBeforeAsking + s.timing.answerWindow + std::chrono::seconds(1)},
+            Tick{s.now + 2 * (s.timing.quietBeforeAsking + s.timing.answerWindow)}});
+    CHECK((s.screen == Screen::Welcome || s.overlay == Overlay::StillThere));
+}
