@@ -20,6 +20,15 @@ std::string csvField(const std::string& value) {
     return out + "\"";
 }
 
+// One CSV line, every cell quoted (FORMAT.md), the heading row included: a column for each field
+// of a submission, named as the sealed JSON names it.
+template <class Cell> std::string csvLine(Cell cell) {
+    std::string line;
+    for (const auto& field : storage::submissionFields())
+        line += (line.empty() ? "" : ",") + csvField(cell(field));
+    return line + "\r\n";
+}
+
 } // namespace
 
 Opened openBundle(const storage::Bundle& bundle, const storage::KeyPair& keys) {
@@ -54,83 +63,13 @@ std::size_t addNew(std::vector<storage::Submission>& list, std::vector<storage::
     return added;
 }
 
-namespace {
-
-using storage::Submission;
-using vocabulary::Field;
-
-std::string yesNo(bool b) { return b ? "yes" : "no"; }
-
-template <class Enum> std::string stored(const std::optional<Enum>& value) {
-    return value ? std::string(vocabulary::nameOf(*value).stored) : std::string();
-}
-
-// The stored names of the values chosen from a list, as "a; b".
-template <class Enum, std::size_t N> std::string storedEach(const std::bitset<N>& chosen) {
-    std::string out;
-    for (const auto& row : vocabulary::all<Enum>())
-        if (chosen.test(static_cast<std::size_t>(row.value)))
-            out += (out.empty() ? "" : "; ") + std::string(row.stored);
-    return out;
-}
-
-// A column of the worklist: its heading (the submission's own field name) and its cell.
-struct Column {
-    std::string_view heading;
-    std::string (*cell)(const Submission&);
-};
-
-template <Field f> constexpr Column typed() {
-    return {vocabulary::nameOf(f).stored, [](const Submission& s) { return s.text(f); }};
-}
-
-// In the order the complaints team reads a row.
-constexpr Column kColumns[] = {
-    {"reference", [](const Submission& s) { return s.reference; }},
-    {"priority", [](const Submission& s) { return yesNo(s.priority); }},
-    {"kind", [](const Submission& s) { return stored(s.choices.kind); }},
-    {"language", [](const Submission& s) { return std::string(vocabulary::nameOf(s.language).stored); }},
-    {"created_at", [](const Submission& s) { return s.createdAt; }},
-    {"acknowledge_by", [](const Submission& s) { return s.acknowledgeBy; }},
-    {"who", [](const Submission& s) { return stored(s.choices.who); }},
-    typed<Field::AdultName>(),
-    typed<Field::AdultRole>(),
-    {"young_person_agreed", [](const Submission& s) { return yesNo(s.choices.youngPersonAgreed); }},
-    typed<Field::HelperName>(),
-    {"wants_advocate", [](const Submission& s) { return yesNo(s.choices.wantsAdvocate); }},
-    {"topics", [](const Submission& s) { return storedEach<vocabulary::Topic>(s.choices.topics); }},
-    {"feeling", [](const Submission& s) { return s.choices.feeling ? std::to_string(*s.choices.feeling) : ""; }},
-    typed<Field::Story>(),
-    {"story_skipped", [](const Submission& s) { return yesNo(s.choices.storySkipped); }},
-    {"put_right", [](const Submission& s) { return storedEach<vocabulary::PutRight>(s.choices.putRight); }},
-    typed<Field::Name>(),
-    {"contact", [](const Submission& s) { return stored(s.choices.contact); }},
-    typed<Field::Phone>(),
-    typed<Field::Email>(),
-    {"meeting", [](const Submission& s) { return stored(s.choices.meeting); }},
-    {"sharing", [](const Submission& s) { return stored(s.choices.sharing); }},
-    {"kiosk", [](const Submission& s) { return s.kiosk; }},
-    {"demo", [](const Submission& s) { return yesNo(s.demo); }},
-    {"id", [](const Submission& s) { return s.id; }},
-};
-
-// One CSV line, every cell quoted (FORMAT.md), the heading row included.
-template <class Cell> std::string csvLine(Cell cell) {
-    std::string line;
-    for (const Column& column : kColumns)
-        line += (line.empty() ? "" : ",") + csvField(cell(column));
-    return line + "\r\n";
-}
-
-} // namespace
-
 std::string toCsv(std::vector<storage::Submission> submissions) {
     std::stable_sort(submissions.begin(), submissions.end(), [](const auto& a, const auto& b) {
         return a.priority != b.priority ? a.priority : a.createdAt < b.createdAt;
     });
-    std::string csv = csvLine([](const Column& c) { return std::string(c.heading); });
+    std::string csv = csvLine([](const storage::SubmissionField& f) { return std::string(f.name); });
     for (const auto& s : submissions)
-        csv += csvLine([&s](const Column& c) { return c.cell(s); });
+        csv += csvLine([&s](const storage::SubmissionField& f) { return f.text(s); });
     return csv;
 }
 

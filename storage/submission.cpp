@@ -4,215 +4,342 @@
 
 #include <sodium.h>
 
-#include <algorithm>
-#include <span>
+#include <functional>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <vector>
 
 namespace kiosk::storage {
-namespace {
 
-constexpr const char* kFormat = "cafcass-cymru-kiosk.submission";
-constexpr int kVersion = 1;
-
-using vocabulary::Field;
-using vocabulary::nameOf;
-
-void appendJsonString(std::string& out, std::string_view value) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    for (const char c : value) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            out += "\\u00";
-            out += kHex[u >> 4];
-            out += kHex[u & 15];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
-// Writes one JSON object field by field into a buffer reserved up front.
-class Writer {
+// Writes one JSON object field by field into a buffer reserved up front, so that the child's
+// words are copied once, into the one buffer the caller wipes after sealing.
+class JsonWriter {
 public:
-    explicit Writer(std::size_t typed) { m_out.reserve(1024 + typed * 6); } // worst case: every byte escaped
-    void key(std::string_view name) {
-        m_out += m_out.empty() ? "{" : ",";
-        appendJsonString(m_out, name);
-        m_out += ':';
-    }
+    explicit JsonWriter(std::size_t typed) { m_out.reserve(1024 + typed * 6); } // worst case: every byte escaped
     void str(std::string_view name, std::string_view value) {
         key(name);
-        appendJsonString(m_out, value);
+        quoted(value);
     }
-    void boolean(std::string_view name, bool value) {
+    void raw(std::string_view name, std::string_view value) {
         key(name);
-        m_out += value ? "true" : "false";
+        m_out += value;
     }
-    void number(std::string_view name, int value) {
-        key(name);
-        m_out += std::to_string(value);
-    }
-    /// The stored names of the values chosen from a list, in the vocabulary's order.
-    template <class Enum, std::size_t N> void list(std::string_view name, const std::bitset<N>& chosen) {
+    void list(std::string_view name, const std::vector<std::string_view>& values) {
         key(name);
         m_out += '[';
-        bool first = true;
-        for (const auto& row : vocabulary::all<Enum>()) {
-            if (!chosen.test(static_cast<std::size_t>(row.value)))
-                continue;
-            m_out += first ? "" : ",";
-            appendJsonString(m_out, row.stored);
-            first = false;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            m_out += i == 0 ? "" : ",";
+            quoted(values[i]);
         }
         m_out += ']';
     }
-    /// A choice by its stored name, or "" when it was not made.
-    template <class Enum> void choice(std::string_view name, const std::optional<Enum>& value) {
-        str(name, value ? nameOf(*value).stored : std::string_view());
-    }
-    void text(const Submission& s, Field f) { str(nameOf(f).stored, s.text(f)); }
     std::string finish() {
         m_out += '}';
         return std::move(m_out);
     }
 
 private:
+    void key(std::string_view name) {
+        m_out += m_out.empty() ? "{" : ",";
+        quoted(name);
+        m_out += ':';
+    }
+    void quoted(std::string_view value) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        m_out += '"';
+        for (const char c : value) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                m_out += '\\';
+                m_out += c;
+            } else if (u < 0x20) {
+                m_out += "\\u00";
+                m_out += kHex[u >> 4];
+                m_out += kHex[u & 15];
+            } else {
+                m_out += c;
+            }
+        }
+        m_out += '"';
+    }
+
     std::string m_out;
 };
 
-template <class T> T field(const nlohmann::json& j, const char* name) {
-    if (!j.contains(name))
-        throw Error(Error::Kind::Format, std::string("submission has no \"") + name + "\"");
-    try {
-        return j.at(name).get<T>();
-    } catch (const nlohmann::json::exception&) {
-        throw Error(Error::Kind::Format, std::string("submission field \"") + name + "\" has the wrong type");
+// Reads the fields of one JSON object strictly: each present, of its own type, nothing coerced.
+class JsonReader {
+public:
+    explicit JsonReader(const nlohmann::json& j) : m_j(j) {}
+    [[nodiscard]] const nlohmann::json& at(std::string_view name) const {
+        const auto it = m_j.find(name);
+        if (it == m_j.end())
+            throw Error(Error::Kind::Format, "submission has no \"" + std::string(name) + "\"");
+        return *it;
     }
-}
-
-[[noreturn]] void unknownValue(const char* name) {
-    throw Error(Error::Kind::Format, std::string("submission field \"") + name + "\" has an unknown value");
-}
-
-// A choice by its stored name; "" means it was not made, where that is allowed.
-template <class Enum> std::optional<Enum> choice(const nlohmann::json& j, const char* name, bool required) {
-    const auto stored = field<std::string>(j, name);
-    if (stored.empty() && !required)
-        return std::nullopt;
-    const auto value = vocabulary::fromStored<Enum>(stored);
-    if (!value)
-        unknownValue(name);
-    return value;
-}
-
-template <class Enum, std::size_t N> std::bitset<N> chosen(const nlohmann::json& j, const char* name) {
-    std::bitset<N> out;
-    for (const auto& stored : field<std::vector<std::string>>(j, name)) {
-        const auto value = vocabulary::fromStored<Enum>(stored);
-        if (!value)
-            unknownValue(name);
-        out.set(static_cast<std::size_t>(*value));
+    [[nodiscard]] std::string string(std::string_view name) const {
+        const auto& v = at(name);
+        if (!v.is_string())
+            wrongType(name);
+        return v.get<std::string>();
     }
+    [[nodiscard]] bool boolean(std::string_view name) const {
+        const auto& v = at(name);
+        if (!v.is_boolean())
+            wrongType(name);
+        return v.get<bool>();
+    }
+    // A whole number that fits an int: 2.5, true and 4294967297 are refused, not converted.
+    [[nodiscard]] int integer(std::string_view name) const {
+        const auto& v = at(name);
+        if (!v.is_number_integer())
+            wrongType(name);
+        constexpr auto kMin = std::numeric_limits<int>::min();
+        constexpr auto kMax = std::numeric_limits<int>::max();
+        const bool fits = v.is_number_unsigned() ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMax)
+                                                 : v.get<std::int64_t>() >= kMin && v.get<std::int64_t>() <= kMax;
+        if (!fits)
+            outOfRange(name);
+        return v.get<int>();
+    }
+    [[nodiscard]] std::vector<std::string> strings(std::string_view name) const {
+        const auto& v = at(name);
+        if (!v.is_array())
+            wrongType(name);
+        std::vector<std::string> out;
+        for (const auto& item : v) {
+            if (!item.is_string())
+                wrongType(name);
+            out.push_back(item.get<std::string>());
+        }
+        return out;
+    }
+    [[noreturn]] static void unknownValue(std::string_view name) {
+        throw Error(Error::Kind::Format, "submission field \"" + std::string(name) + "\" has an unknown value");
+    }
+    [[noreturn]] static void outOfRange(std::string_view name) {
+        throw Error(Error::Kind::Format, "submission field \"" + std::string(name) + "\" is out of range");
+    }
+
+private:
+    [[noreturn]] static void wrongType(std::string_view name) {
+        throw Error(Error::Kind::Format, "submission field \"" + std::string(name) + "\" has the wrong type");
+    }
+
+    const nlohmann::json& m_j;
+};
+
+namespace {
+
+constexpr const char* kFormat = "cafcass-cymru-kiosk.submission";
+constexpr int kVersion = 1;
+
+using vocabulary::Choices;
+using vocabulary::Field;
+using vocabulary::nameOf;
+
+// A member of the submission or of its choices, the same way for either.
+template <auto Member> auto& member(Submission& s) {
+    if constexpr (std::is_invocable_v<decltype(Member), Submission&>)
+        return s.*Member;
+    else
+        return s.choices.*Member;
+}
+template <auto Member> const auto& member(const Submission& s) { return member<Member>(const_cast<Submission&>(s)); }
+
+template <auto Member> constexpr SubmissionField text() {
+    return {[](const Submission& s) { return std::string(member<Member>(s)); },
+            [](JsonWriter& w, std::string_view n, const Submission& s) { w.str(n, member<Member>(s)); },
+            [](const JsonReader& r, std::string_view n, Submission& s) { member<Member>(s) = r.string(n); }};
+}
+
+template <Field F> constexpr SubmissionField typed() {
+    return {[](const Submission& s) { return s.text(F); },
+            [](JsonWriter& w, std::string_view n, const Submission& s) { w.str(n, s.text(F)); },
+            [](const JsonReader& r, std::string_view n, Submission& s) { s.text(F) = r.string(n); }};
+}
+
+template <auto Member> constexpr SubmissionField flag() {
+    return {[](const Submission& s) { return std::string(member<Member>(s) ? "yes" : "no"); },
+            [](JsonWriter& w, std::string_view n, const Submission& s) { w.raw(n, member<Member>(s) ? "true" : "false"); },
+            [](const JsonReader& r, std::string_view n, Submission& s) { member<Member>(s) = r.boolean(n); }};
+}
+
+// A choice by its stored name; "" where it was not made. A required one must be made.
+template <auto Member, bool kRequired> constexpr SubmissionField choice() {
+    using Enum = typename std::decay_t<decltype(member<Member>(std::declval<Submission&>()))>::value_type;
+    return {[](const Submission& s) {
+                const auto& v = member<Member>(s);
+                return std::string(v ? nameOf(*v).stored : std::string_view());
+            },
+            [](JsonWriter& w, std::string_view n, const Submission& s) {
+                const auto& v = member<Member>(s);
+                w.str(n, v ? nameOf(*v).stored : std::string_view());
+            },
+            [](const JsonReader& r, std::string_view n, Submission& s) {
+                const auto stored = r.string(n);
+                auto& v = member<Member>(s);
+                v.reset();
+                if (stored.empty() && !kRequired)
+                    return;
+                v = vocabulary::fromStored<Enum>(stored);
+                if (!v)
+                    JsonReader::unknownValue(n);
+            }};
+}
+
+// The values chosen from a list, by their stored names in the vocabulary's order.
+template <class Enum, auto Member> std::vector<std::string_view> chosen(const Submission& s) {
+    std::vector<std::string_view> out;
+    for (const auto& row : vocabulary::all<Enum>())
+        if (member<Member>(s).test(static_cast<std::size_t>(row.value)))
+            out.push_back(row.stored);
     return out;
 }
 
-// As flow::secureWipe: the whole allocation, including bytes left past the end by earlier edits.
-void zero(std::string& s) {
-    s.resize(s.capacity());
-    sodium_memzero(s.data(), s.size());
-    s.clear();
+template <class Enum, auto Member> constexpr SubmissionField list() {
+    return {[](const Submission& s) {
+                std::string out;
+                for (const auto name : chosen<Enum, Member>(s))
+                    out += (out.empty() ? "" : "; ") + std::string(name);
+                return out;
+            },
+            [](JsonWriter& w, std::string_view n, const Submission& s) { w.list(n, chosen<Enum, Member>(s)); },
+            [](const JsonReader& r, std::string_view n, Submission& s) {
+                auto& bits = member<Member>(s);
+                bits.reset();
+                for (const auto& stored : r.strings(n)) {
+                    const auto value = vocabulary::fromStored<Enum>(stored);
+                    if (!value || bits.test(static_cast<std::size_t>(*value)))
+                        JsonReader::unknownValue(n); // unknown, or the same one twice
+                    bits.set(static_cast<std::size_t>(*value));
+                }
+            }};
+}
+
+constexpr SubmissionField language() {
+    return {[](const Submission& s) { return std::string(nameOf(s.language).stored); },
+            [](JsonWriter& w, std::string_view n, const Submission& s) { w.str(n, nameOf(s.language).stored); },
+            [](const JsonReader& r, std::string_view n, Submission& s) {
+                const auto value = vocabulary::fromStored<vocabulary::Language>(r.string(n));
+                if (!value)
+                    JsonReader::unknownValue(n);
+                s.language = *value;
+            }};
+}
+
+// 1 to 5 on the scale; 0 where not given.
+constexpr SubmissionField feeling() {
+    return {[](const Submission& s) { return s.choices.feeling ? std::to_string(*s.choices.feeling) : std::string(); },
+            [](JsonWriter& w, std::string_view n, const Submission& s) {
+                w.raw(n, std::to_string(s.choices.feeling.value_or(0)));
+            },
+            [](const JsonReader& r, std::string_view n, Submission& s) {
+                const int f = r.integer(n);
+                if (f != 0 && (f < vocabulary::kFeelingMin || f > vocabulary::kFeelingMax))
+                    JsonReader::outOfRange(n);
+                s.choices.feeling = f == 0 ? std::nullopt : std::optional<int>(f);
+            }};
+}
+
+constexpr SubmissionField named(std::string_view name, SubmissionField f) {
+    f.name = name;
+    return f;
+}
+
+// Every field, once: its name in the JSON and the worklist, and how it is written, read and shown.
+// In the order the complaints team reads a worklist row.
+constexpr SubmissionField kFields[] = {
+    named("reference", text<&Submission::reference>()),
+    named("priority", flag<&Submission::priority>()),
+    named("kind", choice<&Choices::kind, true>()),
+    named("language", language()),
+    named("created_at", text<&Submission::createdAt>()),
+    named("acknowledge_by", text<&Submission::acknowledgeBy>()),
+    named("who", choice<&Choices::who, true>()),
+    named(nameOf(Field::AdultName).stored, typed<Field::AdultName>()),
+    named(nameOf(Field::AdultRole).stored, typed<Field::AdultRole>()),
+    named("young_person_agreed", flag<&Choices::youngPersonAgreed>()),
+    named(nameOf(Field::HelperName).stored, typed<Field::HelperName>()),
+    named("wants_advocate", flag<&Choices::wantsAdvocate>()),
+    named("topics", list<vocabulary::Topic, &Choices::topics>()),
+    named("feeling", feeling()),
+    named(nameOf(Field::Story).stored, typed<Field::Story>()),
+    named("story_skipped", flag<&Choices::storySkipped>()),
+    named("put_right", list<vocabulary::PutRight, &Choices::putRight>()),
+    named(nameOf(Field::Name).stored, typed<Field::Name>()),
+    named("contact", choice<&Choices::contact, true>()),
+    named(nameOf(Field::Phone).stored, typed<Field::Phone>()),
+    named(nameOf(Field::Email).stored, typed<Field::Email>()),
+    named("meeting", choice<&Choices::meeting, false>()),
+    named("sharing", choice<&Choices::sharing, false>()),
+    named("kiosk", text<&Submission::kiosk>()),
+    named("demo", flag<&Submission::demo>()),
+    named("id", text<&Submission::id>()),
+};
+
+// Parses, refusing a document in which an object names a key twice: the reader would otherwise
+// take the last copy (a second "story" would silently replace the child's words).
+nlohmann::json parseStrict(std::string_view json) {
+    std::vector<std::set<std::string>> seen;
+    bool repeated = false;
+    const auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        if (event == nlohmann::json::parse_event_t::object_start)
+            seen.emplace_back();
+        else if (event == nlohmann::json::parse_event_t::object_end && !seen.empty())
+            seen.pop_back();
+        else if (event == nlohmann::json::parse_event_t::key && !seen.empty())
+            repeated = repeated || !seen.back().insert(parsed.get<std::string>()).second;
+        return true;
+    };
+    auto j = nlohmann::json::parse(json, callback, false);
+    if (j.is_discarded())
+        throw Error(Error::Kind::Format, "submission is not complete, valid JSON in UTF-8");
+    if (repeated)
+        throw Error(Error::Kind::Format, "submission names a field twice");
+    if (!j.is_object())
+        throw Error(Error::Kind::Format, "submission is not a JSON object");
+    return j;
 }
 
 } // namespace
 
-// Written by hand rather than through a JSON object so that the child's words are copied once,
-// into the one buffer the caller wipes after sealing.
+std::span<const SubmissionField> submissionFields() { return kFields; }
+
 std::string toJson(const Submission& s) {
-    std::size_t typed = 0;
-    for (const std::string* field : {&s.id, &s.reference, &s.createdAt, &s.kiosk, &s.acknowledgeBy})
-        typed += field->size();
+    std::size_t typed = s.id.size() + s.reference.size() + s.createdAt.size() + s.kiosk.size() + s.acknowledgeBy.size();
     for (const auto& text : s.texts)
         typed += text.size();
-    const vocabulary::Choices& c = s.choices;
-    Writer w(typed);
+    JsonWriter w(typed);
     w.str("format", kFormat);
-    w.number("version", kVersion);
-    w.str("id", s.id);
-    w.str("reference", s.reference);
-    w.str("created_at", s.createdAt);
-    w.str("kiosk", s.kiosk);
-    w.str("language", nameOf(s.language).stored);
-    w.choice("kind", c.kind);
-    w.choice("who", c.who);
-    w.text(s, Field::HelperName);
-    w.text(s, Field::AdultName);
-    w.text(s, Field::AdultRole);
-    w.boolean("young_person_agreed", c.youngPersonAgreed);
-    w.boolean("wants_advocate", c.wantsAdvocate);
-    w.list<vocabulary::Topic>("topics", c.topics);
-    w.number("feeling", c.feeling.value_or(0));
-    w.text(s, Field::Story);
-    w.boolean("story_skipped", c.storySkipped);
-    w.list<vocabulary::PutRight>("put_right", c.putRight);
-    w.text(s, Field::Name);
-    w.choice("contact", c.contact);
-    w.text(s, Field::Phone);
-    w.text(s, Field::Email);
-    w.choice("meeting", c.meeting);
-    w.choice("sharing", c.sharing);
-    w.str("acknowledge_by", s.acknowledgeBy);
-    w.boolean("priority", s.priority);
-    w.boolean("demo", s.demo);
+    w.raw("version", std::to_string(kVersion));
+    for (const auto& field : kFields)
+        field.write(w, field.name, s);
     return w.finish();
 }
 
 Submission submissionFromJson(std::string_view json) {
-    const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
-    if (j.is_discarded() || !j.is_object())
-        throw Error(Error::Kind::Format, "submission is not a JSON object");
-    if (field<std::string>(j, "format") != kFormat)
+    const nlohmann::json j = parseStrict(json);
+    const JsonReader r(j);
+    if (r.string("format") != kFormat)
         throw Error(Error::Kind::Format, "not a kiosk submission");
-    if (field<int>(j, "version") != kVersion)
-        throw Error(Error::Kind::Format, "submission version " + std::to_string(field<int>(j, "version")) +
-                                             " is newer than this program understands");
+    if (const int version = r.integer("version"); version != kVersion)
+        throw Error(Error::Kind::Format, "submission version " + std::to_string(version) +
+                                             (version > kVersion ? " is newer than this program understands"
+                                                                 : " is not one this program knows"));
     Submission s;
-    s.id = field<std::string>(j, "id");
-    s.reference = field<std::string>(j, "reference");
-    s.createdAt = field<std::string>(j, "created_at");
-    s.kiosk = field<std::string>(j, "kiosk");
-    s.language = *choice<vocabulary::Language>(j, "language", true);
-    vocabulary::Choices& c = s.choices;
-    c.kind = choice<vocabulary::Kind>(j, "kind", true);
-    c.who = choice<vocabulary::Who>(j, "who", true);
-    c.youngPersonAgreed = field<bool>(j, "young_person_agreed");
-    c.wantsAdvocate = field<bool>(j, "wants_advocate");
-    c.topics = chosen<vocabulary::Topic, vocabulary::count<vocabulary::Topic>()>(j, "topics");
-    const int feeling = field<int>(j, "feeling");
-    if (feeling != 0 && (feeling < vocabulary::kFeelingMin || feeling > vocabulary::kFeelingMax))
-        throw Error(Error::Kind::Format, "submission field \"feeling\" is out of range");
-    if (feeling != 0)
-        c.feeling = feeling;
-    c.storySkipped = field<bool>(j, "story_skipped");
-    c.putRight = chosen<vocabulary::PutRight, vocabulary::count<vocabulary::PutRight>()>(j, "put_right");
-    c.contact = choice<vocabulary::Contact>(j, "contact", true);
-    c.meeting = choice<vocabulary::Meeting>(j, "meeting", false);
-    c.sharing = choice<vocabulary::Sharing>(j, "sharing", false);
-    for (const auto& row : vocabulary::all<Field>())
-        s.text(row.value) = field<std::string>(j, std::string(row.stored).c_str());
-    s.acknowledgeBy = field<std::string>(j, "acknowledge_by");
-    s.priority = field<bool>(j, "priority");
-    s.demo = field<bool>(j, "demo");
+    for (const auto& field : kFields)
+        field.read(r, field.name, s);
     return s;
 }
 
 void wipe(Submission& s) {
-    for (auto& typed : s.texts)
-        zero(typed);
+    // As flow::secureWipe: the whole allocation, including bytes left past the end by earlier edits.
+    for (auto& typed : s.texts) {
+        typed.resize(typed.capacity());
+        sodium_memzero(typed.data(), typed.size());
+        typed.clear();
+    }
 }
 
 } // namespace kiosk::storage

@@ -3,6 +3,7 @@
 #include <vocabulary/choices.hpp>
 
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,22 @@ struct Submission {
     [[nodiscard]] std::string& text(vocabulary::Field f) { return texts[static_cast<std::size_t>(f)]; }
     [[nodiscard]] const std::string& text(vocabulary::Field f) const { return texts[static_cast<std::size_t>(f)]; }
 };
+
+class JsonWriter;
+class JsonReader;
+
+/// One field of a submission, named once: its name in the sealed JSON and in the worklist, its
+/// value as the worklist shows it (choices by stored name, lists as "a; b", flags as yes/no), and
+/// how the JSON writes and reads it.
+struct SubmissionField {
+    std::string (*text)(const Submission&);
+    void (*write)(JsonWriter&, std::string_view name, const Submission&);
+    void (*read)(const JsonReader&, std::string_view name, Submission&);
+    std::string_view name;
+};
+
+/// Every field but the format and version, in the order the complaints team reads a worklist row.
+[[nodiscard]] std::span<const SubmissionField> submissionFields();
 
 /// Serialises to the versioned JSON that is sealed.
 [[nodiscard]] std::string toJson(const Submission& submission);

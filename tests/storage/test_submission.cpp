@@ -176,3 +176,38 @@ TEST_CASE("unknown values, missing fields and newer versions are refused") {
     CHECK_THROWS_AS(submissionFromJson(j.dump()), Error);
     CHECK_THROWS_AS(submissionFromJson("{\"format\":"), Error);
 }
+
+// Found by attacking the reader: nlohmann's get<int> converted 2.5, true and 4294967297 into
+// whole numbers, and a key written twice was read as its last copy.
+TEST_CASE("a feeling or version that is not a whole number in range is refused, not converted") {
+    const auto with = [](const std::string& field, const std::string& value) {
+        auto j = nlohmann::json::parse(toJson(sample()));
+        j[field] = nlohmann::json::parse(value);
+        return j.dump();
+    };
+    for (const char* feeling : {"2.5", "5.99", "true", "4294967297", "-1"}) {
+        INFO("feeling " << feeling);
+        CHECK_THROWS_AS(submissionFromJson(with("feeling", feeling)), Error);
+    }
+    for (const char* version : {"1.9", "true", "4294967297"}) {
+        INFO("version " << version);
+        CHECK_THROWS_AS(submissionFromJson(with("version", version)), Error);
+    }
+    CHECK_THROWS_WITH(submissionFromJson(with("version", "0")), !Catch::Contains("newer"));
+    CHECK_THROWS_AS(submissionFromJson(with("topics", R"(["too_long", "too_long"])")), Error);
+}
+
+TEST_CASE("a submission with a field written twice is refused rather than read as its last copy") {
+    auto json = toJson(sample());
+    const std::string story = "\"story\":";
+    const auto at = json.find(story);
+    REQUIRE(at != std::string::npos);
+    json.insert(at, "\"story\":\"\",");
+    CHECK_THROWS_WITH(submissionFromJson(json), Catch::Contains("twice"));
+}
+
+TEST_CASE("text that is not UTF-8 is refused with a message that says so") {
+    auto json = toJson(sample());
+    json.replace(json.find("Cerys"), 1, "\xC3");
+    CHECK_THROWS_WITH(submissionFromJson(json), Catch::Contains("UTF-8"));
+}
