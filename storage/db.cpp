@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
+
 namespace kiosk::storage {
 namespace {
 
@@ -15,11 +17,49 @@ namespace {
     throw Error(Error::Kind::Sqlite, message, rc);
 }
 
+// A path as a file: URI, every byte but the unreserved ones percent-encoded.
+std::string fileUri(const std::filesystem::path& file) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string uri = "file:";
+    for (const char c : std::filesystem::absolute(file).string()) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) != 0 || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+            uri += c;
+        } else {
+            uri += '%';
+            uri += kHex[u >> 4];
+            uri += kHex[u & 15];
+        }
+    }
+    return uri;
+}
+
+// Reading changes nothing on disk. A read-only connection to a WAL database still makes the -wal
+// and -shm files where they are missing. With no -shm (no connection open) and no WAL content to
+// read, the file is opened as immutable and nothing is made. Otherwise (a kiosk running, or
+// killed with transactions in its WAL) the connection reads through them as SQLite must, which
+// updates the -shm index in place but makes nothing.
+std::string readOnlyUri(const std::filesystem::path& file) {
+    auto wal = file;
+    wal += "-wal";
+    auto shm = file;
+    shm += "-shm";
+    const bool walEmpty = !std::filesystem::exists(wal) || std::filesystem::file_size(wal) == 0;
+    return fileUri(file) + (walEmpty && !std::filesystem::exists(shm) ? "?immutable=1" : "?mode=ro");
+}
+
 } // namespace
 
 Db::Db(const std::filesystem::path& file, Access access) {
-    const int flags = access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    const int rc = sqlite3_open_v2(file.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    int rc = SQLITE_OK;
+    if (access == Access::ReadOnly) {
+        if (!std::filesystem::exists(file))
+            throw Error(Error::Kind::File, "there is no database at " + file.string(), SQLITE_CANTOPEN);
+        rc = sqlite3_open_v2(readOnlyUri(file).c_str(), &m_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    } else {
+        rc = sqlite3_open_v2(file.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    }
     if (rc != SQLITE_OK) {
         const int code = m_db != nullptr ? sqlite3_extended_errcode(m_db) : rc;
         sqlite3_close(m_db);

@@ -49,17 +49,19 @@ bool isDamageCode(int code) {
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
-void checkIdentity(Db& db) {
+// Returns false for a new, empty file.
+bool checkIdentity(Db& db) {
     const auto appId = db.queryInt("PRAGMA application_id");
     const auto version = db.queryInt("PRAGMA user_version");
     const auto objects = db.queryInt("SELECT count(*) FROM sqlite_schema");
     if (appId == 0 && version == 0 && objects == 0)
-        return; // a new, empty file
+        return false;
     if (appId != SubmissionStore::kApplicationId)
         throw Error(Error::Kind::Format, "this database belongs to another program");
     if (version > SubmissionStore::kSchemaVersion)
         throw Error(Error::Kind::Format, "this database was made by a newer version of the kiosk (schema " +
                                              std::to_string(version) + ")");
+    return true;
 }
 
 void migrate(Db& db) {
@@ -76,9 +78,10 @@ void migrate(Db& db) {
 
 SubmissionStore::SubmissionStore(const std::filesystem::path& file, Access access) : m_db(file, access) {
     try {
-        checkIdentity(m_db);
+        m_empty = !checkIdentity(m_db);
         // Reading is not migrating: a read-only store takes the file as it is.
         if (access == Access::ReadWrite) {
+            m_empty = false;
             if (m_db.queryText("PRAGMA journal_mode = WAL") != "wal")
                 throw Error(Error::Kind::Sqlite, "the database could not be put in WAL mode");
             m_db.exec("PRAGMA synchronous = FULL");
@@ -122,6 +125,8 @@ std::string SubmissionStore::unusedReference(const std::function<std::string()>&
 }
 
 std::vector<SealedRow> SubmissionStore::waiting() {
+    if (m_empty)
+        return {};
     Statement st(m_db, "SELECT id, created_at, state, batch, priority, sealed FROM submission "
                        "WHERE state = 'waiting' ORDER BY created_at, id");
     std::vector<SealedRow> rows;
@@ -151,6 +156,8 @@ void SubmissionStore::markExported(const std::vector<std::string>& ids, const st
 }
 
 int SubmissionStore::count(const std::string& state) {
+    if (m_empty)
+        return 0;
     Statement st(m_db, "SELECT count(*) FROM submission WHERE state = ?");
     st.bind(1, state);
     return st.step() ? static_cast<int>(st.integer(0)) : 0;

@@ -55,6 +55,7 @@ public:
 
 private:
     Db m_db;
+    bool m_empty = false; // opened read-only on a file with no schema yet: nothing is stored in it
 };
 
 /// True for an error that means the database file is damaged (corrupt, or not a database).

@@ -35,6 +35,18 @@ int status(const app::Options& o) {
     return 0;
 }
 
+int provision(const app::Options& o) {
+    const auto result = core::provision(o.dataDir, o.publicKeyFile, o.kioskName);
+    std::printf("Provisioned. Submissions will be sealed to key %s.\n",
+                storage::fingerprint(core::openKiosk(o.dataDir).key).c_str());
+    if (result.waitingUnderUnreadableKey > 0)
+        std::printf("The kiosk's old key could not be read. %d waiting submission(s) were sealed to it; export them\n"
+                    "now. If the key just installed is not the same team key, the complaints team will not be\n"
+                    "able to open them: keep a copy of this kiosk's data folder until they have.\n",
+                    result.waitingUnderUnreadableKey);
+    return 0;
+}
+
 int run(const app::Options& o) {
     switch (o.command) {
     case app::Options::Command::Help:
@@ -43,10 +55,7 @@ int run(const app::Options& o) {
     case app::Options::Command::Export:
         return exportBundle(o);
     case app::Options::Command::Provision:
-        core::provision(o.dataDir, o.publicKeyFile, o.kioskName);
-        std::printf("Provisioned. Submissions will be sealed to key %s.\n",
-                    storage::fingerprint(core::openKiosk(o.dataDir).key).c_str());
-        return 0;
+        return provision(o);
     case app::Options::Command::Status:
         return status(o);
     case app::Options::Command::Tour:
@@ -54,7 +63,7 @@ int run(const app::Options& o) {
     case app::Options::Command::Run:
         break;
     }
-    return app::runKiosk(o, core::startKiosk(o.dataDir));
+    return app::runKiosk(o);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include <app/run.hpp>
 
 #include <core/effect_runner.hpp>
+#include <core/identity.hpp>
 
 #include <flow/step.hpp>
 #include <screens/screens.hpp>
@@ -25,10 +26,12 @@ void keepOpen(GLFWwindow* window) { glfwSetWindowShouldClose(window, GLFW_FALSE)
 
 } // namespace
 
-int runKiosk(const Options& options, const core::Identity& identity) {
+int runKiosk(const Options& options) {
     const auto resources = resourceDir();
     const Texts texts = loadTexts(resources);
     Window window(!options.windowed, options.width, options.height, "Cafcass Cymru");
+    // Only once there is somewhere to show it is a kiosk made: a start that cannot run makes nothing.
+    const core::Identity identity = core::startKiosk(options.dataDir);
     if (!identity.demo)
         glfwSetWindowCloseCallback(window.handle(), keepOpen); // a provisioned kiosk is left only through staff mode
     ui::Ctx ctx;

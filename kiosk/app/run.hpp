@@ -1,12 +1,12 @@
 #pragma once
 
-#include <core/identity.hpp>
 #include <app/options.hpp>
 
 namespace kiosk::app {
 
-/// Runs the kiosk until it is closed; returns the process exit code.
-[[nodiscard]] int runKiosk(const Options& options, const core::Identity& identity);
+/// Opens the window, then the kiosk in its data folder (making a demo kiosk there if it is new),
+/// and runs it until it is closed; returns the process exit code.
+[[nodiscard]] int runKiosk(const Options& options);
 
 /// Renders every screen in both languages to PNG files; returns the process exit code.
 [[nodiscard]] int runTour(const Options& options);

@@ -14,6 +14,7 @@ constexpr const char* kTeamKey = "team-public.key";
 constexpr const char* kDemoPublic = "demo-public.key";
 constexpr const char* kDemoSecret = "demo-secret.key";
 constexpr const char* kConfig = "kiosk.json";
+constexpr const char* kDatabase = "kiosk.db";
 
 std::string hostName() {
     char buf[256] = {};
@@ -43,11 +44,23 @@ bool readConfig(const std::filesystem::path& file, Identity& id) {
     return provisioned;
 }
 
-bool isKioskFolder(const std::filesystem::path& dataDir) {
-    for (const char* file : {kTeamKey, kDemoPublic, kConfig})
+bool hasAny(const std::filesystem::path& dataDir, std::initializer_list<const char*> files) {
+    for (const char* file : files)
         if (std::filesystem::exists(dataDir / file))
             return true;
     return false;
+}
+
+// A folder a kiosk can be read from: it has a key or a configuration.
+bool isKioskFolder(const std::filesystem::path& dataDir) { return hasAny(dataDir, {kTeamKey, kDemoPublic, kConfig}); }
+
+// A folder a kiosk may be started in: new, empty, or already holding something of a kiosk's.
+bool mayHoldKiosk(const std::filesystem::path& dataDir) {
+    if (!std::filesystem::exists(dataDir))
+        return true;
+    return std::filesystem::is_directory(dataDir) &&
+           (std::filesystem::is_empty(dataDir) ||
+            hasAny(dataDir, {kTeamKey, kDemoPublic, kDemoSecret, kConfig, kDatabase}));
 }
 
 } // namespace
@@ -74,6 +87,11 @@ Identity openKiosk(const std::filesystem::path& dataDir) {
 }
 
 Identity startKiosk(const std::filesystem::path& dataDir) {
+    // A mistyped --data-dir must not turn someone's folder (a USB stick, a home folder) into a kiosk.
+    if (!mayHoldKiosk(dataDir))
+        throw storage::Error(storage::Error::Kind::File,
+                             dataDir.string() + " is not a kiosk's data folder and is not empty, so no kiosk is made "
+                                                "there. Check --data-dir, or give an empty or new folder.");
     std::filesystem::create_directories(dataDir);
     std::filesystem::permissions(dataDir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
     Identity probe;
@@ -86,13 +104,23 @@ Identity startKiosk(const std::filesystem::path& dataDir) {
     return openKiosk(dataDir);
 }
 
-void provision(const std::filesystem::path& dataDir, const std::filesystem::path& publicKeyFile,
-               const std::string& name) {
+ProvisionResult provision(const std::filesystem::path& dataDir, const std::filesystem::path& publicKeyFile,
+                          const std::string& name) {
     const auto key = storage::loadPublicKey(publicKeyFile);
     std::filesystem::create_directories(dataDir);
-    if (std::filesystem::exists(dataDir / "kiosk.db")) {
-        storage::SubmissionStore store(dataDir / "kiosk.db");
-        if (const int waiting = store.count("waiting"); waiting > 0)
+    ProvisionResult result;
+    if (std::filesystem::exists(dataDir / kDatabase)) {
+        const int waiting = storage::SubmissionStore(dataDir / kDatabase, storage::Access::ReadOnly).count("waiting");
+        const auto current = dataDir / (std::filesystem::exists(dataDir / kTeamKey) ? kTeamKey : kDemoPublic);
+        std::optional<storage::PublicKey> sealedTo;
+        try {
+            sealedTo = storage::loadPublicKey(current);
+        } catch (const storage::Error&) {
+            // A damaged or missing key must not strand what waits: installing the team's key again
+            // is how IT repairs it, and the waiting submissions then leave under it.
+            result.waitingUnderUnreadableKey = waiting;
+        }
+        if (waiting > 0 && sealedTo && sealedTo->bytes != key.bytes)
             throw storage::Error(storage::Error::Kind::Format,
                                  std::to_string(waiting) + " waiting submission(s) were sealed to this kiosk's current "
                                                            "key. Export them first (kiosk admin export --to DIR).");
@@ -108,6 +136,7 @@ void provision(const std::filesystem::path& dataDir, const std::filesystem::path
     config["name"] = name.empty() ? hostName() : name;
     config["provisioned"] = true;
     storage::writeFileAtomically(dataDir / kConfig, config.dump(2) + "\n");
+    return result;
 }
 
 } // namespace kiosk::core

@@ -27,12 +27,18 @@ struct Identity {
 
 /// For starting the kiosk itself, the one thing that may make a kiosk: creates the folder (owner
 /// only) and, on a kiosk never provisioned, a demo key pair; then reads the identity as openKiosk.
+/// Refuses a folder that is neither new, empty, nor a kiosk's.
 [[nodiscard]] Identity startKiosk(const std::filesystem::path& dataDir);
 
+/// What provisioning found.
+struct ProvisionResult {
+    int waitingUnderUnreadableKey = 0; // waiting submissions sealed to a key that could not be read
+};
+
 /// Installs the complaints team's public key and a name, creating the folder if needed. Refuses
-/// while submissions sealed to the current key are waiting, so that none is exported under the
-/// wrong one.
-void provision(const std::filesystem::path& dataDir, const std::filesystem::path& publicKeyFile,
-               const std::string& name);
+/// while submissions sealed to another key are waiting, so that none is exported under the wrong
+/// one; a key that cannot be read any more can always be replaced, so nothing is stranded.
+ProvisionResult provision(const std::filesystem::path& dataDir, const std::filesystem::path& publicKeyFile,
+                          const std::string& name);
 
 } // namespace kiosk::core

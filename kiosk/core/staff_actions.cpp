@@ -7,13 +7,12 @@
 // The staff actions, the same whether they come from the command line or (later) the staff screen.
 
 namespace kiosk::core {
+namespace {
 
-Status readStatus(const Identity& identity) {
-    if (!std::filesystem::exists(identity.databaseFile()))
-        return {};
+// Runs a staff action on the database, telling staff plainly if the database is damaged.
+template <class Action> auto onDatabase(const Identity& identity, Action action) {
     try {
-        storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
-        return {store.count("waiting"), store.count("exported")};
+        return action();
     } catch (const storage::Error& e) {
         if (!storage::isDamage(e))
             throw;
@@ -25,6 +24,22 @@ Status readStatus(const Identity& identity) {
     }
 }
 
+int waitingIn(const Identity& identity) {
+    storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
+    return store.count("waiting");
+}
+
+} // namespace
+
+Status readStatus(const Identity& identity) {
+    if (!std::filesystem::exists(identity.databaseFile()))
+        return {};
+    return onDatabase(identity, [&] {
+        storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
+        return Status{store.count("waiting"), store.count("exported")};
+    });
+}
+
 storage::ExportResult exportWaiting(const Identity& identity, const std::filesystem::path& folder) {
     if (!std::filesystem::is_directory(folder))
         throw storage::Error(storage::Error::Kind::File, "the folder " + folder.string() +
@@ -32,10 +47,16 @@ storage::ExportResult exportWaiting(const Identity& identity, const std::filesys
                                                              "connected?");
     if (!std::filesystem::exists(identity.databaseFile()))
         return {};
-    storage::SubmissionStore store(identity.databaseFile());
-    return storage::exportWaiting(store, folder,
-                                  {identity.name, identity.key, identity.demo,
-                                   storage::isoUtc(std::chrono::system_clock::now())});
+    return onDatabase(identity, [&] {
+        // Opened for writing only when there is something to export: with nothing waiting, export
+        // changes nothing, not even the database's schema.
+        if (waitingIn(identity) == 0)
+            return storage::ExportResult{};
+        storage::SubmissionStore store(identity.databaseFile());
+        return storage::exportWaiting(store, folder,
+                                      {identity.name, identity.key, identity.demo,
+                                       storage::isoUtc(std::chrono::system_clock::now())});
+    });
 }
 
 } // namespace kiosk::core

@@ -12,13 +12,31 @@ using namespace kiosk;
 
 namespace {
 
-// Every path under a folder, with its size and mode, to see that nothing changed.
+// Every path under a folder with its mode and its exact bytes, to see that nothing changed. The
+// -shm file is SQLite's shared index of the WAL, which any reader of a WAL updates in place: only
+// that it is there, and its mode, count.
 std::set<std::string> listing(const std::filesystem::path& folder) {
     std::set<std::string> out;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(folder))
-        out.insert(e.path().string() + " " + std::to_string(e.is_regular_file() ? e.file_size() : 0) + " " +
-                   std::to_string(static_cast<int>(e.status().permissions())));
+    for (const auto& e : std::filesystem::recursive_directory_iterator(folder)) {
+        const bool index = e.path().string().ends_with("-shm");
+        out.insert(e.path().string() + " " + std::to_string(static_cast<int>(e.status().permissions())) + " " +
+                   (e.is_regular_file() && !index ? storage::readFile(e.path()) : std::string()));
+    }
     return out;
+}
+
+// A kiosk with one waiting submission, its database closed cleanly and nothing beside it (no
+// -wal or -shm: copied without them, or tidied after a checkpoint).
+core::Identity kioskWithBareDatabase(const test::TempDir& dir) {
+    const auto kiosk = core::startKiosk(dir / "data");
+    {
+        storage::SubmissionStore store(kiosk.databaseFile());
+        (void)test::addComplaint(store, "un", kiosk.key);
+        store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    for (const char* companion : {"kiosk.db-wal", "kiosk.db-shm"})
+        std::filesystem::remove(dir / "data" / companion);
+    return kiosk;
 }
 
 } // namespace
@@ -72,4 +90,80 @@ TEST_CASE("status on a damaged database says so plainly and changes nothing") {
     const auto before = listing(dir / "data");
     CHECK_THROWS_WITH(core::readStatus(kiosk), Catch::Contains("is damaged") && Catch::Contains("Nothing was changed"));
     CHECK(listing(dir / "data") == before);
+}
+
+// The tests below were found by attacking the staff commands as an outsider would.
+TEST_CASE("status on a database with no -wal or -shm beside it makes neither") {
+    test::TempDir dir;
+    const auto kiosk = kioskWithBareDatabase(dir);
+    const auto before = listing(dir / "data");
+    CHECK(core::readStatus(core::openKiosk(dir / "data")).waiting == 1);
+    CHECK(listing(dir / "data") == before);
+}
+
+TEST_CASE("status on a cut-short database says it is damaged and, as it says, changes nothing") {
+    test::TempDir dir;
+    const auto kiosk = kioskWithBareDatabase(dir);
+    std::filesystem::resize_file(kiosk.databaseFile(), 5000);
+    const auto before = listing(dir / "data");
+    CHECK_THROWS_WITH(core::readStatus(kiosk), Catch::Contains("Nothing was changed"));
+    CHECK(listing(dir / "data") == before);
+}
+
+TEST_CASE("export with nothing waiting changes nothing, not even an empty or old database") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "usb");
+    const auto kiosk = core::startKiosk(dir / "data");
+    storage::writeFileAtomically(kiosk.databaseFile(), "");
+    auto before = listing(dir / "data");
+    CHECK(core::readStatus(kiosk).waiting == 0);
+    CHECK(core::exportWaiting(kiosk, dir / "usb").count == 0);
+    CHECK(listing(dir / "data") == before);
+    {
+        storage::Db old(kiosk.databaseFile());
+        old.exec(storage::readFile(TEST_DATA_DIR "/schema-v1.sql").c_str());
+        old.exec("DELETE FROM submission");
+    }
+    for (const char* companion : {"kiosk.db-wal", "kiosk.db-shm"})
+        std::filesystem::remove(dir / "data" / companion);
+    before = listing(dir / "data");
+    CHECK(core::exportWaiting(kiosk, dir / "usb").count == 0);
+    CHECK(listing(dir / "data") == before);
+    CHECK(std::filesystem::is_empty(dir / "usb"));
+}
+
+TEST_CASE("a damaged team key with submissions waiting can be installed again, so none is stranded") {
+    test::TempDir dir;
+    const auto team = storage::KeyPair::generate();
+    storage::savePublicKey(dir / "team-public.key", team.publicKey);
+    (void)core::provision(dir / "data", dir / "team-public.key", "canolfan");
+    {
+        const auto kiosk = core::openKiosk(dir / "data");
+        storage::SubmissionStore store(kiosk.databaseFile());
+        (void)test::addComplaint(store, "un", kiosk.key);
+    }
+    storage::writeFileAtomically(dir / "data/team-public.key", "");
+    CHECK_THROWS_AS(core::openKiosk(dir / "data"), storage::Error);
+    CHECK(core::provision(dir / "data", dir / "team-public.key", "canolfan").waitingUnderUnreadableKey == 1);
+    std::filesystem::create_directories(dir / "usb");
+    CHECK(core::exportWaiting(core::openKiosk(dir / "data"), dir / "usb").count == 1);
+    // A readable key that differs is still refused while submissions sealed to it wait.
+    const auto other = storage::KeyPair::generate();
+    storage::savePublicKey(dir / "other-public.key", other.publicKey);
+    {
+        storage::SubmissionStore store(dir / "data/kiosk.db");
+        (void)test::addComplaint(store, "dau", team.publicKey);
+    }
+    CHECK_THROWS_WITH(core::provision(dir / "data", dir / "other-public.key", "canolfan"),
+                      Catch::Contains("Export them first"));
+}
+
+TEST_CASE("starting a kiosk in someone's folder is refused, and makes nothing there") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "usb-stick");
+    storage::writeFileAtomically(dir / "usb-stick/notes.txt", "notes");
+    const auto before = listing(dir / "usb-stick");
+    CHECK_THROWS_WITH(core::startKiosk(dir / "usb-stick"), Catch::Contains("not a kiosk's data folder"));
+    CHECK(listing(dir / "usb-stick") == before);
+    CHECK_THROWS_AS(core::startKiosk(dir / "usb-stick/notes.txt"), storage::Error);
 }

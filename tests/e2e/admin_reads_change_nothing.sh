@@ -20,8 +20,19 @@ done
 [ -z "$(ls -A "$work/empty")" ] || fail "files appeared in an empty folder: $(ls -A "$work/empty")"
 [ -z "$(ls -A "$work/usb")" ] || fail "an export from a folder that is not a kiosk's wrote $(ls -A "$work/usb")"
 
-# A kiosk made by starting it once (no display: it makes its demo keys, then says so and stops).
-env -u DISPLAY -u WAYLAND_DISPLAY "$kiosk" --data-dir "$work/kiosk" >/dev/null 2>&1
+# A start that cannot show the kiosk (no display) makes no kiosk either.
+env -u DISPLAY -u WAYLAND_DISPLAY "$kiosk" --data-dir "$work/kiosk" >/dev/null 2>&1 && fail "a start with no display exited 0"
+[ -e "$work/kiosk" ] && fail "a start with no display made a kiosk"
+
+# Nor does starting it in someone's folder.
+mkdir -p "$work/stick" && echo notes >"$work/stick/notes.txt"
+timeout 20 xvfb-run -a -s "-screen 0 1280x800x24" "$kiosk" --data-dir "$work/stick" --windowed >"$work/stick.log" 2>&1 \
+  && fail "the kiosk started in a folder that is not a kiosk's"
+grep -q "not a kiosk's data folder" "$work/stick.log" || fail "no clear message for a foreign folder: $(cat "$work/stick.log")"
+[ "$(ls -A "$work/stick")" = "notes.txt" ] || fail "files appeared in someone's folder: $(ls -A "$work/stick")"
+
+# A kiosk made by starting it on a display for a moment.
+timeout 5 xvfb-run -a -s "-screen 0 1280x800x24" "$kiosk" --data-dir "$work/kiosk" --windowed >/dev/null 2>&1
 [ -f "$work/kiosk/demo-public.key" ] || fail "starting the kiosk did not make a demo kiosk"
 before="$(cd "$work/kiosk" && ls -la --time-style=full-iso)"
 "$kiosk" admin status --data-dir "$work/kiosk" | grep -q "waiting:     0" || fail "status of a new kiosk"
