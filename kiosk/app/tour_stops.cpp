@@ -14,6 +14,12 @@ void send(State& s, std::initializer_list<Event> events) {
 
 bool welsh(const State& s) { return s.language == Language::Welsh; }
 
+// Stored, as the effect runner answers: a day to get in touch by only where the journey promises one.
+void saved(State& s, const char* reference) {
+    const auto day = promisesDate(s.answers) ? std::optional(Day{2026, 11, 24, 2}) : std::nullopt;
+    send(s, {Saved{s.job, reference, day}});
+}
+
 void start(State& s, Kind kind) {
     send(s, {Tick{Clock::time_point{} + std::chrono::hours(1)}, ChooseLanguage{s.language}, ChooseKind{kind}});
 }
@@ -88,13 +94,13 @@ std::vector<TourStop> tourStops() {
          [](State& s) {
              complaintTo(s, Screen::Check);
              send(s, {Send{}});
-             send(s, {Saved{s.job, "K7M-4TX", Day{2026, 11, 24, 2}}});
+             saved(s, "K7M-4TX");
          }},
         {"thank-you-no-contact",
          [](State& s) {
              start(s, Kind::Compliment);
              send(s, {ChooseWho{Who::Me}, Next{}, Next{}, SkipStory{}, ChooseContact{Contact::None}, Next{}, Send{}});
-             send(s, {Saved{s.job, "3HW-AT9", std::nullopt}});
+             saved(s, "3HW-AT9");
          }},
         {"thank-you-compliment",
          [](State& s) {
@@ -102,7 +108,7 @@ std::vector<TourStop> tourStops() {
              start(s, Kind::Compliment);
              send(s, {ChooseWho{Who::Me}, Next{}, Next{}, SkipStory{}, ChooseContact{Contact::Phone},
                       TypeText{"07700 900123"}, Next{}, Send{}});
-             send(s, {Saved{s.job, "9TW-HKC", std::nullopt}});
+             saved(s, "9TW-HKC");
          }},
         {"larger-text", [](State& s) { complaintTo(s, Screen::Topics); send(s, {ToggleLargeText{}}); }},
         {"still-there",

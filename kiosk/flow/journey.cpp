@@ -17,6 +17,7 @@ bool complaint(const Choices& c) { return c.kind == Kind::Complaint; }
 bool courtChosen(const Choices& c) { return complaint(c) && c.has(Topic::CourtDecision); }
 bool meetingAsked(const Choices& c) { return complaint(c) && contactAllowed(c); }
 
+unsigned noBoxes(const Answers&) { return 0; }
 bool never(const Answers&) { return false; }
 bool optional(const Answers&) { return true; }
 void keepsNothing(const Answers&, Kept&) {}
@@ -37,9 +38,9 @@ template <class Enum> void showOne(const std::optional<Enum>& value, std::vector
 }
 
 constexpr ScreenSpec kScreens[] = {
-    {Screen::Welcome, "welcome", always, never, keepsNothing, 0, {}, showsNothing},
+    {Screen::Welcome, "welcome", always, never, keepsNothing, noBoxes, {}, showsNothing},
     {Screen::Kind, "kind", always, [](const Answers& a) { return a.kind.has_value(); },
-     [](const Answers& a, Kept& k) { k.choices.kind = a.kind; }, 0, "check.kind"_key,
+     [](const Answers& a, Kept& k) { k.choices.kind = a.kind; }, noBoxes, "check.kind"_key,
      [](const Kept& k, std::vector<Shown>& out) { showOne(k.choices.kind, out); }},
     {Screen::Who, "who", always,
      [](const Answers& a) {
@@ -57,7 +58,12 @@ constexpr ScreenSpec kScreens[] = {
              k.keep(Field::AdultRole);
          }
      },
-     bit(Field::HelperName) | bit(Field::AdultName) | bit(Field::AdultRole), "check.who"_key,
+     [](const Answers& a) {
+         if (a.who == Who::MeWithHelp)
+             return bit(Field::HelperName);
+         return a.who == Who::OnBehalf ? bit(Field::AdultName) | bit(Field::AdultRole) : 0u;
+     },
+     "check.who"_key,
      [](const Kept& k, std::vector<Shown>& out) {
          showOne(k.choices.who, out);
          for (const Field f : {Field::HelperName, Field::AdultName, Field::AdultRole})
@@ -67,15 +73,16 @@ constexpr ScreenSpec kScreens[] = {
              out.push_back("who.agreed"_key);
      }},
     {Screen::Help, "help", complaint, optional, [](const Answers& a, Kept& k) { k.choices.wantsAdvocate = a.wantsAdvocate; },
-     0, "check.advocate"_key,
+     noBoxes, "check.advocate"_key,
      [](const Kept& k, std::vector<Shown>& out) {
          out.push_back(k.choices.wantsAdvocate ? "help.want_advocate"_key : "check.no_advocate"_key);
      }},
     {Screen::Topics, "topics", complaint, [](const Answers& a) { return a.topics.any(); },
-     [](const Answers& a, Kept& k) { k.choices.topics = a.topics; }, 0, "check.topics"_key,
+     [](const Answers& a, Kept& k) { k.choices.topics = a.topics; }, noBoxes, "check.topics"_key,
      [](const Kept& k, std::vector<Shown>& out) { showEach<Topic>(k.choices.topics, out); }},
-    {Screen::Court, "court", courtChosen, optional, keepsNothing, 0, {}, showsNothing},
-    {Screen::Feelings, "feelings", always, optional, [](const Answers& a, Kept& k) { k.choices.feeling = a.feeling; }, 0,
+    {Screen::Court, "court", courtChosen, optional, keepsNothing, noBoxes, {}, showsNothing},
+    {Screen::Feelings, "feelings", always, optional,
+     [](const Answers& a, Kept& k) { k.choices.feeling = a.feeling; }, noBoxes,
      "check.feeling"_key,
      [](const Kept& k, std::vector<Shown>& out) {
          out.push_back(k.choices.feeling ? vocabulary::feelingKey(*k.choices.feeling) : "check.not_given"_key);
@@ -87,7 +94,7 @@ constexpr ScreenSpec kScreens[] = {
          if (!k.choices.storySkipped)
              k.keep(Field::Story);
      },
-     bit(Field::Story), "check.story"_key,
+     [](const Answers&) { return bit(Field::Story); }, "check.story"_key,
      [](const Kept& k, std::vector<Shown>& out) {
          if (k.has(Field::Story))
              out.emplace_back(Field::Story);
@@ -95,7 +102,7 @@ constexpr ScreenSpec kScreens[] = {
              out.push_back("check.story_skipped"_key);
      }},
     {Screen::PutRight, "put_right", complaint, optional,
-     [](const Answers& a, Kept& k) { k.choices.putRight = a.putRight; }, 0, "check.put_right"_key,
+     [](const Answers& a, Kept& k) { k.choices.putRight = a.putRight; }, noBoxes, "check.put_right"_key,
      [](const Kept& k, std::vector<Shown>& out) { showEach<PutRight>(k.choices.putRight, out); }},
     {Screen::Contact, "contact", always,
      [](const Answers& a) {
@@ -114,7 +121,13 @@ constexpr ScreenSpec kScreens[] = {
          if (a.contact == Contact::Email)
              k.keep(Field::Email);
      },
-     bit(Field::Name) | bit(Field::Phone) | bit(Field::Email), "check.contact"_key,
+     [](const Answers& a) {
+         const unsigned detail = a.contact == Contact::Phone   ? bit(Field::Phone)
+                                 : a.contact == Contact::Email ? bit(Field::Email)
+                                                               : 0u;
+         return bit(Field::Name) | detail;
+     },
+     "check.contact"_key,
      [](const Kept& k, std::vector<Shown>& out) {
          if (k.has(Field::Name))
              out.emplace_back(Field::Name);
@@ -124,19 +137,18 @@ constexpr ScreenSpec kScreens[] = {
                  out.emplace_back(f);
      }},
     {Screen::Meeting, "meeting", meetingAsked, optional, [](const Answers& a, Kept& k) { k.choices.meeting = a.meeting; },
-     0, "check.meeting"_key,
+     noBoxes, "check.meeting"_key,
      [](const Kept& k, std::vector<Shown>& out) {
-         if (k.choices.meeting)
-             showOne(k.choices.meeting, out);
-         else
+         showOne(k.choices.meeting, out);
+         if (!k.choices.meeting)
              out.push_back("check.not_given"_key);
      }},
     {Screen::Sharing, "sharing", complaint, [](const Answers& a) { return a.sharing.has_value(); },
-     [](const Answers& a, Kept& k) { k.choices.sharing = a.sharing; }, 0, "check.sharing"_key,
+     [](const Answers& a, Kept& k) { k.choices.sharing = a.sharing; }, noBoxes, "check.sharing"_key,
      [](const Kept& k, std::vector<Shown>& out) { showOne(k.choices.sharing, out); }},
-    {Screen::Check, "check", always, never, keepsNothing, 0, {}, showsNothing},
-    {Screen::Sending, "sending", always, never, keepsNothing, 0, {}, showsNothing},
-    {Screen::ThankYou, "thank_you", always, never, keepsNothing, 0, {}, showsNothing},
+    {Screen::Check, "check", always, never, keepsNothing, noBoxes, {}, showsNothing},
+    {Screen::Sending, "sending", always, never, keepsNothing, noBoxes, {}, showsNothing},
+    {Screen::ThankYou, "thank_you", always, never, keepsNothing, noBoxes, {}, showsNothing},
 };
 
 constexpr bool inScreenOrder() {
@@ -168,7 +180,7 @@ std::vector<Screen> journey(const Answers& a) {
 
 bool isAnswered(Screen screen, const Answers& a) { return specOf(screen).answered(a); }
 
-bool isOnScreen(Field field, Screen screen) { return (specOf(screen).fields & bit(field)) != 0; }
+bool isShown(Field field, Screen screen, const Answers& a) { return (specOf(screen).fields(a) & bit(field)) != 0; }
 
 Kept kept(const Answers& a) {
     Kept k;

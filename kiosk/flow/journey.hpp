@@ -35,7 +35,7 @@ struct ScreenSpec {
     bool (*onPath)(const Choices&);              // whether this child passes through it
     bool (*answered)(const Answers&);            // whether its question has the answer it needs
     void (*keep)(const Answers&, Kept&);         // what it adds to the answers that are sent
-    unsigned fields;                             // the boxes typed on it (bits by Field)
+    unsigned (*fields)(const Answers&);          // the boxes it shows, given the answers (bits by Field)
     vocabulary::Key checkLabel;                  // its part on Check, or none
     void (*show)(const Kept&, std::vector<Shown>&); // what that part shows
 };
@@ -55,8 +55,8 @@ struct ScreenSpec {
 /// True when a screen's required question has an answer (optional screens always have).
 [[nodiscard]] bool isAnswered(Screen screen, const Answers& answers);
 
-/// True when a box is typed into on a screen.
-[[nodiscard]] bool isOnScreen(Field field, Screen screen);
+/// True when a screen shows a box, given the answers (a phone number's only once phone is chosen).
+[[nodiscard]] bool isShown(Field field, Screen screen, const Answers& answers);
 
 /// What the path taken keeps of the answers: what is sealed and what Check shows.
 [[nodiscard]] Kept kept(const Answers& answers);

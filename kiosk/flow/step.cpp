@@ -83,7 +83,7 @@ bool canGoBack(const State& s) {
 }
 
 std::optional<Field> typingInto(const State& s) {
-    if (s.overlay != Overlay::None || !s.focus || !isOnScreen(*s.focus, s.screen))
+    if (s.overlay != Overlay::None || !s.focus || !isShown(*s.focus, s.screen, s.answers))
         return std::nullopt;
     return s.focus;
 }

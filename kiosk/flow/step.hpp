@@ -21,8 +21,8 @@ namespace kiosk::flow {
 /// True where the screen offers "Back".
 [[nodiscard]] bool canGoBack(const State& state);
 
-/// The box that what is typed goes into, if any: the one with the keyboard, on the screen showing,
-/// with no panel over it.
+/// The box that what is typed goes into, if any: the one with the keyboard, shown on the screen
+/// showing, with no panel over it.
 [[nodiscard]] std::optional<Field> typingInto(const State& state);
 
 /// When the shell must wake to send the next Tick, if nothing else happens before then.

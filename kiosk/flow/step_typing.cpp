@@ -2,8 +2,8 @@
 #include <flow/handlers.hpp>
 #include <flow/step.hpp>
 
-// Typing belongs to whatever has the keyboard: only the box given it on the screen showing, and
-// nothing while a panel is over the screen (step() does not pass typing to a panel at all).
+// Typing belongs to whatever has the keyboard: only the box given it, shown on the screen showing,
+// and nothing while a panel is over the screen (step() does not pass typing to a panel at all).
 
 namespace kiosk::flow::detail {
 namespace {
@@ -16,7 +16,7 @@ TextField* target(State& s) {
 } // namespace
 
 Effects on(State& s, const Focus& e) {
-    if (isOnScreen(e.field, s.screen))
+    if (isShown(e.field, s.screen, s.answers))
         focus(s, e.field);
     return {};
 }

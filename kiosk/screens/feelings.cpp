@@ -8,17 +8,18 @@ using namespace i18n::literals;
 
 MaybeEvent drawFeelings(const flow::State& state, ui::Ctx& ctx) {
     Page page(state, ctx, "feelings.title"_key, "feelings.hint"_key);
+    const auto tiles = static_cast<float>(vocabulary::kFeelingCount);
     const float gap = ctx.em(0.4f);
-    const float tileW = (page.width() - 4 * gap) / 5;
+    const float tileW = (page.width() - (tiles - 1) * gap) / tiles;
     const float picture = std::min(tileW - ctx.em(0.6f), ctx.em(4.5f));
     float tallest = 0;
-    for (int f = 1; f <= 5; ++f)
+    for (int f = vocabulary::kFeelingMin; f <= vocabulary::kFeelingMax; ++f)
         tallest = std::max(tallest, ui::textHeight(ctx.fonts.bold, ctx.tr(vocabulary::feelingKey(f)), tileW - ctx.em(0.4f)));
     const float tileH = picture + tallest + ctx.em(1.2f);
     const ImVec2 start = ImGui::GetCursorPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    for (int f = 1; f <= 5; ++f) {
-        ImGui::SetCursorPos(ImVec2(start.x + static_cast<float>(f - 1) * (tileW + gap), start.y));
+    for (int f = vocabulary::kFeelingMin; f <= vocabulary::kFeelingMax; ++f) {
+        ImGui::SetCursorPos(ImVec2(start.x + static_cast<float>(f - vocabulary::kFeelingMin) * (tileW + gap), start.y));
         const i18n::Key key = vocabulary::feelingKey(f);
         const bool chosen = state.answers.feeling == f;
         const bool tapped = ImGui::InvisibleButton(std::string(key.name).c_str(), ImVec2(tileW, tileH));
@@ -30,7 +31,7 @@ MaybeEvent drawFeelings(const flow::State& state, ui::Ctx& ctx) {
         dl->AddRect(min, max, chosen ? ctx.theme.primary : ctx.theme.border, ctx.em(0.4f), 0,
                     std::max(1.0f, ctx.em(chosen ? 0.14f : 0.05f)));
         const ImVec2 pictureMin(min.x + (tileW - picture) / 2, min.y + ctx.em(0.4f));
-        if (ImTextureID texture = ctx.feelings[static_cast<std::size_t>(f - 1)])
+        if (ImTextureID texture = ctx.feelings[static_cast<std::size_t>(f - vocabulary::kFeelingMin)])
             dl->AddImage(texture, pictureMin, ImVec2(pictureMin.x + picture, pictureMin.y + picture));
         ui::drawCentredText(dl, ctx.fonts.bold, ImVec2(min.x + ctx.em(0.2f), pictureMin.y + picture + ctx.em(0.2f)),
                             ImVec2(max.x - ctx.em(0.2f), max.y - ctx.em(0.4f)), ctx.theme.text, ctx.tr(key));

@@ -48,7 +48,8 @@ void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
     // The timescales are about getting back to the child: with no contact, they would mislead.
     if (complaint && !flow::contactAllowed(state.answers))
         return;
-    ImGui::Dummy(ctx.em(0, 0.2f));
+    if (state.contactBy || !flow::contactAllowed(state.answers))
+        ImGui::Dummy(ctx.em(0, 0.2f)); // apart from the line above; with none, level with the code beside it
     ui::text(ctx.fonts.bold, ctx.tr("thanks.next_title"_key), ctx.theme.text, width);
     if (complaint) {
         for (const auto key : {"thanks.next.acknowledge"_key, "thanks.next.officer"_key, "thanks.next.answer"_key})

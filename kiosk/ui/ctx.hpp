@@ -27,7 +27,7 @@ struct Ctx {
     Fonts larger;    // the "bigger text" setting
     float unit = 24; // the body font's size in pixels; every size is a multiple of it
     Theme theme;
-    std::array<ImTextureID, 5> feelings{}; // the feelings scale's pictures, where a GPU is there to hold them
+    std::array<ImTextureID, vocabulary::kFeelingCount> feelings{}; // the feelings scale's pictures, where a GPU is there to hold them
     const i18n::Catalogue* welsh = nullptr;
     const i18n::Catalogue* english = nullptr;
     const i18n::Catalogue* current = nullptr;

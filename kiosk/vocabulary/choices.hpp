@@ -26,11 +26,13 @@ inline namespace literals {
 constexpr Key operator""_key(const char* s, std::size_t n) { return Key{std::string_view(s, n)}; }
 } // namespace literals
 
-/// One value of a choice: its enum value, its stored name and its translation key (and tap id).
+/// One value of a choice: its enum value, its stored name, its translation key (and tap id), and
+/// where a screen explains the choices, the key of that explanation.
 template <class Enum> struct Name {
     Enum value;
     std::string_view stored;
     Key key;
+    Key detail{};
 };
 
 /// The rows of a choice; specialised below for each one.
@@ -56,9 +58,9 @@ template <> inline constexpr std::span<const Name<Language>> kNames<Language>{kL
 /// The three doors: something went wrong, something went well, tell us what you think.
 enum class Kind { Complaint, Compliment, Feedback };
 inline constexpr Name<Kind> kKinds[] = {
-    {Kind::Complaint, "complaint", "kind.complaint"_key},
-    {Kind::Compliment, "compliment", "kind.compliment"_key},
-    {Kind::Feedback, "feedback", "kind.feedback"_key},
+    {Kind::Complaint, "complaint", "kind.complaint"_key, "kind.complaint.detail"_key},
+    {Kind::Compliment, "compliment", "kind.compliment"_key, "kind.compliment.detail"_key},
+    {Kind::Feedback, "feedback", "kind.feedback"_key, "kind.feedback.detail"_key},
 };
 static_assert(inOrder(kKinds));
 template <> inline constexpr std::span<const Name<Kind>> kNames<Kind>{kKinds};
@@ -151,9 +153,10 @@ template <> inline constexpr std::span<const Name<Field>> kNames<Field>{kFields}
 /// The feelings scale, stored as its number: 1 (very upset) to 5 (very happy).
 inline constexpr int kFeelingMin = 1;
 inline constexpr int kFeelingMax = 5;
+inline constexpr int kFeelingCount = kFeelingMax - kFeelingMin + 1;
 inline constexpr Key kFeelingKeys[] = {"feeling.1"_key, "feeling.2"_key, "feeling.3"_key, "feeling.4"_key,
                                        "feeling.5"_key};
-static_assert(std::size(kFeelingKeys) == kFeelingMax - kFeelingMin + 1);
+static_assert(std::size(kFeelingKeys) == kFeelingCount);
 
 /// Every value of a choice, in order.
 template <class Enum> [[nodiscard]] constexpr std::span<const Name<Enum>> all() {

@@ -88,6 +88,12 @@ TEST_CASE("typing goes nowhere but the box on the screen showing, and never unde
     CHECK(s.answers.field(Field::Story).text() == "words9");
     run(s, {Dismiss{}, TypeText{"!"}});
     CHECK(s.answers.field(Field::Story).text() == "words9!");
+    // On Contact with email chosen, the phone number's box is not shown, so it cannot take typing.
+    run(s, {Next{}, GoTo{Screen::Contact}});
+    REQUIRE(s.screen == Screen::Contact);
+    run(s, {ChooseContact{Contact::Email}, Focus{Field::Phone}, TypeText{"1"}});
+    CHECK(s.answers.field(Field::Phone).text() == "07700 900123");
+    CHECK(s.answers.field(Field::Email).text() == "1");
 }
 
 // Found by attacking the flow: ChooseKind used to move on whatever screen showed. From Check that
