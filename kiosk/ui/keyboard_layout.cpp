@@ -111,7 +111,8 @@ KeyboardLayout KeyboardLayout::parse(std::string_view text, const std::string& f
                                      const std::vector<std::string>& layers) {
     KeyboardLayout out;
     int lineNo = 0;
-    std::size_t pos = 0;
+    // Editors on Windows may start the file with a byte order mark; it is not part of line 1.
+    std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     while (pos < text.size()) {
         auto end = text.find('\n', pos);
         if (end == std::string_view::npos)

@@ -126,3 +126,9 @@ TEST_CASE("every letter of the Welsh alphabet, accented or capital, is on the ki
         CHECK((small->layer == "letters" || keyboard.switchKeyTo(small->layer).has_value()));
     }
 }
+
+TEST_CASE("a keyboard file saved with a byte order mark reads as without one") {
+    const auto keyboard = ui::KeyboardLayout::parse("\xEF\xBB\xBF" + kGood, "keyboard.txt", kLayers);
+    REQUIRE(keyboard.layer("letters") != nullptr);
+    CHECK(keyboard.layer("letters")->rows[0][0].id == "key.a");
+}
