@@ -50,13 +50,7 @@ constexpr ScreenSpec kScreens[] = {
      },
      [](const Answers& a, Kept& k) {
          k.choices.who = a.who;
-         if (a.who == Who::MeWithHelp && a.field(Field::HelperName).hasWords())
-             k.keep(Field::HelperName);
-         if (a.who == Who::OnBehalf) {
-             k.choices.youngPersonAgreed = a.youngPersonAgreed;
-             k.keep(Field::AdultName);
-             k.keep(Field::AdultRole);
-         }
+         k.choices.youngPersonAgreed = a.who == Who::OnBehalf && a.youngPersonAgreed;
      },
      [](const Answers& a) {
          if (a.who == Who::MeWithHelp)
@@ -89,11 +83,7 @@ constexpr ScreenSpec kScreens[] = {
      }},
     {Screen::Story, "story", always,
      [](const Answers& a) { return a.field(Field::Story).hasWords() || a.storySkipped; },
-     [](const Answers& a, Kept& k) {
-         k.choices.storySkipped = !a.field(Field::Story).hasWords();
-         if (!k.choices.storySkipped)
-             k.keep(Field::Story);
-     },
+     [](const Answers& a, Kept& k) { k.choices.storySkipped = !a.field(Field::Story).hasWords(); },
      [](const Answers&) { return bit(Field::Story); }, "check.story"_key,
      [](const Kept& k, std::vector<Shown>& out) {
          if (k.has(Field::Story))
@@ -112,15 +102,7 @@ constexpr ScreenSpec kScreens[] = {
              return isPlausibleEmail(a.field(Field::Email).text());
          return a.contact.has_value();
      },
-     [](const Answers& a, Kept& k) {
-         k.choices.contact = a.contact;
-         if (a.field(Field::Name).hasWords())
-             k.keep(Field::Name);
-         if (a.contact == Contact::Phone)
-             k.keep(Field::Phone);
-         if (a.contact == Contact::Email)
-             k.keep(Field::Email);
-     },
+     [](const Answers& a, Kept& k) { k.choices.contact = a.contact; },
      [](const Answers& a) {
          const unsigned detail = a.contact == Contact::Phone   ? bit(Field::Phone)
                                  : a.contact == Contact::Email ? bit(Field::Email)
@@ -184,8 +166,13 @@ bool isShown(Field field, Screen screen, const Answers& a) { return (specOf(scre
 
 Kept kept(const Answers& a) {
     Kept k;
-    for (const Screen screen : journey(a))
+    for (const Screen screen : journey(a)) {
         specOf(screen).keep(a, k);
+        // The words of every box the path shows, where there are any.
+        for (const auto& box : vocabulary::all<Field>())
+            if (isShown(box.value, screen, a) && a.field(box.value).hasWords())
+                k.keep(box.value);
+    }
     return k;
 }
 

@@ -34,7 +34,7 @@ struct ScreenSpec {
     std::string_view name;                       // as the tap map and the tour call it
     bool (*onPath)(const Choices&);              // whether this child passes through it
     bool (*answered)(const Answers&);            // whether its question has the answer it needs
-    void (*keep)(const Answers&, Kept&);         // what it adds to the answers that are sent
+    void (*keep)(const Answers&, Kept&);         // the choices it adds to what is sent (and its boxes' words)
     unsigned (*fields)(const Answers&);          // the boxes it shows, given the answers (bits by Field)
     vocabulary::Key checkLabel;                  // its part on Check, or none
     void (*show)(const Kept&, std::vector<Shown>&); // what that part shows
