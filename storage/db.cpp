@@ -67,8 +67,9 @@ Db::Db(const std::filesystem::path& file, Access access) {
         throw Error(Error::Kind::Sqlite, "cannot open database: " + std::string(sqlite3_errstr(code)), code);
     }
     sqlite3_extended_result_codes(m_db, 1);
-    // Keep the -wal file when the connection closes. Otherwise closing a connection to a damaged
-    // database deletes it, and the quarantine would lose the last transactions it holds.
+    // Keep the -wal file when the connection closes: closing a connection to a damaged database
+    // would otherwise delete it, and a quarantine must take the database whole. It is kept empty:
+    // SubmissionStore checkpoints with TRUNCATE after every commit, so no page copy lingers in it.
     int persist = 1;
     sqlite3_file_control(m_db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
     sqlite3_busy_timeout(m_db, 5000);

@@ -86,6 +86,7 @@ SubmissionStore::SubmissionStore(const std::filesystem::path& file, Access acces
                 throw Error(Error::Kind::Sqlite, "the database could not be put in WAL mode");
             m_db.exec("PRAGMA synchronous = FULL");
             migrate(m_db);
+            checkpoint(); // what a killed kiosk committed goes into the database before anything else
         }
         if (const auto check = m_db.queryText("PRAGMA quick_check"); check != "ok")
             throw Error(Error::Kind::Damaged, "the database failed its integrity check");
@@ -108,6 +109,16 @@ void SubmissionStore::add(const SealedRow& row, std::string_view reference) {
     st.bind(4, std::span<const unsigned char>(row.sealed));
     st.run();
     tx.commit();
+    checkpoint();
+}
+
+void SubmissionStore::checkpoint() {
+    // TRUNCATE: the frames go into the database, which is synced, and the WAL is emptied, so that
+    // no copy of a page is left in it to be served in place of the database's own (PLATFORM.md).
+    // A reader holding the WAL (an admin command) makes this a partial checkpoint; the next one,
+    // or the last connection's close, finishes it.
+    Statement st(m_db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    (void)st.step();
 }
 
 std::string SubmissionStore::unusedReference(const std::function<std::string()>& draw) {
@@ -153,6 +164,7 @@ void SubmissionStore::markExported(const std::vector<std::string>& ids, const st
     record.bind(4, static_cast<std::int64_t>(ids.size()));
     record.run();
     tx.commit();
+    checkpoint();
 }
 
 int SubmissionStore::count(const std::string& state) {

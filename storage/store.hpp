@@ -39,7 +39,8 @@ public:
     explicit SubmissionStore(const std::filesystem::path& file, Access access = Access::ReadWrite);
 
     /// Stores a sealed submission as waiting, and the reference code its child was shown as used;
-    /// both are on disk (synchronous=FULL) when this returns. Throws if the code was used before.
+    /// both are in the database file itself, synced, when this returns (not only in its WAL).
+    /// Throws if the code was used before.
     void add(const SealedRow& row, std::string_view reference);
     /// A reference code never given on this kiosk: drawn (by default at random) until one is free.
     [[nodiscard]] std::string unusedReference(const std::function<std::string()>& draw = newReference);
@@ -50,6 +51,9 @@ public:
                       const std::string& exportedAt);
     /// How many submissions are in a state.
     [[nodiscard]] int count(const std::string& state);
+
+    /// Moves everything committed from the WAL into the database file and empties the WAL.
+    void checkpoint();
 
     [[nodiscard]] Db& db() { return m_db; }
 
