@@ -74,9 +74,16 @@ Bundle bundleFromJson(std::string_view json) {
 }
 
 ExportResult exportWaiting(SubmissionStore& store, const std::filesystem::path& folder, const ExportInfo& info) {
-    const auto rows = store.waiting();
+    ExportResult result;
+    std::vector<SealedRow> rows;
+    // A row whose bytes no longer match their checksum is reported and kept, never sent as good.
+    for (auto& row : store.waiting())
+        if (row.intact)
+            rows.push_back(std::move(row));
+        else
+            result.damaged.push_back(row.id);
     if (rows.empty())
-        return {};
+        return result;
     Bundle bundle{newUuid(), info.kiosk, info.now, info.demo, info.recipient, {}};
     for (const auto& row : rows)
         bundle.entries.push_back({row.id, row.createdAt, row.priority, row.sealed});
@@ -97,7 +104,9 @@ ExportResult exportWaiting(SubmissionStore& store, const std::filesystem::path& 
     for (const auto& row : rows)
         ids.push_back(row.id);
     store.markExported(ids, bundle.batch, file.filename().string(), info.now);
-    return {file, ids.size()};
+    result.file = file;
+    result.count = ids.size();
+    return result;
 }
 
 } // namespace kiosk::storage

@@ -36,6 +36,7 @@ struct Bundle {
 struct ExportResult {
     std::filesystem::path file; // empty if there was nothing to export
     std::size_t count = 0;
+    std::vector<std::string> damaged; // waiting submissions left out: their bytes fail their checksum
 };
 
 /// Who is exporting: the kiosk's name, its key, whether it is in demo mode, and the time.
@@ -46,8 +47,9 @@ struct ExportInfo {
     std::string now; // ISO 8601 UTC
 };
 
-/// Writes every waiting submission into one bundle file in a folder, atomically; reads the file
-/// back and checks it holds exactly those submissions; only then marks them exported.
+/// Writes every waiting submission whose bytes match their checksum into one bundle file in a
+/// folder, atomically; reads the file back and checks it holds exactly those submissions; only then
+/// marks them exported. Damaged ones are left waiting and named in the result.
 [[nodiscard]] ExportResult exportWaiting(SubmissionStore& store, const std::filesystem::path& folder,
                                          const ExportInfo& info);
 

@@ -147,6 +147,8 @@ std::string Statement::text(int column) const {
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
 
+bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+
 std::vector<unsigned char> Statement::blob(int column) const {
     const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(m_stmt, column));
     const int n = sqlite3_column_bytes(m_stmt, column);

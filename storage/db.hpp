@@ -58,6 +58,7 @@ public:
     [[nodiscard]] std::string text(int column) const;
     [[nodiscard]] std::int64_t integer(int column) const;
     [[nodiscard]] std::vector<unsigned char> blob(int column) const;
+    [[nodiscard]] bool isNull(int column) const;
 
 private:
     sqlite3* m_db;

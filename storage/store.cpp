@@ -5,6 +5,7 @@
 
 #include <array>
 #include <memory>
+#include <sodium.h>
 #include <sqlite3.h>
 
 namespace kiosk::storage {
@@ -42,6 +43,12 @@ constexpr std::array<const char*, SubmissionStore::kSchemaVersion> kMigrations =
         code TEXT PRIMARY KEY NOT NULL
     ) STRICT, WITHOUT ROWID;
     )sql",
+    // 3 -> 4: a checksum of each row's sealed bytes, checked before they are exported, so that
+    // bytes damaged on the tablet are found there rather than by the complaints team after the
+    // row was marked exported. Rows stored before have theirs made from their bytes as they are.
+    R"sql(
+    ALTER TABLE submission ADD COLUMN checksum BLOB;
+    )sql",
 };
 
 bool isDamageCode(int code) {
@@ -62,6 +69,26 @@ bool checkIdentity(Db& db) {
         throw Error(Error::Kind::Format, "this database was made by a newer version of the kiosk (schema " +
                                              std::to_string(version) + ")");
     return true;
+}
+
+// BLAKE2b-256 of the sealed bytes (FORMAT.md).
+std::vector<unsigned char> checksumOf(std::span<const unsigned char> sealed) {
+    std::vector<unsigned char> out(crypto_generichash_BYTES);
+    crypto_generichash(out.data(), out.size(), sealed.data(), sealed.size(), nullptr, 0);
+    return out;
+}
+
+void addMissingChecksums(Db& db) {
+    Transaction tx(db);
+    Statement rows(db, "SELECT id, sealed FROM submission WHERE checksum IS NULL");
+    Statement set(db, "UPDATE submission SET checksum = ? WHERE id = ?");
+    while (rows.step()) {
+        const auto sum = checksumOf(rows.blob(1));
+        set.bind(1, std::span<const unsigned char>(sum));
+        set.bind(2, rows.text(0));
+        set.run();
+    }
+    tx.commit();
 }
 
 void migrate(Db& db) {
@@ -86,6 +113,7 @@ SubmissionStore::SubmissionStore(const std::filesystem::path& file, Access acces
                 throw Error(Error::Kind::Sqlite, "the database could not be put in WAL mode");
             m_db.exec("PRAGMA synchronous = FULL");
             migrate(m_db);
+            addMissingChecksums(m_db);
             checkpoint(); // what a killed kiosk committed goes into the database before anything else
         }
         if (const auto check = m_db.queryText("PRAGMA quick_check"); check != "ok")
@@ -102,11 +130,14 @@ void SubmissionStore::add(const SealedRow& row, std::string_view reference) {
     Statement code(m_db, "INSERT INTO reference_used (code) VALUES (?)");
     code.bind(1, reference);
     code.run();
-    Statement st(m_db, "INSERT INTO submission (id, created_at, state, priority, sealed) VALUES (?, ?, 'waiting', ?, ?)");
+    Statement st(m_db, "INSERT INTO submission (id, created_at, state, priority, sealed, checksum) "
+                       "VALUES (?, ?, 'waiting', ?, ?, ?)");
     st.bind(1, row.id);
     st.bind(2, row.createdAt);
     st.bind(3, std::int64_t{row.priority ? 1 : 0});
     st.bind(4, std::span<const unsigned char>(row.sealed));
+    const auto sum = checksumOf(row.sealed);
+    st.bind(5, std::span<const unsigned char>(sum));
     st.run();
     tx.commit();
     checkpoint();
@@ -138,11 +169,15 @@ std::string SubmissionStore::unusedReference(const std::function<std::string()>&
 std::vector<SealedRow> SubmissionStore::waiting() {
     if (m_empty)
         return {};
-    Statement st(m_db, "SELECT id, created_at, state, batch, priority, sealed FROM submission "
+    Statement st(m_db, "SELECT id, created_at, state, batch, priority, sealed, checksum FROM submission "
                        "WHERE state = 'waiting' ORDER BY created_at, id");
     std::vector<SealedRow> rows;
-    while (st.step())
-        rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0, st.blob(5)});
+    while (st.step()) {
+        auto sealed = st.blob(5);
+        // A row from before checksums, read without migrating, has none to check against.
+        const bool intact = st.isNull(6) || checksumOf(sealed) == st.blob(6);
+        rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0, std::move(sealed), intact});
+    }
     return rows;
 }
 

@@ -23,13 +23,14 @@ struct SealedRow {
     std::string batch; // empty until exported
     bool priority = false;
     std::vector<unsigned char> sealed;
+    bool intact = true; // the sealed bytes still match the checksum stored with them
 };
 
 /// The kiosk's database of sealed submissions (see FORMAT.md, "Database").
 class SubmissionStore {
 public:
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     /// PRAGMA application_id of a kiosk database: "CCYK".
     static constexpr std::int32_t kApplicationId = 0x4343594B;
 
@@ -44,7 +45,7 @@ public:
     void add(const SealedRow& row, std::string_view reference);
     /// A reference code never given on this kiosk: drawn (by default at random) until one is free.
     [[nodiscard]] std::string unusedReference(const std::function<std::string()>& draw = newReference);
-    /// Every waiting submission, oldest first.
+    /// Every waiting submission, oldest first, each with whether its bytes match their checksum.
     [[nodiscard]] std::vector<SealedRow> waiting();
     /// Marks these waiting submissions exported in a batch, all or none.
     void markExported(const std::vector<std::string>& ids, const std::string& batch, const std::string& fileName,

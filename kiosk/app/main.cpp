@@ -13,15 +13,27 @@ using namespace kiosk;
 
 namespace {
 
+// Damaged submissions cannot be sent; the complaints team must still hear of them, by their ids.
+void reportDamaged(const std::vector<std::string>& ids) {
+    if (ids.empty())
+        return;
+    std::printf("%zu waiting submission(s) are damaged on this kiosk and cannot be sent. They are kept.\n"
+                "Tell the complaints team (0800 49 60 650) these ids, and ask IT to copy the data folder:\n",
+                ids.size());
+    for (const auto& id : ids)
+        std::printf("  %s\n", id.c_str());
+}
+
 int exportBundle(const app::Options& o) {
     const auto result = core::exportWaiting(core::openKiosk(o.dataDir), o.target);
+    reportDamaged(result.damaged);
     if (result.count == 0) {
-        std::printf("Nothing to export: no submissions are waiting.\n");
-        return 0;
+        std::printf("Nothing to export: no %ssubmissions are waiting.\n", result.damaged.empty() ? "" : "other ");
+        return result.damaged.empty() ? 0 : 1;
     }
     std::printf("Exported %zu submission(s) to %s\n", result.count, result.file.c_str());
     std::printf("Take this file to the complaints team today.\n");
-    return 0;
+    return result.damaged.empty() ? 0 : 1;
 }
 
 int status(const app::Options& o) {
@@ -32,7 +44,8 @@ int status(const app::Options& o) {
     std::printf("sealed to:   key %s\n", storage::fingerprint(identity.key).c_str());
     std::printf("waiting:     %d\n", status.waiting);
     std::printf("exported:    %d\n", status.exported);
-    return 0;
+    reportDamaged(status.damaged);
+    return status.damaged.empty() ? 0 : 1;
 }
 
 int provision(const app::Options& o) {

@@ -36,7 +36,11 @@ Status readStatus(const Identity& identity) {
         return {};
     return onDatabase(identity, [&] {
         storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
-        return Status{store.count("waiting"), store.count("exported")};
+        Status status{store.count("waiting"), store.count("exported"), {}};
+        for (const auto& row : store.waiting())
+            if (!row.intact)
+                status.damaged.push_back(row.id);
+        return status;
     });
 }
 

@@ -4,6 +4,8 @@
 #include <storage/bundle.hpp>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace kiosk::core {
 
@@ -11,6 +13,7 @@ namespace kiosk::core {
 struct Status {
     int waiting = 0;  // sealed submissions not yet exported
     int exported = 0; // exported, not yet confirmed by the complaints team
+    std::vector<std::string> damaged; // waiting ones whose bytes fail their checksum: cannot be sent
 };
 
 /// Reads how many submissions wait, changing nothing on disk (a kiosk that has never stored one has

@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <set>
+
 using namespace kiosk::storage;
 using kiosk::test::TempDir;
 
@@ -154,4 +157,37 @@ TEST_CASE("the same submission in two bundles is listed once") {
     CHECK(kiosk::intake::addNew(list, kiosk::intake::openBundle(bundleFromJson(text), team).submissions) == 1);
     CHECK(kiosk::intake::addNew(list, kiosk::intake::openBundle(bundleFromJson(text), team).submissions) == 0);
     CHECK(list.size() == 1);
+}
+
+// Found when attacked with damaged storage: bytes damaged inside a sealed row were found only by
+// intake, after export had marked the row exported.
+TEST_CASE("a row whose sealed bytes were damaged is reported and kept, not exported as good") {
+    TempDir dir;
+    TempDir usb;
+    const auto team = KeyPair::generate();
+    SubmissionStore store(dir / "kiosk.db");
+    const auto first = addSubmission(store, team.publicKey, "un");
+    const auto hurt = addSubmission(store, team.publicKey, "dau");
+    const auto third = addSubmission(store, team.publicKey, "tri");
+    {
+        // Damage that SQLite's own checks cannot see: the bytes inside a well-formed page.
+        Statement damage(store.db(), "UPDATE submission SET sealed = ? WHERE id = ?");
+        const auto rows = store.waiting();
+        auto bytes = std::find_if(rows.begin(), rows.end(), [&](const SealedRow& r) { return r.id == hurt; })->sealed;
+        bytes[bytes.size() / 2] ^= 0x10;
+        damage.bind(1, std::span<const unsigned char>(bytes));
+        damage.bind(2, hurt);
+        damage.run();
+    }
+    const auto result = exportWaiting(store, usb.path(), info(team.publicKey));
+    CHECK(result.count == 2);
+    CHECK(result.damaged == std::vector<std::string>{hurt});
+    const auto bundle = bundleFromJson(readFile(result.file));
+    REQUIRE(bundle.entries.size() == 2);
+    std::set<std::string> sent;
+    for (const auto& entry : bundle.entries)
+        sent.insert(entry.id);
+    CHECK(sent == std::set<std::string>{first, third});
+    CHECK(store.count("waiting") == 1);
+    CHECK_FALSE(store.waiting().front().intact);
 }

@@ -62,10 +62,10 @@ TEST_CASE("stored submissions keep only plain metadata beside the sealed bytes")
     CHECK(store.count("waiting") == 2);
     const auto opened = submissionFromJson(openSealed(rows[0].sealed, team));
     CHECK(opened.id == rows[0].id);
-    // The columns are exactly those PRODUCT.md allows.
+    // The columns are exactly those PRODUCT.md allows (the checksum of the sealed bytes among them).
     Statement cols(store.db(), "SELECT group_concat(name, ',') FROM pragma_table_info('submission')");
     REQUIRE(cols.step());
-    CHECK(cols.text(0) == "id,created_at,state,batch,priority,sealed");
+    CHECK(cols.text(0) == "id,created_at,state,batch,priority,sealed,checksum");
 }
 
 TEST_CASE("words a child typed appear nowhere in the database folder") {
@@ -103,7 +103,7 @@ TEST_CASE("a version 1 database migrates to version 2 and on, keeping its submis
     CHECK(store.db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'export_batch'") == 1);
 }
 
-TEST_CASE("a version 2 database migrates to version 3 keeping its submissions and exports") {
+TEST_CASE("a version 2 database migrates to version 3 and on, keeping its submissions and exports") {
     TempDir dir;
     {
         Db old(dir / "kiosk.db");
@@ -111,8 +111,11 @@ TEST_CASE("a version 2 database migrates to version 3 keeping its submissions an
         REQUIRE(old.queryInt("PRAGMA user_version") == 2);
     }
     SubmissionStore store(dir / "kiosk.db");
-    CHECK(store.db().queryInt("PRAGMA user_version") == 3);
+    CHECK(store.db().queryInt("PRAGMA user_version") == SubmissionStore::kSchemaVersion);
     CHECK(store.count("waiting") == 1);
+    // Rows from before checksums get theirs from their bytes as they are.
+    CHECK(store.db().queryInt("SELECT count(*) FROM submission WHERE checksum IS NULL") == 0);
+    CHECK(store.waiting().front().intact);
     CHECK(store.count("exported") == 1);
     CHECK(store.db().queryInt("SELECT count(*) FROM export_batch") == 1);
     CHECK(store.db().queryInt("SELECT count(*) FROM reference_used") == 0);
