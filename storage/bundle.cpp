@@ -73,20 +73,28 @@ Bundle bundleFromJson(std::string_view json) {
     }
 }
 
-ExportResult exportWaiting(SubmissionStore& store, const std::filesystem::path& folder, const ExportInfo& info) {
+ExportResult exportWaiting(SubmissionStore& store, const std::filesystem::path& folder, const ExportInfo& info,
+                           const std::vector<SealedRow>& alsoSend) {
     ExportResult result;
     std::vector<SealedRow> rows;
+    std::vector<SealedRow> extra;
     // A row whose bytes no longer match their checksum is reported and kept, never sent as good.
-    for (auto& row : store.waiting())
+    const auto sort = [&](const SealedRow& row, std::vector<SealedRow>& into) {
         if (row.intact)
-            rows.push_back(std::move(row));
+            into.push_back(row);
         else
             result.damaged.push_back(row.id);
-    if (rows.empty())
+    };
+    for (const auto& row : store.waiting())
+        sort(row, rows);
+    for (const auto& row : alsoSend)
+        sort(row, extra);
+    if (rows.empty() && extra.empty())
         return result;
     Bundle bundle{newUuid(), info.kiosk, info.now, info.demo, info.recipient, {}};
-    for (const auto& row : rows)
-        bundle.entries.push_back({row.id, row.createdAt, row.priority, row.sealed});
+    for (const auto* list : {&rows, &extra})
+        for (const auto& row : *list)
+            bundle.entries.push_back({row.id, row.createdAt, row.priority, row.sealed});
 
     const auto file = folder / ("cafcass-kiosk_" + safeForFileName(info.kiosk) + "_" + compactStamp(info.now) + "_" +
                                 bundle.batch.substr(0, 8) + ".bundle.json");
@@ -105,7 +113,7 @@ ExportResult exportWaiting(SubmissionStore& store, const std::filesystem::path& 
         ids.push_back(row.id);
     store.markExported(ids, bundle.batch, file.filename().string(), info.now);
     result.file = file;
-    result.count = ids.size();
+    result.count = bundle.entries.size();
     return result;
 }
 

@@ -49,8 +49,10 @@ struct ExportInfo {
 
 /// Writes every waiting submission whose bytes match their checksum into one bundle file in a
 /// folder, atomically; reads the file back and checks it holds exactly those submissions; only then
-/// marks them exported. Damaged ones are left waiting and named in the result.
+/// marks them exported. Damaged ones are left waiting and named in the result. alsoSend rows (from
+/// quarantined databases, which are never written to) go into the bundle too, unmarked, so every
+/// export carries them until the complaints team has them.
 [[nodiscard]] ExportResult exportWaiting(SubmissionStore& store, const std::filesystem::path& folder,
-                                         const ExportInfo& info);
+                                         const ExportInfo& info, const std::vector<SealedRow>& alsoSend = {});
 
 } // namespace kiosk::storage

@@ -3,6 +3,7 @@
 #include <storage/error.hpp>
 #include <storage/files.hpp>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <sodium.h>
@@ -76,6 +77,14 @@ std::vector<unsigned char> checksumOf(std::span<const unsigned char> sealed) {
     std::vector<unsigned char> out(crypto_generichash_BYTES);
     crypto_generichash(out.data(), out.size(), sealed.data(), sealed.size(), nullptr, 0);
     return out;
+}
+
+// A row read by "SELECT id, created_at, state, batch, priority, sealed, checksum".
+SealedRow rowAt(const Statement& st) {
+    auto sealed = st.blob(5);
+    // A row from before checksums, read without migrating, has none to check against.
+    const bool intact = st.isNull(6) || checksumOf(sealed) == st.blob(6);
+    return {st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0, std::move(sealed), intact};
 }
 
 void addMissingChecksums(Db& db) {
@@ -172,12 +181,8 @@ std::vector<SealedRow> SubmissionStore::waiting() {
     Statement st(m_db, "SELECT id, created_at, state, batch, priority, sealed, checksum FROM submission "
                        "WHERE state = 'waiting' ORDER BY created_at, id");
     std::vector<SealedRow> rows;
-    while (st.step()) {
-        auto sealed = st.blob(5);
-        // A row from before checksums, read without migrating, has none to check against.
-        const bool intact = st.isNull(6) || checksumOf(sealed) == st.blob(6);
-        rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0, std::move(sealed), intact});
-    }
+    while (st.step())
+        rows.push_back(rowAt(st));
     return rows;
 }
 
@@ -217,10 +222,15 @@ bool isDamage(const Error& e) {
 std::filesystem::path quarantine(const std::filesystem::path& file, const std::string& stamp) {
     const auto folder = file.parent_path() / "quarantine";
     std::filesystem::create_directories(folder);
+    // Names a FAT or exFAT USB stick accepts, so that IT can copy the folder: no ':' from a time.
+    std::string safeStamp;
+    for (const char c : stamp)
+        if (std::string_view(":*?\"<>|\\/").find(c) == std::string_view::npos)
+            safeStamp += c;
     // Never overwrite an earlier quarantined copy: pick a name not yet used.
-    std::string name = file.stem().string() + "-" + stamp;
+    std::string name = file.stem().string() + "-" + safeStamp;
     for (int n = 2; std::filesystem::exists(folder / (name + file.extension().string())); ++n)
-        name = file.stem().string() + "-" + stamp + "-" + std::to_string(n);
+        name = file.stem().string() + "-" + safeStamp + "-" + std::to_string(n);
     // The companions first and the database last: if the move is cut short, no stale -wal is left
     // beside a database that would then replay it.
     for (const char* suffix : {"-wal", "-shm", "-journal", ""}) {
@@ -232,6 +242,36 @@ std::filesystem::path quarantine(const std::filesystem::path& file, const std::s
     syncFolder(folder);
     syncFolder(file.parent_path());
     return folder;
+}
+
+std::vector<std::filesystem::path> quarantinedDatabases(const std::filesystem::path& file) {
+    std::vector<std::filesystem::path> out;
+    const auto folder = file.parent_path() / "quarantine";
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+        if (entry.path().extension() == file.extension())
+            out.push_back(entry.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+QuarantineRead readQuarantined(const std::filesystem::path& file) {
+    QuarantineRead out{file, {}, {}};
+    try {
+        // Row by row in the table's own order, without the integrity check that put it here: as
+        // much as can be read is read, and what stopped the reading is said, for IT, who keep it.
+        Db db(file, Access::ReadOnly);
+        const bool hasChecksum = db.queryInt("SELECT count(*) FROM pragma_table_info('submission') "
+                                             "WHERE name = 'checksum'") == 1;
+        Statement st(db, hasChecksum ? "SELECT id, created_at, state, batch, priority, sealed, checksum FROM submission"
+                                     : "SELECT id, created_at, state, batch, priority, sealed, NULL FROM submission");
+        while (st.step())
+            if (st.text(2) == "waiting")
+                out.rows.push_back(rowAt(st));
+    } catch (const Error& e) {
+        out.problem = e.what();
+    }
+    return out;
 }
 
 OpenedStore openOrQuarantine(const std::filesystem::path& file, const std::string& stamp) {

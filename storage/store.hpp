@@ -71,6 +71,18 @@ private:
 /// Error(File) if the move cannot be made durable (both folders synced).
 std::filesystem::path quarantine(const std::filesystem::path& file, const std::string& stamp);
 
+/// The databases moved into quarantine beside a database file, oldest name first.
+[[nodiscard]] std::vector<std::filesystem::path> quarantinedDatabases(const std::filesystem::path& file);
+
+/// What could be read of a quarantined database, without changing it: its waiting rows (each with
+/// whether its bytes match their checksum), and what stopped the reading, if anything did.
+struct QuarantineRead {
+    std::filesystem::path file;
+    std::vector<SealedRow> rows;
+    std::string problem; // empty if it read whole
+};
+[[nodiscard]] QuarantineRead readQuarantined(const std::filesystem::path& file);
+
 /// Opens the store; if the file is damaged, quarantines it whole and starts a fresh one.
 /// Returns the store and, if that happened, where the damaged files went.
 struct OpenedStore {

@@ -45,7 +45,14 @@ int status(const app::Options& o) {
     std::printf("waiting:     %d\n", status.waiting);
     std::printf("exported:    %d\n", status.exported);
     reportDamaged(status.damaged);
-    return status.damaged.empty() ? 0 : 1;
+    for (const auto& q : status.quarantined) {
+        std::printf("QUARANTINED: %s, found damaged and moved aside. %zu waiting submission(s) read from it go\n"
+                    "             in every export. Keep the file; ask IT to copy the data folder.\n",
+                    q.file.c_str(), q.rows.size());
+        if (!q.problem.empty())
+            std::printf("             Not all of it could be read: %s\n", q.problem.c_str());
+    }
+    return status.damaged.empty() && status.quarantined.empty() ? 0 : 1;
 }
 
 int provision(const app::Options& o) {

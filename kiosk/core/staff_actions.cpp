@@ -25,18 +25,30 @@ template <class Action> auto onDatabase(const Identity& identity, Action action)
 }
 
 int waitingIn(const Identity& identity) {
+    if (!std::filesystem::exists(identity.databaseFile()))
+        return 0;
     storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
     return store.count("waiting");
+}
+
+std::vector<storage::QuarantineRead> readQuarantine(const Identity& identity) {
+    std::vector<storage::QuarantineRead> out;
+    for (const auto& file : storage::quarantinedDatabases(identity.databaseFile()))
+        out.push_back(storage::readQuarantined(file));
+    return out;
 }
 
 } // namespace
 
 Status readStatus(const Identity& identity) {
+    Status status;
+    status.quarantined = readQuarantine(identity);
     if (!std::filesystem::exists(identity.databaseFile()))
-        return {};
+        return status;
     return onDatabase(identity, [&] {
         storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
-        Status status{store.count("waiting"), store.count("exported"), {}};
+        status.waiting = store.count("waiting");
+        status.exported = store.count("exported");
         for (const auto& row : store.waiting())
             if (!row.intact)
                 status.damaged.push_back(row.id);
@@ -49,17 +61,20 @@ storage::ExportResult exportWaiting(const Identity& identity, const std::filesys
         throw storage::Error(storage::Error::Kind::File, "the folder " + folder.string() +
                                                              " does not exist. Is the USB stick or network folder "
                                                              "connected?");
-    if (!std::filesystem::exists(identity.databaseFile()))
-        return {};
+    std::vector<storage::SealedRow> quarantined;
+    for (auto& read : readQuarantine(identity))
+        for (auto& row : read.rows)
+            quarantined.push_back(std::move(row));
     return onDatabase(identity, [&] {
         // Opened for writing only when there is something to export: with nothing waiting, export
         // changes nothing, not even the database's schema.
-        if (waitingIn(identity) == 0)
+        if (waitingIn(identity) == 0 && quarantined.empty())
             return storage::ExportResult{};
         storage::SubmissionStore store(identity.databaseFile());
         return storage::exportWaiting(store, folder,
                                       {identity.name, identity.key, identity.demo,
-                                       storage::isoUtc(std::chrono::system_clock::now())});
+                                       storage::isoUtc(std::chrono::system_clock::now())},
+                                      quarantined);
     });
 }
 

@@ -2,10 +2,12 @@
 #include <core/staff_actions.hpp>
 #include <storage/error.hpp>
 #include <storage/files.hpp>
+#include <storage/submission.hpp>
 #include <test_support/temp_dir.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <set>
 
 using namespace kiosk;
@@ -166,4 +168,44 @@ TEST_CASE("starting a kiosk in someone's folder is refused, and makes nothing th
     CHECK_THROWS_WITH(core::startKiosk(dir / "usb-stick"), Catch::Contains("not a kiosk's data folder"));
     CHECK(listing(dir / "usb-stick") == before);
     CHECK_THROWS_AS(core::startKiosk(dir / "usb-stick/notes.txt"), storage::Error);
+}
+
+// Found by attacking the store with damage: a database moved into quarantine/ kept every waiting
+// submission in it, and status and export never looked there.
+TEST_CASE("what waits in a quarantined database is shown by status and goes in every export") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "usb");
+    const auto kiosk = core::startKiosk(dir / "data");
+    std::int64_t indexPage = 0;
+    {
+        storage::SubmissionStore store(kiosk.databaseFile());
+        for (int i = 0; i < 3; ++i)
+            (void)test::addComplaint(store, "cyn y difrod", kiosk.key);
+        indexPage = store.db().queryInt("SELECT rootpage FROM sqlite_schema WHERE name = 'submission_by_state'");
+    }
+    // Damage in an index, not in the rows: the file fails its check and is moved aside whole.
+    {
+        std::fstream f(kiosk.databaseFile(), std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp((indexPage - 1) * 4096 + 8);
+        f << std::string(200, '\x7f');
+    }
+    auto reopened = storage::openOrQuarantine(kiosk.databaseFile(), "2026-11-22T10:31:02Z");
+    REQUIRE(reopened.quarantinedTo);
+    (void)test::addComplaint(*reopened.store, "ar ôl", kiosk.key);
+    reopened.store.reset();
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "data/quarantine"))
+        CHECK(entry.path().filename().string().find(':') == std::string::npos); // a FAT stick takes it
+
+    const auto status = core::readStatus(kiosk);
+    CHECK(status.waiting == 1);
+    REQUIRE(status.quarantined.size() == 1);
+    CHECK(status.quarantined[0].rows.size() == 3);
+
+    const auto first = core::exportWaiting(kiosk, dir / "usb");
+    CHECK(first.count == 4);
+    const auto keys = storage::loadKeyPair(dir / "data/demo-secret.key");
+    for (const auto& entry : storage::bundleFromJson(storage::readFile(first.file)).entries)
+        CHECK_NOTHROW(storage::submissionFromJson(storage::openSealed(entry.sealed, keys)));
+    // The quarantined file is never written, so its submissions go again until the team has them.
+    CHECK(core::exportWaiting(kiosk, dir / "usb").count == 3);
 }
