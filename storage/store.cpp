@@ -59,9 +59,15 @@ bool isDamageCode(int code) {
 
 // Returns false for a new, empty file.
 bool checkIdentity(Db& db) {
-    const auto appId = db.queryInt("PRAGMA application_id");
-    const auto version = db.queryInt("PRAGMA user_version");
-    const auto objects = db.queryInt("SELECT count(*) FROM sqlite_schema");
+    // One statement, so one snapshot: read one at a time, another connection's first migration
+    // could land in between and make a new database look like another program's.
+    Statement st(db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                     "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)");
+    if (!st.step())
+        throw Error(Error::Kind::Sqlite, "the database's identity could not be read");
+    const auto appId = st.integer(0);
+    const auto version = st.integer(1);
+    const auto objects = st.integer(2);
     if (appId == 0 && version == 0 && objects == 0)
         return false;
     if (appId != SubmissionStore::kApplicationId)
@@ -101,8 +107,13 @@ void addMissingChecksums(Db& db) {
 }
 
 void migrate(Db& db) {
-    for (auto version = db.queryInt("PRAGMA user_version"); version < SubmissionStore::kSchemaVersion; ++version) {
+    for (;;) {
+        // The version is read inside the write transaction: two connections opening at once (the
+        // kiosk starting and an admin command) must not both take the same step.
         Transaction tx(db);
+        const auto version = db.queryInt("PRAGMA user_version");
+        if (version >= SubmissionStore::kSchemaVersion)
+            return;
         db.exec(kMigrations[static_cast<std::size_t>(version)]);
         db.exec(("PRAGMA application_id = " + std::to_string(SubmissionStore::kApplicationId)).c_str());
         db.exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());

@@ -62,6 +62,7 @@ std::function<void(State&)> complaintAt(Screen screen) {
 std::vector<TourStop> tourStops() {
     return {
         {"welcome", [](State&) {}},
+        {"welcome-cannot-save", [](State& s) { send(s, {StorageChecked{false}}); }},
         {"kind", [](State& s) { send(s, {ChooseLanguage{s.language}}); }},
         {"who-empty", [](State& s) { start(s, Kind::Complaint); }},
         {"who-on-behalf", complaintAt(Screen::Who)},

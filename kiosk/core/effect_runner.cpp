@@ -1,5 +1,7 @@
 #include <core/effect_runner.hpp>
 
+#include <core/staff_actions.hpp>
+
 #include <flow/text_field.hpp>
 #include <storage/calendar.hpp>
 #include <storage/error.hpp>
@@ -74,6 +76,14 @@ void EffectRunner::drain() {
 }
 
 void EffectRunner::work() {
+    {
+        flow::Event checked = checkStorage();
+        std::lock_guard lock(m_mutex);
+        m_results.push_back(std::move(checked));
+        m_busy = false;
+    }
+    m_changed.notify_all();
+    m_wake();
     for (;;) {
         flow::Effect effect;
         {
@@ -96,6 +106,22 @@ void EffectRunner::work() {
         m_changed.notify_all();
         m_wake();
     }
+}
+
+// Refuse early: the database, the key and the folder are tried before any child begins, so that a
+// kiosk that cannot store says so on Welcome instead of after a child has said everything.
+flow::Event EffectRunner::checkStorage() {
+    std::optional<std::string> why;
+    try {
+        m_store = openStore(m_identity); // a damaged database is moved aside here, and a new one begun
+        m_store.reset();                 // the check below takes the write lock itself
+        why = whyCannotStore(m_identity);
+    } catch (const std::exception& e) {
+        why = e.what();
+    }
+    if (why)
+        std::fprintf(stderr, "kiosk: submissions cannot be stored, so no child can start: %s\n", why->c_str());
+    return flow::StorageChecked{!why};
 }
 
 // The one place saving can fail; it becomes an event and a line for staff, never the child's words.

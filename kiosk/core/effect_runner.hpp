@@ -19,6 +19,7 @@ namespace kiosk::core {
 /// its own so that a slow disk never freezes the screen. Each effect comes back as an event
 /// (a save as flow::Saved or flow::SaveFailed), and wake() is called so that the frame loop,
 /// asleep in glfwWaitEvents, picks it up. The kiosk and the headless test driver both use it.
+/// Before anything else it checks that it can store at all, and reports flow::StorageChecked.
 class EffectRunner {
 public:
     EffectRunner(Identity identity, std::function<void()> wake);
@@ -37,6 +38,7 @@ public:
 
 private:
     void work();
+    [[nodiscard]] flow::Event checkStorage();
     [[nodiscard]] flow::Event perform(flow::SaveSubmission& save);
 
     Identity m_identity;
@@ -46,7 +48,7 @@ private:
     std::condition_variable m_changed;
     std::deque<flow::Effect> m_queue;
     std::vector<flow::Event> m_results;
-    bool m_busy = false;
+    bool m_busy = true; // the start check runs first: drain() waits for it too
     bool m_stopping = false;
     std::thread m_thread; // last: starts once everything above is ready
 };

@@ -38,7 +38,33 @@ std::vector<storage::QuarantineRead> readQuarantine(const Identity& identity) {
     return out;
 }
 
+// Below this much free space a submission (a few kilobytes, and its WAL) may not fit.
+constexpr std::uintmax_t kLeastFreeBytes = 4 * 1024 * 1024;
+
 } // namespace
+
+std::optional<std::string> whyCannotStore(const Identity& identity) {
+    try {
+        // An all-zero or otherwise weak key is refused by the sealed box itself.
+        (void)storage::seal("check", identity.key);
+    } catch (const storage::Error& e) {
+        return "the team's key in " + identity.dataDir.string() + " cannot seal (" + e.what() +
+               "). Ask IT to provision the kiosk again with the complaints team's public key.";
+    }
+    std::error_code ec;
+    const auto space = std::filesystem::space(identity.dataDir, ec);
+    if (!ec && space.available < kLeastFreeBytes)
+        return "the disk holding " + identity.dataDir.string() + " is full (" + std::to_string(space.available / 1024) +
+               " KiB free). Ask IT to make room; do not delete anything in that folder.";
+    try {
+        storage::SubmissionStore store(identity.databaseFile());
+        const storage::Transaction probe(store.db()); // takes the write lock, then rolls back
+    } catch (const std::exception& e) {
+        return "the database " + identity.databaseFile().string() + " cannot be written (" + e.what() +
+               "). Ask IT; do not delete anything in that folder.";
+    }
+    return std::nullopt;
+}
 
 Status readStatus(const Identity& identity) {
     Status status;

@@ -5,6 +5,7 @@
 #include <storage/store.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,11 @@ struct Status {
     std::vector<std::string> damaged; // waiting ones whose bytes fail their checksum: cannot be sent
     std::vector<storage::QuarantineRead> quarantined; // databases moved aside as damaged, as far as they read
 };
+
+/// Why this kiosk cannot store what a child sends, for staff, or nothing if it can: the key seals,
+/// the database opens for writing (made, as the first save would make it) and takes the write
+/// lock, and the folder has room. Stores nothing.
+[[nodiscard]] std::optional<std::string> whyCannotStore(const Identity& identity);
 
 /// Reads how many submissions wait, changing nothing on disk (a kiosk that has never stored one has
 /// no database yet, and none is made). Throws storage::Error.

@@ -41,11 +41,12 @@ struct Dismiss {};                  // closes an overlay
 struct Tick { Clock::time_point now; };
 struct Saved { std::uint64_t job; std::string reference; std::optional<Day> contactBy; };
 struct SaveFailed { std::uint64_t job; };
+struct StorageChecked { bool canSave; }; // at start: whether what a child sends can be stored
 
 using Event = std::variant<ChooseLanguage, ChooseKind, ChooseWho, ToggleAgreed, ToggleAdvocate, ToggleTopic,
                            ChooseFeeling, TogglePutRight, ChooseContact, ChooseMeeting, ChooseSharing, Next, Back, GoTo,
                            SkipStory, Focus, TypeText, Erase, MoveCursor, PlaceCursor, SetKeyboard, ToggleShift,
                            ToggleLargeText, Send, Finish, AskStartAgain, ConfirmStartAgain, QuickHide, NotSafe, Dismiss,
-                           Tick, Saved, SaveFailed>;
+                           Tick, Saved, SaveFailed, StorageChecked>;
 
 } // namespace kiosk::flow

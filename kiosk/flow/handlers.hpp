@@ -13,6 +13,7 @@ namespace kiosk::flow::detail {
 Effects on(State& s, const Tick& e);
 Effects on(State& s, const Saved& e);
 Effects on(State& s, const SaveFailed& e);
+Effects on(State& s, const StorageChecked& e);
 
 // The session: language, text size, start again, hide, "I don't feel safe" (step_session.cpp).
 Effects on(State& s, const ChooseLanguage& e);

@@ -89,6 +89,7 @@ struct State {
     bool priority = false;      // "I don't feel safe" was pressed in this session
     bool returnToCheck = false; // set by a "Change" button on Check your answers
     bool saveFailed = false;
+    bool canSave = true;        // false when the kiosk found at start that it cannot store: no journey begins
     std::uint64_t job = 0;          // the save this session waits for; each Send takes the next number
     std::string reference;          // shown on Thank you once the submission is stored
     std::optional<Day> contactBy;   // when we will get in touch, if the child allowed contact

@@ -10,7 +10,8 @@ namespace {
 
 // Events that come from the shell rather than from a child.
 template <class E>
-constexpr bool kFromShell = std::is_same_v<E, Tick> || std::is_same_v<E, Saved> || std::is_same_v<E, SaveFailed>;
+constexpr bool kFromShell = std::is_same_v<E, Tick> || std::is_same_v<E, Saved> || std::is_same_v<E, SaveFailed> ||
+                            std::is_same_v<E, StorageChecked>;
 
 // The answers an overlay takes; every other input waits until it is closed.
 template <class E>

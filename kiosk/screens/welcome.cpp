@@ -18,10 +18,20 @@ float halfTextHeight(const ui::Ctx& ctx, const i18n::Catalogue& lang, float widt
            ui::textHeight(ctx.fonts.body, lang.text("welcome.not_emergency"_key), width - ctx.em(1.2f)) + ctx.em(1.2f);
 }
 
-// One language's half of the welcome, with the button that chooses that language placed at
-// buttonY so that both buttons line up.
-MaybeEvent drawHalf(ui::Ctx& ctx, const i18n::Catalogue& lang, flow::Language language, std::string_view buttonKey,
-                    ImVec2 at, float width, float buttonY) {
+// What stands under each half: the button that chooses its language, or, on a kiosk that cannot
+// store what a child says, a calm note asking them to find a member of staff.
+float actionHeight(const ui::Ctx& ctx, const flow::State& state, float width) {
+    if (state.canSave)
+        return ctx.em(2.8f);
+    float h = 0;
+    for (const auto* lang : {ctx.welsh, ctx.english})
+        h = std::max(h, ui::textHeight(ctx.fonts.bold, lang->text("welcome.cannot_save"_key), width - ctx.em(1.2f)));
+    return h + ctx.em(1.2f);
+}
+
+// One language's half of the welcome, with its action placed at actionY so that both line up.
+MaybeEvent drawHalf(const flow::State& state, ui::Ctx& ctx, const i18n::Catalogue& lang, flow::Language language,
+                    std::string_view buttonKey, ImVec2 at, float width, float actionY) {
     const float gap = ctx.em(0.8f);
     ImGui::SetCursorPos(at);
     ui::text(ctx.fonts.title, lang.text("welcome.title"_key), ctx.theme.text, width);
@@ -38,7 +48,16 @@ MaybeEvent drawHalf(ui::Ctx& ctx, const i18n::Catalogue& lang, flow::Language la
     ImGui::SetCursorPos(ImVec2(at.x + pad, ImGui::GetCursorPosY() + pad));
     ui::text(ctx.fonts.body, warning, ctx.theme.warningText, width - 2 * pad);
 
-    ImGui::SetCursorPos(ImVec2(at.x, buttonY));
+    ImGui::SetCursorPos(ImVec2(at.x, actionY));
+    if (!state.canSave) {
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const float h = actionHeight(ctx, state, width);
+        ImGui::GetWindowDrawList()->AddRectFilled(top, ImVec2(top.x + width, top.y + h), ctx.theme.panel, ctx.em(0.3f));
+        ImGui::GetWindowDrawList()->AddRect(top, ImVec2(top.x + width, top.y + h), ctx.theme.border, ctx.em(0.3f));
+        ImGui::SetCursorPos(ImVec2(at.x + pad, actionY + pad));
+        ui::text(ctx.fonts.bold, lang.text("welcome.cannot_save"_key), ctx.theme.text, width - 2 * pad);
+        return std::nullopt;
+    }
     if (ui::button(ctx, buttonKey, lang.text("language.name"_key), ImVec2(width, ctx.em(2.8f)), ui::ButtonStyle::Primary,
                    ctx.fonts.title))
         return flow::ChooseLanguage{language};
@@ -47,7 +66,7 @@ MaybeEvent drawHalf(ui::Ctx& ctx, const i18n::Catalogue& lang, flow::Language la
 
 } // namespace
 
-MaybeEvent drawWelcome(const flow::State&, ui::Ctx& ctx) {
+MaybeEvent drawWelcome(const flow::State& state, ui::Ctx& ctx) {
     if (ctx.demo) {
         const std::string banner =
             std::string(ctx.cy("demo.banner"_key)) + "  ·  " + std::string(ctx.en("demo.banner"_key));
@@ -58,34 +77,36 @@ MaybeEvent drawWelcome(const flow::State&, ui::Ctx& ctx) {
     avail.y -= ctx.em(3.0f); // the "I don't feel safe" button along the bottom
     const bool landscape = avail.x > avail.y;
     const float gap = ctx.em(2.0f);
-    const float buttonH = ctx.em(2.8f);
     MaybeEvent event;
     if (landscape) {
         // Welsh on the left, to be read first; English on the right. Both buttons on one line.
         const float width = std::min((avail.x - gap) / 2, ctx.em(19));
+        const float buttonH = actionHeight(ctx, state, width);
         const float textH = std::max(halfTextHeight(ctx, *ctx.welsh, width), halfTextHeight(ctx, *ctx.english, width));
         const float blockH = textH + gap + buttonH;
         const float top = origin.y + std::max(0.0f, (avail.y - blockH) / 2);
         const float left = origin.x + (avail.x - 2 * width - gap) / 2;
         const float buttonY = top + textH + gap;
-        if (auto e = drawHalf(ctx, *ctx.welsh, flow::Language::Welsh, "welcome.cymraeg", ImVec2(left, top), width, buttonY))
+        if (auto e = drawHalf(state, ctx, *ctx.welsh, flow::Language::Welsh, "welcome.cymraeg", ImVec2(left, top), width,
+                              buttonY))
             event = e;
-        if (auto e = drawHalf(ctx, *ctx.english, flow::Language::English, "welcome.english",
+        if (auto e = drawHalf(state, ctx, *ctx.english, flow::Language::English, "welcome.english",
                               ImVec2(left + width + gap, top), width, buttonY))
             event = e;
     } else {
         // Welsh above, English below, each with its button under it.
         const float width = std::min(avail.x, ctx.em(24));
+        const float buttonH = actionHeight(ctx, state, width);
         const float left = origin.x + (avail.x - width) / 2;
         const float cyH = halfTextHeight(ctx, *ctx.welsh, width) + ctx.em(0.8f) + buttonH;
         const float enH = halfTextHeight(ctx, *ctx.english, width) + ctx.em(0.8f) + buttonH;
         const float top = origin.y + std::max(0.0f, (avail.y - cyH - gap - enH) / 2);
-        if (auto e = drawHalf(ctx, *ctx.welsh, flow::Language::Welsh, "welcome.cymraeg", ImVec2(left, top), width,
-                              top + cyH - buttonH))
+        if (auto e = drawHalf(state, ctx, *ctx.welsh, flow::Language::Welsh, "welcome.cymraeg", ImVec2(left, top),
+                              width, top + cyH - buttonH))
             event = e;
         const float enTop = top + cyH + gap;
-        if (auto e = drawHalf(ctx, *ctx.english, flow::Language::English, "welcome.english", ImVec2(left, enTop), width,
-                              enTop + enH - buttonH))
+        if (auto e = drawHalf(state, ctx, *ctx.english, flow::Language::English, "welcome.english",
+                              ImVec2(left, enTop), width, enTop + enH - buttonH))
             event = e;
     }
     // "I don't feel safe" is there before any language is chosen, in both.

@@ -1,4 +1,5 @@
 #include <core/identity.hpp>
+#include <core/effect_runner.hpp>
 #include <core/staff_actions.hpp>
 #include <storage/error.hpp>
 #include <storage/files.hpp>
@@ -208,4 +209,45 @@ TEST_CASE("what waits in a quarantined database is shown by status and goes in e
         CHECK_NOTHROW(storage::submissionFromJson(storage::openSealed(entry.sealed, keys)));
     // The quarantined file is never written, so its submissions go again until the team has them.
     CHECK(core::exportWaiting(kiosk, dir / "usb").count == 3);
+}
+
+// Found by attacking bad set-ups: a directory where kiosk.db should be, or an all-zero team key
+// (which provision accepted), started normally, and every child went through the whole journey
+// to be told "Sorry" at the end.
+TEST_CASE("a kiosk that cannot store says why before any child starts") {
+    test::TempDir dir;
+    const auto kiosk = core::startKiosk(dir / "data");
+    CHECK_FALSE(core::whyCannotStore(kiosk).has_value());
+
+    for (const char* file : {"kiosk.db", "kiosk.db-wal", "kiosk.db-shm"})
+        std::filesystem::remove(dir / "data" / file);
+    std::filesystem::create_directories(kiosk.databaseFile()); // a folder where the database should be
+    const auto folder = core::whyCannotStore(kiosk);
+    REQUIRE(folder.has_value());
+    CHECK_THAT(*folder, Catch::Contains("cannot be written"));
+    std::filesystem::remove(kiosk.databaseFile());
+
+    auto zeroKey = kiosk;
+    zeroKey.key = storage::PublicKey{};
+    const auto key = core::whyCannotStore(zeroKey);
+    REQUIRE(key.has_value());
+    CHECK_THAT(*key, Catch::Contains("cannot seal"));
+}
+
+TEST_CASE("the effect runner reports at start whether it can store") {
+    test::TempDir dir;
+    auto kiosk = core::startKiosk(dir / "data");
+    const auto first = [](core::EffectRunner& runner) {
+        runner.drain();
+        const auto results = runner.takeResults();
+        REQUIRE_FALSE(results.empty());
+        return std::get<flow::StorageChecked>(results.front()).canSave;
+    };
+    {
+        core::EffectRunner runner(kiosk, [] {});
+        CHECK(first(runner));
+    }
+    kiosk.key = storage::PublicKey{};
+    core::EffectRunner runner(kiosk, [] {});
+    CHECK_FALSE(first(runner));
 }

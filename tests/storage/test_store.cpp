@@ -9,7 +9,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <fstream>
+#include <thread>
 #include <optional>
 #include <sys/resource.h>
 
@@ -307,5 +309,28 @@ TEST_CASE("a bit flipped in the WAL of a killed or closed kiosk loses nothing it
             CHECK_FALSE(opened.quarantinedTo);
             CHECK(opened.store->count("waiting") == kConfirmed);
         }
+    }
+}
+
+// Found when the kiosk's start check met a test opening the same new database: both read version
+// 1 and both ran the step to 2 ("table export_batch already exists").
+TEST_CASE("two connections opening a new database at once migrate it once") {
+    for (int round = 0; round < 20; ++round) {
+        TempDir dir;
+        std::vector<std::thread> openers;
+        std::atomic<int> failures = 0;
+        for (int i = 0; i < 4; ++i)
+            openers.emplace_back([&] {
+                try {
+                    SubmissionStore store(dir / "kiosk.db");
+                } catch (const Error& e) {
+                    WARN(e.what());
+                    ++failures;
+                }
+            });
+        for (auto& t : openers)
+            t.join();
+        CHECK(failures == 0);
+        CHECK(SubmissionStore(dir / "kiosk.db").count("waiting") == 0);
     }
 }

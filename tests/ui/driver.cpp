@@ -145,7 +145,9 @@ void UiDriver::settle() {
 
 std::vector<nlohmann::json> UiDriver::stored() const {
     const auto keys = storage::loadKeyPair(m_dataDir / "demo-secret.key");
-    storage::SubmissionStore store(m_identity.databaseFile());
+    if (!std::filesystem::exists(m_identity.databaseFile()))
+        return {};
+    storage::SubmissionStore store(m_identity.databaseFile(), storage::Access::ReadOnly);
     std::vector<nlohmann::json> out;
     for (const auto& row : store.waiting()) {
         const auto json = storage::openSealed(row.sealed, keys);

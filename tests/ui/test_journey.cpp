@@ -401,6 +401,9 @@ TEST_CASE("'I don't feel safe' is on welcome too, before any language is chosen"
 TEST_CASE("when storing fails the child is told gently, keeps every answer, and can send again") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
+    ui.settle(); // the kiosk's start check has made its database; now it goes wrong after the start
+    for (const char* file : {"kiosk.db", "kiosk.db-wal", "kiosk.db-shm"})
+        std::filesystem::remove(dir / file);
     // A folder where the database should be: the store cannot open.
     std::filesystem::create_directory(dir / "kiosk.db");
     toStory(ui, Language::Welsh, "kind.feedback");
@@ -416,4 +419,19 @@ TEST_CASE("when storing fails the child is told gently, keeps every answer, and 
     const auto stored = ui.stored();
     REQUIRE(stored.size() == 1);
     CHECK(stored[0]["story"] == "pwysig");
+}
+
+// Found by attacking bad set-ups: with a folder where the database should be, a child went through
+// every screen and was told "Sorry" only at the end.
+TEST_CASE("a kiosk that cannot store shows a calm note on welcome, in both languages, and no way in") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "kiosk.db"); // before the kiosk starts: it cannot store
+    test::UiDriver ui(1280, 800, dir.path());
+    ui.settle();
+    CHECK_FALSE(ui.state.canSave);
+    CHECK_FALSE(ui.visible("welcome.cymraeg"));
+    CHECK_FALSE(ui.visible("welcome.english"));
+    CHECK(ui.visible("chrome.not_safe"));
+    ui.tap("chrome.not_safe");
+    CHECK(ui.state.overlay == flow::Overlay::NotSafe);
 }
