@@ -54,6 +54,17 @@ bool hasAny(const std::filesystem::path& dataDir, std::initializer_list<const ch
 // A folder a kiosk can be read from: it has a key or a configuration.
 bool isKioskFolder(const std::filesystem::path& dataDir) { return hasAny(dataDir, {kTeamKey, kDemoPublic, kConfig}); }
 
+// Files a write cut short left behind ("demo-secret.key.tmp-1234"): never complete, and one may hold
+// a copy of a secret key, so they go before anything else is done.
+void removeHalfWritten(const std::filesystem::path& dataDir) {
+    for (const auto& entry : std::filesystem::directory_iterator(dataDir)) {
+        const auto name = entry.path().filename().string();
+        for (const char* file : {kTeamKey, kDemoPublic, kDemoSecret, kConfig})
+            if (name.starts_with(std::string(file) + ".tmp-"))
+                std::filesystem::remove(entry.path());
+    }
+}
+
 // A folder a kiosk may be started in: new, empty, or already holding something of a kiosk's.
 bool mayHoldKiosk(const std::filesystem::path& dataDir) {
     if (!std::filesystem::exists(dataDir))
@@ -94,12 +105,16 @@ Identity startKiosk(const std::filesystem::path& dataDir) {
                                                 "there. Check --data-dir, or give an empty or new folder.");
     std::filesystem::create_directories(dataDir);
     std::filesystem::permissions(dataDir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+    removeHalfWritten(dataDir);
     Identity probe;
     const bool provisioned = std::filesystem::exists(dataDir / kTeamKey) || readConfig(dataDir / kConfig, probe);
     if (!provisioned && !std::filesystem::exists(dataDir / kDemoPublic)) {
-        const auto pair = storage::KeyPair::generate();
-        storage::saveKeyPair(dataDir / kDemoSecret, pair);
-        storage::savePublicKey(dataDir / kDemoPublic, pair.publicKey);
+        // The secret half is written first, and the public half can always be made from it: a start
+        // cut short between the two finishes the pair next time, rather than leaving a kiosk that
+        // can never start again.
+        if (!std::filesystem::exists(dataDir / kDemoSecret))
+            storage::saveKeyPair(dataDir / kDemoSecret, storage::KeyPair::generate());
+        storage::savePublicKey(dataDir / kDemoPublic, storage::loadKeyPair(dataDir / kDemoSecret).publicKey);
     }
     return openKiosk(dataDir);
 }

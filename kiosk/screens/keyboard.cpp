@@ -174,7 +174,10 @@ MaybeEvent physicalKeys() {
     const ImGuiIO& io = ImGui::GetIO();
     std::string typed;
     for (const ImWchar c : io.InputQueueCharacters) {
-        if (c < 0x20 || c == 0x7F)
+        // ImGui 1.86 holds 16 bits a character: an emoji past U+FFFF arrives as U+FFFD. It is left
+        // out (nothing appears, as for a key the kiosk does not have), never stored in place of
+        // what the child typed.
+        if (c < 0x20 || c == 0x7F || c == IM_UNICODE_CODEPOINT_INVALID)
             continue;
         char utf8[5] = {};
         ImTextCharToUtf8(utf8, c);

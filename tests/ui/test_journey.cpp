@@ -267,6 +267,16 @@ TEST_CASE("a physical keyboard types too, and backspace deletes") {
     CHECK(ui.state.answers.field(flow::Field::Story).text() == "Hiya ");
 }
 
+// Found by attacking the kiosk with emoji: ImGui's 16-bit characters turned them into U+FFFD,
+// which was stored in place of what the child typed.
+TEST_CASE("an emoji the kiosk cannot hold is left out, never replaced by another character") {
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    toStory(ui, Language::English, "kind.compliment");
+    ui.typePhysical("da iawn \xF0\x9F\x98\x80!");
+    CHECK(ui.state.answers.field(flow::Field::Story).text() == "da iawn !");
+}
+
 TEST_CASE("tapping in the text moves the cursor there") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
