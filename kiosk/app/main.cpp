@@ -44,6 +44,11 @@ int status(const app::Options& o) {
     std::printf("sealed to:   key %s\n", storage::fingerprint(identity.key).c_str());
     std::printf("waiting:     %d\n", status.waiting);
     std::printf("exported:    %d\n", status.exported);
+    std::printf("free space:  %ju MiB\n", status.freeBytes / (1024 * 1024));
+    if (status.nearlyFull)
+        std::printf("NEARLY FULL: under %ju MiB are left. Ask IT to make room soon: when it is full, the kiosk will ask\n"
+                    "             children to find a member of staff instead of taking what they say.\n",
+                    core::kNearlyFullBytes / (1024 * 1024));
     reportDamaged(status.damaged);
     for (const auto& q : status.quarantined) {
         std::printf("QUARANTINED: %s, found damaged and moved aside. %zu waiting submission(s) read from it go\n"
@@ -52,7 +57,7 @@ int status(const app::Options& o) {
         if (!q.problem.empty())
             std::printf("             Not all of it could be read: %s\n", q.problem.c_str());
     }
-    return status.damaged.empty() && status.quarantined.empty() ? 0 : 1;
+    return status.damaged.empty() && status.quarantined.empty() && !status.nearlyFull ? 0 : 1;
 }
 
 int provision(const app::Options& o) {

@@ -69,6 +69,9 @@ std::optional<std::string> whyCannotStore(const Identity& identity) {
 Status readStatus(const Identity& identity) {
     Status status;
     status.quarantined = readQuarantine(identity);
+    std::error_code ec;
+    status.freeBytes = std::filesystem::space(identity.dataDir, ec).available;
+    status.nearlyFull = !ec && status.freeBytes < kNearlyFullBytes;
     if (!std::filesystem::exists(identity.databaseFile()))
         return status;
     return onDatabase(identity, [&] {

@@ -17,7 +17,12 @@ struct Status {
     int exported = 0; // exported, not yet confirmed by the complaints team
     std::vector<std::string> damaged; // waiting ones whose bytes fail their checksum: cannot be sent
     std::vector<storage::QuarantineRead> quarantined; // databases moved aside as damaged, as far as they read
+    std::uintmax_t freeBytes = 0; // room left on the disk that holds the data folder
+    bool nearlyFull = false;      // under kNearlyFullBytes: staff should have IT make room before it stops
 };
+
+/// Free space under which staff are warned that the kiosk will soon refuse children.
+inline constexpr std::uintmax_t kNearlyFullBytes = 100u * 1024 * 1024;
 
 /// Why this kiosk cannot store what a child sends, for staff, or nothing if it can: the key seals,
 /// the database opens for writing (made, as the first save would make it) and takes the write
