@@ -46,4 +46,6 @@ sleep 0.3
 probe_cursor
 [ "$probe_rc" -eq 0 ] || fail "the pointer shows over the full-screen kiosk (probe exit $probe_rc)"
 kill -0 "$kiosk_pid" 2>/dev/null || fail "the kiosk exited"
-echo "ok: no pointer shows over the full-screen kiosk"
+# And what a child types can never end up in a core dump: the kiosk allows none of itself.
+grep -Eq "^Max core file size +0 +0 " "/proc/$kiosk_pid/limits" || fail "the kiosk allows core dumps: $(grep core "/proc/$kiosk_pid/limits")"
+echo "ok: no pointer shows over the full-screen kiosk, and it allows no core dump"
