@@ -78,27 +78,39 @@ bool checkIdentity(Db& db) {
     return true;
 }
 
-// BLAKE2b-256 of the sealed bytes (FORMAT.md).
-std::vector<unsigned char> checksumOf(std::span<const unsigned char> sealed) {
+// BLAKE2b-256 of what goes into a bundle: the id, the time, the priority flag and the sealed
+// bytes (FORMAT.md), so that damage to any of them is found before they are sent.
+std::vector<unsigned char> checksumOf(std::string_view id, std::string_view createdAt, bool priority,
+                                      std::span<const unsigned char> sealed) {
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+    const auto part = [&state](std::string_view text) {
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>("\0"), 1);
+    };
+    part(id);
+    part(createdAt);
+    part(priority ? "1" : "0");
+    crypto_generichash_update(&state, sealed.data(), sealed.size());
     std::vector<unsigned char> out(crypto_generichash_BYTES);
-    crypto_generichash(out.data(), out.size(), sealed.data(), sealed.size(), nullptr, 0);
+    crypto_generichash_final(&state, out.data(), out.size());
     return out;
 }
 
 // A row read by "SELECT id, created_at, state, batch, priority, sealed, checksum".
 SealedRow rowAt(const Statement& st) {
-    auto sealed = st.blob(5);
+    SealedRow row{st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0, st.blob(5), true};
     // A row from before checksums, read without migrating, has none to check against.
-    const bool intact = st.isNull(6) || checksumOf(sealed) == st.blob(6);
-    return {st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0, std::move(sealed), intact};
+    row.intact = st.isNull(6) || checksumOf(row.id, row.createdAt, row.priority, row.sealed) == st.blob(6);
+    return row;
 }
 
 void addMissingChecksums(Db& db) {
     Transaction tx(db);
-    Statement rows(db, "SELECT id, sealed FROM submission WHERE checksum IS NULL");
+    Statement rows(db, "SELECT id, created_at, priority, sealed FROM submission WHERE checksum IS NULL");
     Statement set(db, "UPDATE submission SET checksum = ? WHERE id = ?");
     while (rows.step()) {
-        const auto sum = checksumOf(rows.blob(1));
+        const auto sum = checksumOf(rows.text(0), rows.text(1), rows.integer(2) != 0, rows.blob(3));
         set.bind(1, std::span<const unsigned char>(sum));
         set.bind(2, rows.text(0));
         set.run();
@@ -156,7 +168,7 @@ void SubmissionStore::add(const SealedRow& row, std::string_view reference) {
     st.bind(2, row.createdAt);
     st.bind(3, std::int64_t{row.priority ? 1 : 0});
     st.bind(4, std::span<const unsigned char>(row.sealed));
-    const auto sum = checksumOf(row.sealed);
+    const auto sum = checksumOf(row.id, row.createdAt, row.priority, row.sealed);
     st.bind(5, std::span<const unsigned char>(sum));
     st.run();
     tx.commit();
