@@ -80,6 +80,19 @@ bool inMemory(const std::vector<unsigned char>& masked) {
     return found;
 }
 
+// Whether the marker is in any file under a folder.
+bool onDisk(const std::vector<unsigned char>& masked, const std::filesystem::path& folder) {
+    const std::string all = test::allBytesUnder(folder);
+    for (std::size_t i = 0; i + masked.size() <= all.size(); ++i) {
+        std::size_t k = 0;
+        while (k < masked.size() && (static_cast<unsigned char>(all[i + k]) ^ kMask) == masked[k])
+            ++k;
+        if (k == masked.size())
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 TEST_CASE("what a child typed is nowhere in the kiosk's memory after hide, the idle wipe, erasing or sending") {
@@ -116,4 +129,7 @@ TEST_CASE("what a child typed is nowhere in the kiosk's memory after hide, the i
     }
     CHECK(ui.state.screen == (how == "erase" ? flow::Screen::Story : flow::Screen::Welcome));
     CHECK_FALSE(inMemory(marker));
+    // Nor on disk: what was sent is there only sealed, and nothing else was written.
+    CHECK_FALSE(onDisk(marker, dir.path()));
+    CHECK(ui.stored().size() == (how == "send" ? 1u : 0u));
 }
