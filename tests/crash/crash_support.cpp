@@ -39,14 +39,17 @@ std::map<std::string, StoredSubmission> ReadBack::operator()(const std::filesyst
         INFO("row " << row.id);
         auto known = m_opened.find(row.sealed);
         if (known == m_opened.end()) {
-            storage::Submission s;
-            REQUIRE_NOTHROW(s = storage::submissionFromJson(storage::openSealed(row.sealed, m_keys)));
+            // What does not open, or does not agree with itself, throws: the caller counts that store's
+            // confirmed submissions lost (a damaged store is a loss, whatever damaged it).
+            const auto s = storage::submissionFromJson(storage::openSealed(row.sealed, m_keys));
             known = m_opened.emplace(row.sealed, Opened{s.id, s.reference, s.text(vocabulary::Field::Story)})
                         .first;
         }
-        REQUIRE(known->second.id == row.id);
+        if (known->second.id != row.id)
+            throw storage::Error(storage::Error::Kind::Format, "row " + row.id + " holds another submission");
         row.story = known->second.story;
-        REQUIRE(found.emplace(known->second.reference, std::move(row)).second);
+        if (!found.emplace(known->second.reference, std::move(row)).second)
+            throw storage::Error(storage::Error::Kind::Format, "two rows hold reference " + known->second.reference);
     }
     std::set<std::string> given;
     storage::Statement codes(store.db(), "SELECT code FROM reference_used");
@@ -55,7 +58,8 @@ std::map<std::string, StoredSubmission> ReadBack::operator()(const std::filesyst
     std::set<std::string> stored;
     for (const auto& [reference, row] : found)
         stored.insert(reference);
-    REQUIRE(given == stored);
+    if (given != stored)
+        throw storage::Error(storage::Error::Kind::Format, "the reference codes given and the rows stored disagree");
     return found;
 }
 

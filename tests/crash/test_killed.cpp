@@ -45,6 +45,8 @@ void tell(int fd, const std::string& line) {
     try {
         std::mt19937 random(seed);
         core::EffectRunner runner(kiosk, [] {});
+        runner.drain();
+        (void)runner.takeResults(); // what the start check found: a store it can save to, or a save fails below
         for (std::uint64_t job = 1;;) {
             const auto saves = exports ? 1 + random() % 3 : 1;
             for (std::uint64_t i = 0; i < saves; ++i, ++job) {

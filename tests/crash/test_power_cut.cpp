@@ -27,7 +27,7 @@ namespace {
 enum class SavePath {
     EffectRunner,  // the kiosk's own save path
     OwnStore,      // the same steps on a store the test opens, left as the store sets it up
-    OwnStoreNormal // the same, then PRAGMA synchronous = NORMAL: must lose what it confirmed
+    OwnStoreUnsynced // the same, then PRAGMA synchronous = OFF: must lose what it confirmed
 };
 
 class Saver {
@@ -39,7 +39,10 @@ public:
 
 class RunnerSaver final : public Saver {
 public:
-    explicit RunnerSaver(const core::Identity& kiosk) : m_runner(kiosk, [] {}) {}
+    explicit RunnerSaver(const core::Identity& kiosk) : m_runner(kiosk, [] {}) {
+        m_runner.drain();
+        (void)m_runner.takeResults(); // what the start check found: a store it can save to, or a save fails below
+    }
 
     std::optional<std::string> save(std::uint64_t job, const std::string& words) override {
         flow::Effects effects;
@@ -61,14 +64,16 @@ private:
 // differs between the passing and the failing variant is the synchronous setting.
 class StoreSaver final : public Saver {
 public:
-    StoreSaver(const core::Identity& kiosk, bool normal) : m_kiosk(kiosk), m_normal(normal) {}
+    StoreSaver(const core::Identity& kiosk, bool unsynced) : m_kiosk(kiosk), m_unsynced(unsynced) {}
 
     std::optional<std::string> save(std::uint64_t job, const std::string& words) override {
         try {
             if (!m_store) {
                 m_store = std::make_unique<storage::SubmissionStore>(m_kiosk.databaseFile());
-                if (m_normal)
-                    m_store->db().exec("PRAGMA synchronous = NORMAL");
+                // NORMAL is not enough to lose anything any more: every commit is followed by a
+                // checkpoint, which syncs (this harness found no loss with it). OFF syncs nothing.
+                if (m_unsynced)
+                    m_store->db().exec("PRAGMA synchronous = OFF");
             }
             storage::Submission s;
             s.id = storage::newUuid();
@@ -90,14 +95,14 @@ public:
 
 private:
     const core::Identity& m_kiosk;
-    bool m_normal;
+    bool m_unsynced;
     std::unique_ptr<storage::SubmissionStore> m_store;
 };
 
 std::unique_ptr<Saver> makeSaver(SavePath path, const core::Identity& kiosk) {
     if (path == SavePath::EffectRunner)
         return std::make_unique<RunnerSaver>(kiosk);
-    return std::make_unique<StoreSaver>(kiosk, path == SavePath::OwnStoreNormal);
+    return std::make_unique<StoreSaver>(kiosk, path == SavePath::OwnStoreUnsynced);
 }
 
 // Where a run of saves starts from: a kiosk with no database yet, or a copy of one that already
@@ -238,7 +243,15 @@ private:
     // The store is whole and every submission confirmed before the cut is in it, and opens.
     template <class Where> void check(const std::map<std::string, std::string>& confirmed, Where where) {
         REQUIRE_FALSE(std::filesystem::exists(m_kiosk.dataDir / "quarantine")); // a power cut damages nothing
-        const auto found = m_readBack(m_kiosk.databaseFile());
+        // A database the cut left damaged has lost what it held (with syncs off, it is the usual end).
+        std::map<std::string, test::StoredSubmission> found;
+        try {
+            found = m_readBack(m_kiosk.databaseFile());
+        } catch (const storage::Error& e) {
+            if (m_figures.examples.size() < 5)
+                m_figures.examples.push_back(std::string("the database was damaged (") + e.what() + ") by a cut " +
+                                             where());
+        }
         std::uint64_t lost = 0;
         for (const auto& [reference, words] : confirmed) {
             const auto row = found.find(reference);
@@ -295,8 +308,8 @@ TEST_CASE("a power cut loses nothing confirmed on a store the test opens itself,
 
 // Not run by default: it fails, as it must. CTest runs it and expects the loss it reports
 // (tests/CMakeLists.txt), which shows that the power-cut tests can see a lost submission.
-TEST_CASE("with synchronous=NORMAL a power cut loses confirmed submissions", "[.][synchronous-normal]") {
+TEST_CASE("with synchronous=OFF a power cut loses confirmed submissions", "[.][synchronous-off]") {
     const auto figures =
-        everyCutPoint(SavePath::OwnStoreNormal, "power cut, own store, synchronous=NORMAL", false);
+        everyCutPoint(SavePath::OwnStoreUnsynced, "power cut, own store, synchronous=OFF", false);
     CHECK(figures.lost == 0);
 }
