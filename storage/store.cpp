@@ -201,8 +201,12 @@ std::string SubmissionStore::unusedReference(const std::function<std::string()>&
 std::vector<SealedRow> SubmissionStore::waiting() {
     if (m_empty)
         return {};
-    Statement st(m_db, "SELECT id, created_at, state, batch, priority, sealed, checksum FROM submission "
-                       "WHERE state = 'waiting' ORDER BY created_at, id");
+    // Read-only, a database is read at the version it is: before version 4 it has no checksums.
+    const bool hasChecksum = m_db.queryInt("SELECT user_version FROM pragma_user_version") >= 4;
+    Statement st(m_db, hasChecksum ? "SELECT id, created_at, state, batch, priority, sealed, checksum FROM submission "
+                                     "WHERE state = 'waiting' ORDER BY created_at, id"
+                                   : "SELECT id, created_at, state, batch, priority, sealed, NULL FROM submission "
+                                     "WHERE state = 'waiting' ORDER BY created_at, id");
     std::vector<SealedRow> rows;
     while (st.step())
         rows.push_back(rowAt(st));

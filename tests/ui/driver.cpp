@@ -144,6 +144,7 @@ void UiDriver::settle() {
 }
 
 std::vector<nlohmann::json> UiDriver::stored() const {
+    m_effects->drain(); // the kiosk's own start check, and any save, finish first
     const auto keys = storage::loadKeyPair(m_dataDir / "demo-secret.key");
     if (!std::filesystem::exists(m_identity.databaseFile()))
         return {};
