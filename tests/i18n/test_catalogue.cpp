@@ -22,10 +22,11 @@ std::vector<PoEntry> entriesOf(const std::string& code) {
     return parsePo(s.str(), code + ".po");
 }
 
-// Every "..."_key literal in the kiosk's sources.
+// Every "..."_key literal in the kiosk's sources. A key is on one line; letting the match run on
+// past line ends made libstdc++'s recursive matcher overflow the stack under AddressSanitizer.
 std::set<std::string> keysUsedInCode() {
     std::set<std::string> keys;
-    const std::regex literal(R"re("([^"]+)"_key)re");
+    const std::regex literal(R"re("([^"\n]+)"_key)re");
     for (const auto& entry : std::filesystem::recursive_directory_iterator(kRoot / "kiosk")) {
         if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp")
             continue;

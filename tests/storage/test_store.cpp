@@ -193,6 +193,12 @@ TEST_CASE("a damaged database is quarantined whole and a fresh one takes submiss
 }
 
 TEST_CASE("a quarantine that cannot be made durable is reported as failed, not as done") {
+#ifdef __SANITIZE_ADDRESS__
+    // With no file descriptor left the sanitizers' runtime fails too (UBSan checks a vtable through a
+    // pipe) and reports an error that is not there. The ordinary build runs this test.
+    WARN("not run under the sanitizers");
+    return;
+#endif
     TempDir dir;
     writeBytes(dir / "kiosk.db", std::string(8192, 'x'));
     std::optional<Error> failure;
