@@ -15,6 +15,8 @@ packages=(
   xvfb xauth xdotool x11-utils imagemagick gettext
   # tests: the pointer probe reads the X cursor image through XFixes
   libx11-dev libxfixes-dev
+  # fuzzing (packaging/fuzz.sh): clang with libFuzzer and the sanitizer runtimes, which clang only recommends
+  clang libclang-rt-dev
 )
 
 missing=()

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up on a fresh Debian 12 machine, builds, and runs every test: flow, storage,
-# locales, the headless UI driver and the end-to-end tests of the real kiosk under Xvfb. Then
-# builds again with AddressSanitizer and UBSan (build-asan/, or $ASAN_BUILD_DIR) and runs the
-# tests once more there, failing on any report. SANITIZE=0 skips that.
+# locales, the headless UI driver, the fuzz targets' seeds and the end-to-end tests of the real
+# kiosk under Xvfb. Then builds again with AddressSanitizer and UBSan (build-asan/, or
+# $ASAN_BUILD_DIR) and runs the tests once more there, failing on any report. SANITIZE=0 skips that.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${BUILD_DIR:-$root/build}"
