@@ -11,18 +11,26 @@ namespace {
 constexpr const char* kPublicFormat = "cafcass-cymru-kiosk.public-key";
 constexpr const char* kSecretFormat = "cafcass-cymru-kiosk.secret-key";
 
-template <std::size_t N> void decodeInto(std::array<unsigned char, N>& out, const std::string& b64, const char* what) {
-    const auto bytes = fromBase64(b64);
+template <std::size_t N>
+void decodeInto(std::array<unsigned char, N>& out, const nlohmann::json& b64, const char* what) {
+    if (!b64.is_string())
+        throw Error(Error::Kind::Format, std::string(what) + " is not base64 text");
+    const auto bytes = fromBase64(b64.get<std::string>());
     if (bytes.size() != N)
         throw Error(Error::Kind::Format, std::string(what) + " has the wrong length");
     std::copy(bytes.begin(), bytes.end(), out.begin());
 }
 
+// The field of this name, or null if there is none.
+nlohmann::json field(const nlohmann::json& j, const char* name) { return j.value(name, nlohmann::json()); }
+
 nlohmann::json readKeyFile(const std::filesystem::path& file, const char* format) {
     nlohmann::json j = nlohmann::json::parse(readFile(file), nullptr, false);
-    if (j.is_discarded() || !j.is_object() || j.value("format", "") != format)
+    // Fields are compared as JSON values, not converted: converting throws nlohmann's own error on
+    // a number where a string belongs (which callers do not catch), and 1e300 as an int is undefined.
+    if (j.is_discarded() || !j.is_object() || field(j, "format") != format)
         throw Error(Error::Kind::Format, file.string() + " is not a " + format + " file");
-    if (j.value("version", 0) != 1)
+    if (field(j, "version") != 1)
         throw Error(Error::Kind::Format, file.string() + " has a version this program does not know");
     return j;
 }
@@ -130,15 +138,15 @@ void saveKeyPair(const std::filesystem::path& file, const KeyPair& keys) {
 PublicKey loadPublicKey(const std::filesystem::path& file) {
     const auto j = readKeyFile(file, kPublicFormat);
     PublicKey key;
-    decodeInto(key.bytes, j.value("public_key", ""), "public key");
+    decodeInto(key.bytes, field(j, "public_key"), "public key");
     return key;
 }
 
 KeyPair loadKeyPair(const std::filesystem::path& file) {
     const auto j = readKeyFile(file, kSecretFormat);
     KeyPair kp;
-    decodeInto(kp.publicKey.bytes, j.value("public_key", ""), "public key");
-    decodeInto(kp.secretKey, j.value("secret_key", ""), "secret key");
+    decodeInto(kp.publicKey.bytes, field(j, "public_key"), "public key");
+    decodeInto(kp.secretKey, field(j, "secret_key"), "secret key");
     std::array<unsigned char, crypto_box_PUBLICKEYBYTES> derived{};
     crypto_scalarmult_base(derived.data(), kp.secretKey.data());
     if (derived != kp.publicKey.bytes)

@@ -161,6 +161,23 @@ TEST_CASE("a damaged team key with submissions waiting can be installed again, s
                       Catch::Contains("Export them first"));
 }
 
+TEST_CASE("a team key damaged into JSON of another shape can be installed again too") {
+    // As the key file fuzz target found: a field of the wrong type was not a storage::Error, so
+    // provisioning did not catch it and the waiting submission was stranded.
+    test::TempDir dir;
+    const auto team = storage::KeyPair::generate();
+    storage::savePublicKey(dir / "team-public.key", team.publicKey);
+    (void)core::provision(dir / "data", dir / "team-public.key", "canolfan");
+    {
+        storage::SubmissionStore store(dir / "data/kiosk.db");
+        (void)test::addComplaint(store, "un", team.publicKey);
+    }
+    storage::writeFileAtomically(dir / "data/team-public.key", R"({ "format":22 })");
+    CHECK_THROWS_AS(core::openKiosk(dir / "data"), storage::Error);
+    CHECK(core::provision(dir / "data", dir / "team-public.key", "canolfan").waitingUnderUnreadableKey == 1);
+    CHECK(core::openKiosk(dir / "data").key.bytes == team.publicKey.bytes);
+}
+
 TEST_CASE("starting a kiosk in someone's folder is refused, and makes nothing there") {
     test::TempDir dir;
     std::filesystem::create_directories(dir / "usb-stick");

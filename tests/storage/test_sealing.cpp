@@ -1,4 +1,5 @@
 #include <storage/error.hpp>
+#include <storage/files.hpp>
 #include <storage/ids.hpp>
 #include <storage/keys.hpp>
 #include <test_support/temp_dir.hpp>
@@ -54,6 +55,29 @@ TEST_CASE("a public key file is not accepted as a secret key, and nonsense is re
     savePublicKey(dir / "pub.key", pair.publicKey);
     CHECK_THROWS_AS(loadKeyPair(dir / "pub.key"), Error);
     CHECK_THROWS_AS(loadPublicKey(dir / "missing.key"), Error);
+}
+
+TEST_CASE("a key file with a field of the wrong type is refused as a format error, like any nonsense") {
+    // The first was found by the key file fuzz target (tests/fuzz/regressions/key_file).
+    kiosk::test::TempDir dir;
+    const auto pair = KeyPair::generate();
+    const std::string key = "\"" + toBase64(pair.publicKey.bytes) + "\"";
+    const std::string secret = "\"" + toBase64(pair.secretKey) + "\"";
+    const std::string pub = R"("format": "cafcass-cymru-kiosk.public-key")";
+    const std::string sec = R"("format": "cafcass-cymru-kiosk.secret-key")";
+    for (const std::string& text : {
+             std::string(R"({ "format":22 })"),
+             "{" + pub + R"(, "version": "1", "public_key": )" + key + "}",
+             "{" + pub + R"(, "version": 1e300, "public_key": )" + key + "}",
+             "{" + pub + R"(, "version": 1, "public_key": 5})",
+             "{" + sec + R"(, "version": 1, "public_key": )" + key + R"(, "secret_key": [1]})",
+             "{" + sec + R"(, "version": 1, "public_key": null, "secret_key": )" + secret + "}",
+         }) {
+        INFO(text);
+        writeFileAtomically(dir / "key", text);
+        CHECK_THROWS_AS(loadPublicKey(dir / "key"), Error);
+        CHECK_THROWS_AS(loadKeyPair(dir / "key"), Error);
+    }
 }
 
 TEST_CASE("base64 round-trips and refuses what is not base64") {
