@@ -51,7 +51,9 @@ Bundle bundleFromJson(std::string_view json) {
     try {
         if (j.at("format").get<std::string>() != kFormat)
             throw Error(Error::Kind::Format, "the file is not a kiosk bundle");
-        if (j.at("version").get<int>() != kVersion)
+        // The version and the count are compared as JSON numbers, not converted: 1e300 does not
+        // fit an integer, and converting it would be undefined.
+        if (j.at("version") != kVersion)
             throw Error(Error::Kind::Format, "the bundle's version is newer than this program understands");
         Bundle b;
         b.batch = j.at("batch").get<std::string>();
@@ -65,7 +67,7 @@ Bundle bundleFromJson(std::string_view json) {
         for (const auto& e : j.at("submissions"))
             b.entries.push_back({e.at("id").get<std::string>(), e.at("created_at").get<std::string>(),
                                  e.at("priority").get<bool>(), fromBase64(e.at("sealed").get<std::string>())});
-        if (j.at("count").get<std::size_t>() != b.entries.size())
+        if (j.at("count") != b.entries.size())
             throw Error(Error::Kind::Format, "the bundle does not hold as many submissions as it says");
         return b;
     } catch (const nlohmann::json::exception&) {

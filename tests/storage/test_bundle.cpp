@@ -95,6 +95,24 @@ TEST_CASE("a bundle cut short, or from something else, is refused with a reason"
     CHECK_THROWS_AS(bundleFromJson(tampered), Error);
 }
 
+TEST_CASE("a bundle whose version or count is too large for an integer is refused, not converted") {
+    // Found by the bundle fuzz target (tests/fuzz/regressions/bundle): 1e300 converted to an int is
+    // undefined, which the sanitizer build stops on.
+    TempDir dir;
+    TempDir usb;
+    const auto team = KeyPair::generate();
+    SubmissionStore store(dir / "kiosk.db");
+    addSubmission(store, team.publicKey, "one");
+    const auto text = readFile(exportWaiting(store, usb.path(), info(team.publicKey)).file);
+    for (const std::string field : {"\"version\": 1", "\"count\": 1"}) {
+        INFO(field);
+        auto huge = text;
+        REQUIRE(huge.find(field) != std::string::npos);
+        huge.replace(huge.find(field), field.size(), field.substr(0, field.size() - 1) + "1e300");
+        CHECK_THROWS_AS(bundleFromJson(huge), Error);
+    }
+}
+
 TEST_CASE("opening with the wrong key says so and opens nothing") {
     TempDir dir;
     TempDir usb;
