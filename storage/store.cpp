@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <thread>
 #include <memory>
 #include <sodium.h>
 #include <sqlite3.h>
@@ -55,6 +57,23 @@ constexpr std::array<const char*, SubmissionStore::kSchemaVersion> kMigrations =
 bool isDamageCode(int code) {
     const int primary = code & 0xFF;
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+// WAL mode is kept in the file, so only a new database changes it. Changing it needs the database
+// to itself, and SQLite answers "busy" at once, without waiting, when two connections open a new
+// database together (the kiosk's start check and an admin command): try again for a moment.
+void useWal(Db& db) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            if (db.queryText("PRAGMA journal_mode = WAL") != "wal")
+                throw Error(Error::Kind::Sqlite, "the database could not be put in WAL mode");
+            return;
+        } catch (const Error& e) {
+            if ((e.code() & 0xFF) != SQLITE_BUSY || attempt == 100)
+                throw;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
 }
 
 // Returns false for a new, empty file.
@@ -141,8 +160,7 @@ SubmissionStore::SubmissionStore(const std::filesystem::path& file, Access acces
         // Reading is not migrating: a read-only store takes the file as it is.
         if (access == Access::ReadWrite) {
             m_empty = false;
-            if (m_db.queryText("PRAGMA journal_mode = WAL") != "wal")
-                throw Error(Error::Kind::Sqlite, "the database could not be put in WAL mode");
+            useWal(m_db);
             m_db.exec("PRAGMA synchronous = FULL");
             migrate(m_db);
             addMissingChecksums(m_db);
