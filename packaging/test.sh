@@ -14,19 +14,21 @@ BUILD_DIR="$build" "$root/packaging/build.sh"
 asan="${ASAN_BUILD_DIR:-$root/build-asan}"
 (cd "$root" && cmake --preset asan -B "$asan" >/dev/null)
 cmake --build "$asan" -j "$(nproc)"
-# Reports go to files as well as failing their program, because a test script may expect a
-# program to fail (the kiosk with no display) and would not notice why it did.
+# A test script may expect a program to fail (the kiosk with no display) and not notice why it
+# did, so reports are also looked for: ASan's in files, UBSan's (which, with ASan loaded too, go
+# only to standard error) in the output of every test, passed or not.
 reports="$asan/sanitizer-reports"
 rm -rf "$reports" && mkdir -p "$reports"
 export ASAN_OPTIONS="log_path=$reports/asan${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
-export UBSAN_OPTIONS="log_path=$reports/ubsan:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+export UBSAN_OPTIONS="print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 # Not the tests of the real kiosk under Xvfb (label xvfb): they ran above, and under ASan the
 # kiosk's OpenGL libraries (Mesa, loaded and unloaded at run time) report leaks of their own.
 status=0
 (cd "$asan" && ctest --output-on-failure -j "$(nproc)" -LE xvfb) || status=1
-if [ -n "$(ls -A "$reports")" ]; then
+if [ -n "$(ls -A "$reports")" ] || grep -q "runtime error:" "$asan/Testing/Temporary/LastTest.log"; then
   echo "test.sh: the sanitizers reported errors:" >&2
-  cat "$reports"/* >&2
+  cat "$reports"/* /dev/null >&2
+  grep -B2 -A20 "runtime error:" "$asan/Testing/Temporary/LastTest.log" >&2 || true
   status=1
 fi
 exit "$status"
