@@ -31,6 +31,9 @@ bool readConfig(const std::filesystem::path& file, Identity& id) {
         throw storage::Error(storage::Error::Kind::Format, file.string() + " is not a JSON object");
     if (j.contains("name") && j["name"].is_string() && !j["name"].get<std::string>().empty())
         id.name = j["name"].get<std::string>();
+    if (j.contains("provisioned") && !j["provisioned"].is_boolean())
+        throw storage::Error(storage::Error::Kind::Format,
+                             file.string() + ": \"provisioned\" must be true or false, not " + j["provisioned"].dump());
     const bool provisioned = j.value("provisioned", false);
     if (!j.contains("closures"))
         return provisioned;

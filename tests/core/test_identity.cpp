@@ -68,3 +68,15 @@ TEST_CASE("a first start cut short between the two halves of the demo key pair f
     CHECK_FALSE(std::filesystem::exists(dir / "data/demo-secret.key.tmp-4242"));
     CHECK(core::startKiosk(dir / "data").key.bytes == pair.publicKey.bytes);
 }
+
+// Found by the fuzzing helper, by hand: a "provisioned" that is not true or false threw the JSON
+// library's own error, which does not name the file and which provisioning does not expect.
+TEST_CASE("a kiosk.json whose provisioned is not true or false is reported, naming the file") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "data");
+    storage::writeFileAtomically(dir / "data/kiosk.json", R"({"provisioned": 1})");
+    CHECK_THROWS_MATCHES(core::startKiosk(dir / "data"), storage::Error,
+                         Catch::Matchers::Predicate<storage::Error>([](const storage::Error& e) {
+                             return std::string(e.what()).find("kiosk.json") != std::string::npos;
+                         }));
+}
