@@ -21,6 +21,15 @@ std::string addSubmission(SubmissionStore& store, const PublicKey& key, const st
 
 ExportInfo info(const PublicKey& key) { return {"canolfan-1", key, false, "2026-11-22T16:00:00Z"}; }
 
+// The text of a bundle holding one submission sealed to the team's key, exported as the kiosk does.
+std::string bundleOfOne(const KeyPair& team) {
+    TempDir dir;
+    TempDir usb;
+    SubmissionStore store(dir / "kiosk.db");
+    addSubmission(store, team.publicKey, "one");
+    return readFile(exportWaiting(store, usb.path(), info(team.publicKey)).file);
+}
+
 } // namespace
 
 TEST_CASE("export writes one bundle of every waiting submission and marks them exported") {
@@ -98,12 +107,8 @@ TEST_CASE("a bundle cut short, or from something else, is refused with a reason"
 TEST_CASE("a bundle whose version or count is too large for an integer is refused, not converted") {
     // Found by the bundle fuzz target (tests/fuzz/regressions/bundle): 1e300 converted to an int is
     // undefined, which the sanitizer build stops on.
-    TempDir dir;
-    TempDir usb;
     const auto team = KeyPair::generate();
-    SubmissionStore store(dir / "kiosk.db");
-    addSubmission(store, team.publicKey, "one");
-    const auto text = readFile(exportWaiting(store, usb.path(), info(team.publicKey)).file);
+    const auto text = bundleOfOne(team);
     for (const std::string field : {"\"version\": 1", "\"count\": 1"}) {
         INFO(field);
         auto huge = text;
@@ -165,12 +170,8 @@ TEST_CASE("the worklist's heading row is quoted like every other cell, as FORMAT
 }
 
 TEST_CASE("the same submission in two bundles is listed once") {
-    TempDir dir;
-    TempDir usb;
     const auto team = KeyPair::generate();
-    SubmissionStore store(dir / "kiosk.db");
-    addSubmission(store, team.publicKey, "one");
-    const auto text = readFile(exportWaiting(store, usb.path(), info(team.publicKey)).file);
+    const auto text = bundleOfOne(team);
     std::vector<Submission> list;
     CHECK(kiosk::intake::addNew(list, kiosk::intake::openBundle(bundleFromJson(text), team).submissions) == 1);
     CHECK(kiosk::intake::addNew(list, kiosk::intake::openBundle(bundleFromJson(text), team).submissions) == 0);
