@@ -1,9 +1,7 @@
 #pragma once
 
 #include <storage/keys.hpp>
-#include <storage/store.hpp>
 
-#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,41 +16,30 @@ struct BundleEntry {
     std::vector<unsigned char> sealed;
 };
 
-/// A day's export from one kiosk (see FORMAT.md, "Bundle").
+/// One export from one kiosk (see FORMAT.md, "Bundle").
 struct Bundle {
-    std::string batch;     // UUID of this export
-    std::string kiosk;     // the kiosk's name
-    std::string createdAt; // ISO 8601 UTC
-    bool demo = false;     // exported by a kiosk in demo mode
-    PublicKey recipient;   // the key every entry is sealed to
+    std::string batch;         // UUID of this export
+    std::string kiosk;         // the kiosk's name
+    std::string createdAt;     // ISO 8601 UTC
+    bool demo = false;         // exported by a kiosk in demo mode
+    PublicKey recipient;       // the key every entry is sealed to
+    SigningPublicKey kioskKey; // the kiosk's own signing key, which signs the whole file
     std::vector<BundleEntry> entries;
 };
 
+/// The bundle's payload: the JSON the signature covers (FORMAT.md, "Bundle").
 [[nodiscard]] std::string toJson(const Bundle& bundle);
-/// Reads a bundle; throws Error(Format) with what is wrong if it is not a complete, known bundle.
+/// Reads a payload strictly; throws Error(Format) with what is wrong if it is not a complete,
+/// known bundle (a count that does not match, an id twice, a field of the wrong type or form).
 [[nodiscard]] Bundle bundleFromJson(std::string_view json);
 
-/// What an export did.
-struct ExportResult {
-    std::filesystem::path file; // empty if there was nothing to export
-    std::size_t count = 0;
-    std::vector<std::string> damaged; // waiting submissions left out: their bytes fail their checksum
-};
+/// The bundle as a signed file, signed with the kiosk's key (whose public half is bundle.kioskKey).
+[[nodiscard]] std::string toSignedFile(const Bundle& bundle, const SigningKeyPair& kioskKey);
+/// Reads a bundle file: checks the signature before anything else, then the payload, and that the
+/// payload names the key that signed it. Whether that kiosk is one the team knows is for the reader.
+[[nodiscard]] Bundle readBundle(std::string_view fileBytes);
 
-/// Who is exporting: the kiosk's name, its key, whether it is in demo mode, and the time.
-struct ExportInfo {
-    std::string kiosk;
-    PublicKey recipient;
-    bool demo = false;
-    std::string now; // ISO 8601 UTC
-};
-
-/// Writes every waiting submission whose bytes match their checksum into one bundle file in a
-/// folder, atomically; reads the file back and checks it holds exactly those submissions; only then
-/// marks them exported. Damaged ones are left waiting and named in the result. alsoSend rows (from
-/// quarantined databases, which are never written to) go into the bundle too, unmarked, so every
-/// export carries them until the complaints team has them.
-[[nodiscard]] ExportResult exportWaiting(SubmissionStore& store, const std::filesystem::path& folder,
-                                         const ExportInfo& info, const std::vector<SealedRow>& alsoSend = {});
+/// "cafcass-kiosk_<kiosk>_<time>_<first 8 of batch>.bundle"
+[[nodiscard]] std::string bundleFileName(const Bundle& bundle);
 
 } // namespace kiosk::storage
