@@ -3,6 +3,7 @@
 #include <storage/db.hpp>
 #include <storage/error.hpp>
 #include <storage/ids.hpp>
+#include <storage/receipt.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -30,7 +31,7 @@ struct SealedRow {
 class SubmissionStore {
 public:
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     /// PRAGMA application_id of a kiosk database: "CCYK".
     static constexpr std::int32_t kApplicationId = 0x4343594B;
 
@@ -47,11 +48,44 @@ public:
     [[nodiscard]] std::string unusedReference(const std::function<std::string()>& draw = newReference);
     /// Every waiting submission, oldest first, each with whether its bytes match their checksum.
     [[nodiscard]] std::vector<SealedRow> waiting();
-    /// Marks these waiting submissions exported in a batch, all or none.
+    /// Every submission the complaints team has not confirmed (waiting or exported), oldest first.
+    [[nodiscard]] std::vector<SealedRow> unconfirmed();
+    /// Records an export: these unconfirmed submissions left in a batch (waiting ones become
+    /// exported; exported ones now name this batch), all or none.
     void markExported(const std::vector<std::string>& ids, const std::string& batch, const std::string& fileName,
                       const std::string& exportedAt);
     /// How many submissions are in a state.
     [[nodiscard]] int count(const std::string& state);
+    /// How many unconfirmed submissions carry the priority flag.
+    [[nodiscard]] int priorityUnconfirmed();
+    /// When the oldest unconfirmed submission was made, if there is one.
+    [[nodiscard]] std::optional<std::string> oldestUnconfirmed();
+    /// When the last export and the last receipt import happened, if ever.
+    [[nodiscard]] std::optional<std::string> lastExport();
+    [[nodiscard]] std::optional<std::string> lastReceipt();
+
+    /// What importing a receipt did.
+    struct ReceiptOutcome {
+        bool alreadyImported = false;      // this receipt was imported before: nothing changed
+        int marked = 0;                    // rows marked received now
+        int notHere = 0;                   // named rows this kiosk no longer (or never) held
+        std::vector<std::string> mismatch; // named by id, but with other bytes than the kiosk holds: kept
+        int quarantinedConfirmed = 0;      // rows of quarantined databases now confirmed (sent no more)
+    };
+    /// Marks received each row the receipt names whose sealed bytes have the named hash, and
+    /// records the receipt; quarantinedRows (read from quarantined databases) that it names are
+    /// recorded as confirmed, so that exports stop carrying them. The caller has checked that the
+    /// receipt is signed by the team and is for this kiosk.
+    ReceiptOutcome applyReceipt(const Receipt& receipt, const std::string& now,
+                                const std::vector<SealedRow>& quarantinedRows = {});
+    /// Ids of quarantined rows a receipt has confirmed.
+    [[nodiscard]] std::vector<std::string> confirmedFromQuarantine();
+    /// Deletes received rows received at or before this time (secure_delete on, then the WAL
+    /// checkpointed and truncated, so that their sealed bytes are in neither file). Returns how many.
+    int deleteReceived(const std::string& receivedUpTo);
+    /// Deletes every submission and reference code (secure_delete, checkpointed): for provisioning a
+    /// kiosk that ran in demo mode, whose submissions were sealed to a key on the tablet. Returns how many.
+    int deleteAllSubmissions();
 
     /// Moves everything committed from the WAL into the database file and empties the WAL.
     void checkpoint();
