@@ -2,6 +2,7 @@
 
 #include <core/effect_runner.hpp>
 #include <core/identity.hpp>
+#include <core/sync_worker.hpp>
 
 #include <flow/step.hpp>
 #include <screens/screens.hpp>
@@ -14,6 +15,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
+#include <variant>
 
 namespace kiosk::app {
 namespace {
@@ -40,6 +43,10 @@ int runKiosk(const Options& options) {
     loadFeelingPictures(ctx, resources);
 
     core::EffectRunner effects(identity, [] { glfwPostEmptyEvent(); });
+    // A thread apart from the effect runner's: a network share that hangs never delays a save.
+    std::optional<core::SyncWorker> sync;
+    if (identity.sync)
+        sync.emplace(identity);
     TapMap tapMap(std::getenv("KIOSK_TAP_MAP"));
     flow::State state;
     const auto apply = [&](const flow::Event& event) { effects.run(flow::step(state, event)); };
@@ -59,8 +66,11 @@ int runKiosk(const Options& options) {
             framesLeft = kFramesAfterInput;
         }
         const auto before = std::make_tuple(state.screen, state.overlay, state.language);
-        for (const auto& result : effects.takeResults())
+        for (const auto& result : effects.takeResults()) {
+            if (sync && std::holds_alternative<flow::Saved>(result))
+                sync->poke(); // a new submission leaves as soon as the export interval allows
             apply(result);
+        }
         apply(flow::Tick{flow::Clock::now()});
 
         window.beginFrame();
@@ -77,6 +87,8 @@ int runKiosk(const Options& options) {
             glfwSetWindowShouldClose(window.handle(), GLFW_TRUE);
     }
     effects.stop();
+    if (sync)
+        sync->stop();
     flow::resetSession(state);
     freeFeelingPictures(ctx);
     return 0;
