@@ -43,10 +43,9 @@ int runKiosk(const Options& options) {
     loadFeelingPictures(ctx, resources);
 
     core::EffectRunner effects(identity, [] { glfwPostEmptyEvent(); });
-    // A thread apart from the effect runner's: a network share that hangs never delays a save.
+    // A thread apart from the effect runner's: a network share that hangs never delays a save. It
+    // starts once the start check is done, so that a damaged database has been moved aside first.
     std::optional<core::SyncWorker> sync;
-    if (identity.sync)
-        sync.emplace(identity);
     TapMap tapMap(std::getenv("KIOSK_TAP_MAP"));
     flow::State state;
     const auto apply = [&](const flow::Event& event) { effects.run(flow::step(state, event)); };
@@ -67,6 +66,8 @@ int runKiosk(const Options& options) {
         }
         const auto before = std::make_tuple(state.screen, state.overlay, state.language);
         for (const auto& result : effects.takeResults()) {
+            if (identity.sync && !sync && std::holds_alternative<flow::StorageChecked>(result))
+                sync.emplace(identity);
             if (sync && std::holds_alternative<flow::Saved>(result))
                 sync->poke(); // a new submission leaves as soon as the export interval allows
             apply(result);

@@ -119,6 +119,8 @@ SyncAction nextSyncAction(const SyncSettings& settings, const storage::WorkingDa
         return SyncAction::Wait;
     if (!lastExport)
         return SyncAction::ExportFirst;
+    if (*lastExport > now)
+        return SyncAction::ExportInterval; // the clock was set back: waiting for it could take days
     if (days.isWorkingDay(storage::localDate(now))) {
         const auto dailyAt = localTimeOn(now, settings.dailyAtMinutes);
         if (now >= dailyAt && *lastExport < dailyAt)

@@ -271,6 +271,8 @@ TEST_CASE("the sync worker exports when something is unconfirmed and the interva
     CHECK(core::nextSyncAction(every60, days, monday(10, 30), monday(10, 0), true) == SyncAction::Wait);
     CHECK(core::nextSyncAction(every60, days, monday(11, 0), monday(10, 0), true) == SyncAction::ExportInterval);
     CHECK(core::nextSyncAction(every60, days, monday(11, 0), monday(10, 0), false) == SyncAction::Wait);
+    // A last export "in the future" (the clock was set back) does not hold exports back.
+    CHECK(core::nextSyncAction(every60, days, monday(10, 0), monday(12, 0), true) == SyncAction::ExportInterval);
     // The day's export at daily_at, though the interval has not passed.
     CHECK(core::nextSyncAction(every60, days, monday(15, 29), monday(15, 0), true) == SyncAction::Wait);
     CHECK(core::nextSyncAction(every60, days, monday(15, 30), monday(15, 0), true) == SyncAction::ExportDaily);
