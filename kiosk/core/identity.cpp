@@ -254,7 +254,9 @@ ProvisionResult provision(const std::filesystem::path& dataDir, const std::files
     removeHalfWritten(dataDir);
     ProvisionResult result;
     Identity current;
-    result.wasDemo = !std::filesystem::exists(dataDir / kTeamKey) && !readConfig(dataDir / kConfig, current);
+    const bool provisioned = std::filesystem::exists(dataDir / kTeamKey) || readConfig(dataDir / kConfig, current);
+    // A kiosk that ran in demo mode (a new, empty folder did not: there is nothing of a demo to remove).
+    result.wasDemo = !provisioned && hasAny(dataDir, {kDemoPublic, kDemoSecret, kDatabase});
     if (result.wasDemo) {
         // Everything of the demo goes before the team's key is written: cut short, provisioning
         // again still finds a demo kiosk and finishes the job, and no demo submission is ever
@@ -264,7 +266,7 @@ ProvisionResult provision(const std::filesystem::path& dataDir, const std::files
         std::filesystem::remove(dataDir / kDemoSecret);
         std::filesystem::remove(dataDir / kDemoPublic);
         storage::syncFolder(dataDir);
-    } else if (std::filesystem::exists(dataDir / kDatabase)) {
+    } else if (provisioned && std::filesystem::exists(dataDir / kDatabase)) {
         storage::SubmissionStore store(dataDir / kDatabase, storage::Access::ReadOnly);
         const int unconfirmed = store.count("waiting") + store.count("exported");
         std::optional<storage::TeamPublicKeys> sealedTo;

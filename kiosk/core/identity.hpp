@@ -50,7 +50,7 @@ struct Identity {
 /// What provisioning did.
 struct ProvisionResult {
     int waitingUnderUnreadableKey = 0; // unconfirmed submissions sealed to a key that could not be read
-    bool wasDemo = false;              // the kiosk ran in demo mode until now
+    bool wasDemo = false;              // the kiosk ran in demo mode until now (not a new, empty folder)
     int demoSubmissionsRemoved = 0;    // demo submissions deleted, with the demo keys
     bool newKioskKey = false;          // a new kiosk signing key was made: the team must enrol it
     std::string kioskFingerprint;      // of the kiosk's signing key, to read aloud to the team

@@ -65,6 +65,8 @@ TEST_CASE("provisioning installs the team's keys and a name, and keeps closure d
     REQUIRE(id.closures.size() == 1);
     CHECK(id.closures[0] == storage::Date{2026, 12, 24});
     CHECK(result.kioskFingerprint == storage::fingerprint(id.kioskKey));
+    CHECK_FALSE(result.wasDemo); // a new folder: nothing of a demo to remove, nothing said about one
+    CHECK(result.newKioskKey);
     const auto enrolled = storage::loadKioskIdentity(result.identityFile);
     CHECK_FALSE(enrolled.demo);
     CHECK(enrolled.name == "Canolfan Abertawe");
