@@ -109,10 +109,11 @@ ReceiptImport importReceipt(const Identity& identity, const std::filesystem::pat
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::Crypto && e.kind() != Error::Kind::Format)
             throw;
-        result.why = file.string() + " was not imported: it is not a receipt signed with the complaints team's key " +
-                     "this kiosk was provisioned with (" + storage::fingerprint(identity.teamSigning) +
-                     "), or it was changed after it was signed (" + e.what() +
-                     "). Nothing was changed. Ask the complaints team to send the receipt again.";
+        result.why = file.string() + " was not imported: " + e.what() +
+                     ". This kiosk takes only receipts signed with the complaints team's key it was provisioned "
+                     "with (" + storage::fingerprint(identity.teamSigning) +
+                     ") and not changed since. Nothing was changed. Ask the complaints team to send the receipt "
+                     "again.";
         return result;
     }
     result.kiosk = receipt.kiosk;
