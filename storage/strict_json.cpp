@@ -65,8 +65,13 @@ std::string JsonReader::time(std::string_view name) const {
 }
 
 std::vector<unsigned char> JsonReader::bytes(std::string_view name) const {
+    const auto& v = at(name);
+    if (!v.is_string())
+        wrongType(name);
+    // Decoded from the document's own string, not a copy: secret keys come this way, and every
+    // copy of them would have to be wiped.
     try {
-        return fromBase64(string(name));
+        return fromBase64(v.get_ref<const std::string&>());
     } catch (const Error&) {
         wrongForm(name, "base64 (standard alphabet, with padding, spelt canonically)");
     }
