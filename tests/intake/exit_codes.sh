@@ -15,15 +15,15 @@ expect() {
   "$@" >"$work/out" 2>"$work/err" </dev/null
   local got=$?
   if [ "$got" != "$want" ]; then
-    echo "FAIL: exit $got, not $want: ${*#"$intake"}"
+    echo "FAIL: exit $got, not $want: $*"
     sed 's/^/    /' "$work/out" "$work/err"
     failed=1
   elif [ -n "$text" ] && ! grep -qF -- "$text" "$work/out" "$work/err"; then
-    echo "FAIL: exit $got as expected, but \"$text\" was not said: ${*#"$intake"}"
+    echo "FAIL: exit $got as expected, but \"$text\" was not said: $*"
     sed 's/^/    /' "$work/out" "$work/err"
     failed=1
   else
-    echo "ok: exit $got: intake${*#"$intake"}"
+    echo "ok: exit $got: $*"
   fi
 }
 
