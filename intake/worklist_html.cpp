@@ -179,23 +179,23 @@ constexpr FieldView kViews[] = {
      [](const Submission& s, const Catalogue&) { return escapeHtml(s.id); }},
 };
 
+bool wasAsked(const FieldView& view, const Submission& s) { return !view.question || storage::isAsked(view.field, s); }
+
 std::string valueOf(const FieldView& view, const Submission& s, const Catalogue& lang) {
-    if (view.question && !storage::isAsked(view.field, s))
-        return notAsked(lang);
-    return view.value(s, lang);
+    return wasAsked(view, s) ? view.value(s, lang) : notAsked(lang);
 }
 
 constexpr const char* kStyle = R"css(
 @page { size: A4; margin: 16mm 15mm 18mm 15mm; }
-html { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 11pt;
-       line-height: 1.45; color: #111; background: #fff; }
+html { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5pt;
+       line-height: 1.3; color: #111; background: #fff; }
 body { margin: 0 auto; max-width: 180mm; padding: 6mm 0; }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 .made { margin: 0 0 3mm; }
 .counts { display: flex; flex-wrap: wrap; gap: 2mm 6mm; margin: 0 0 3mm; padding: 0; list-style: none; }
 .order { margin: 0 0 6mm; color: #333; }
 .problems { border: 2px solid #a00; padding: 2mm 4mm; margin: 0 0 6mm; }
-article { border: 1px solid #777; border-radius: 2mm; padding: 3mm 4mm; margin: 0 0 5mm;
+article { border: 1px solid #777; border-radius: 2mm; padding: 2.5mm 4mm; margin: 0 0 4mm;
           break-inside: avoid; page-break-inside: avoid; }
 article.overdue { border: 2px solid #a00; border-left-width: 3mm; }
 article.acknowledged { color: #333; border-style: dashed; }
@@ -207,13 +207,14 @@ h2 .reference { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; l
             margin: 0 2mm 1mm 0; font-weight: bold; font-size: 10pt; }
 .flags .overdue { border-color: #a00; color: #a00; }
 .flags .priority { border-color: #a00; }
-dl { display: grid; grid-template-columns: 62mm 1fr; gap: 1mm 4mm; margin: 2mm 0; }
+dl { display: grid; grid-template-columns: 58mm 1fr; gap: 0.6mm 4mm; margin: 2mm 0; }
 dt { font-weight: bold; }
 dd { margin: 0; }
 dd ul { margin: 0; padding-left: 5mm; }
 .quiet { color: #555; font-style: italic; }
+dt.not-asked, dd.not-asked { font-size: 8.5pt; font-weight: normal; color: #555; }
 .story h3 { font-size: 11pt; margin: 3mm 0 1mm; }
-.words { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 12pt; margin: 0;
+.words { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 11.5pt; margin: 0;
          border-left: 1mm solid #999; padding-left: 3mm; }
 footer { margin-top: 2mm; font-size: 8.5pt; color: #444; }
 footer .id { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; }
@@ -262,7 +263,9 @@ std::string blockOf(const WorklistItem& item, const Catalogue& lang) {
             heading += "<span class=\"" + std::string(view.field) + "\">" + value + "</span> ";
             break;
         case Place::Details:
-            details += "<dt>" + say(lang, view.label) + "</dt><dd>" + value + "</dd>\n";
+            // Questions not asked on this path stay on the page, smaller, so that the answers stand out.
+            details += (wasAsked(view, s) ? "<dt>" : "<dt class=\"not-asked\">") + say(lang, view.label) + "</dt>" +
+                       (wasAsked(view, s) ? "<dd>" : "<dd class=\"not-asked\">") + value + "</dd>\n";
             if (view.field == "created_at")
                 details += "<dt>" + say(lang, "intake.field.deadline"_key) + "</dt><dd><strong>" +
                            escapeHtml(formatDate(lang, item.deadline)) + "</strong></dd>\n";

@@ -42,11 +42,10 @@ Worklist listOf(std::vector<WorklistItem> items) {
 
 // What the page shows for a label in a submission's details.
 std::string shown(const std::string& html, const i18n::Catalogue& lang, i18n::Key label) {
-    const auto start = "<dt>" + escapeHtml(lang.text(label)) + "</dt><dd>";
-    const auto at = html.find(start);
+    const auto at = html.find(">" + escapeHtml(lang.text(label)) + "</dt><dd");
     if (at == std::string::npos)
         return "(label not on the page)";
-    const auto from = at + start.size();
+    const auto from = html.find('>', html.find("<dd", at)) + 1;
     return html.substr(from, html.find("</dd>", from) - from);
 }
 
