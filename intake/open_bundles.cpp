@@ -97,6 +97,41 @@ void writeReceipt(Session& session, BundleOutcome& out, const storage::Bundle& b
     }
 }
 
+// Records a bundle's entries in the ledger (inside the caller's transaction): the new ones added,
+// those held already counted, the rest refused or named as conflicts. Returns what the receipt names.
+std::vector<storage::ReceiptEntry> recordEntries(Session& session, const storage::Bundle& bundle,
+                                                 const std::filesystem::path& file, const Run& run, BundleOutcome& out) {
+    std::vector<storage::ReceiptEntry> held;
+    for (const auto& entry : bundle.entries) {
+        auto check = openEntry(bundle, entry, session.keys.sealing);
+        if (!check.submission) {
+            out.refusedEntries.push_back("submission " + entry.id + " refused: " + check.problem);
+            continue;
+        }
+        storage::wipe(*check.submission);
+        const auto sealedHash = storage::sealedHash(entry.sealed);
+        if (const auto row = session.ledger.submission(entry.id)) {
+            if (row->sealedHash == sealedHash) {
+                ++out.alreadyHeld;
+                held.push_back({entry.id, sealedHash});
+            } else {
+                const auto first = session.ledger.bundle(row->firstBatch);
+                out.conflicts.push_back(
+                    "REFUSED: submission " + entry.id + " in " + file.string() +
+                    " has different content from the submission with the same id that came in the bundle "
+                    "archived as archive/" + (first ? first->archivedAs : row->firstBatch) +
+                    ". The first one is kept; this one is not in the receipt. Tell the kiosk's staff and IT.");
+            }
+            continue;
+        }
+        session.ledger.addSubmission({entry.id, bundle.kioskKey, sealedHash, entry.createdAt, entry.priority,
+                                      bundle.batch, run.now, run.number, std::nullopt});
+        ++out.added;
+        held.push_back({entry.id, sealedHash});
+    }
+    return held;
+}
+
 } // namespace
 
 EntryCheck openEntry(const storage::Bundle& bundle, const storage::BundleEntry& entry, const storage::KeyPair& sealing) {
@@ -182,37 +217,11 @@ BundleOutcome openBundleFile(Session& session, const std::filesystem::path& file
     std::vector<storage::ReceiptEntry> held;
     try {
         storage::Transaction tx(session.ledger.db());
-        for (const auto& entry : bundle.entries) {
-            auto check = openEntry(bundle, entry, session.keys.sealing);
-            if (!check.submission) {
-                out.refusedEntries.push_back("submission " + entry.id + " refused: " + check.problem);
-                continue;
-            }
-            storage::wipe(*check.submission);
-            const auto sealedHash = storage::sealedHash(entry.sealed);
-            if (const auto row = session.ledger.submission(entry.id)) {
-                if (row->sealedHash == sealedHash) {
-                    ++out.alreadyHeld;
-                    held.push_back({entry.id, sealedHash});
-                } else {
-                    const auto first = session.ledger.bundle(row->firstBatch);
-                    out.conflicts.push_back(
-                        "REFUSED: submission " + entry.id + " in " + file.string() +
-                        " has different content from the submission with the same id that came in the bundle "
-                        "archived as archive/" + (first ? first->archivedAs : row->firstBatch) +
-                        ". The first one is kept; this one is not in the receipt. Tell the kiosk's staff and IT.");
-                }
-                continue;
-            }
-            session.ledger.addSubmission({entry.id, bundle.kioskKey, sealedHash, entry.createdAt, entry.priority,
-                                          bundle.batch, run.now, run.number, std::nullopt});
-            ++out.added;
-            held.push_back({entry.id, sealedHash});
-        }
+        held = recordEntries(session, bundle, file, run, out);
         const auto name = archiveName(bundle);
         session.ledger.addBundle({bundle.batch, bundle.kioskKey, bundle.kiosk, bundle.createdAt, hash, name, run.now,
                                   static_cast<int>(bundle.entries.size()), out.added});
-        archive(session.home, name, bytes);
+        archive(session.home, name, bytes); // before the commit: what the ledger names is always in the archive
         tx.commit();
     } catch (const Error& e) {
         out.added = 0;

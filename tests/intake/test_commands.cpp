@@ -262,3 +262,42 @@ TEST_CASE("the first export lost: the next carries the same submissions, and int
         (void)store.applyReceipt(storage::readReceipt(storage::readFile(entry.path()), team.signing), "2026-11-24T17:00:00Z");
     CHECK(store.unconfirmed().empty());
 }
+
+TEST_CASE("a demo kiosk's bundle opens with its own key, when asked, in a home of its own", "[commands][demo]") {
+    test::TempDir dir;
+    const auto demoKeys = storage::TeamKeys::generate();
+    const auto keyFile = dir / "demo-secret.key";
+    storage::saveTeamKeys(keyFile, demoKeys, std::nullopt);
+    FakeKiosk demo{"Demo", storage::SigningKeyPair::generate(), true};
+    const auto s = test::complaint("dim ond trio", demo);
+    const auto file = test::writeBundle(
+        dir / "usb", test::bundleOf(demo, demoKeys.sealing.publicKey, {test::entryOf(s, demoKeys.sealing.publicKey)}), demo);
+    const auto home = dir / "try-it";
+    const auto run = [&](std::vector<std::string> args, std::string& out) {
+        std::ostringstream o;
+        std::ostringstream e;
+        Console c{o, e};
+        const int code = runCommandLine(args, c);
+        out = o.str() + e.str();
+        return code;
+    };
+    std::string said;
+    CHECK(run({"open", file.string(), "--key", keyFile.string(), "--home", home.string()}, said) == kAttention);
+    CHECK(said.find("DEMO MODE") != std::string::npos);
+    REQUIRE(run({"open", file.string(), "--key", keyFile.string(), "--accept-demo", "--home", home.string()}, said) ==
+            kFine);
+    const Home demoHome(home);
+    CHECK(storage::readFile(demoHome.worklistHtml()).find("Modd arddangos") != std::string::npos);
+    int receipts = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(demoHome.receipts())) {
+        ++receipts;
+        const auto receipt = storage::readReceipt(storage::readFile(entry.path()), demoKeys.signing.publicKey);
+        CHECK(receipt.received.size() == 1);
+    }
+    CHECK(receipts == 1);
+
+    // The team's own home never takes another key, a demo one least of all.
+    CommandHome team;
+    CHECK(team.run({"open", file.string(), "--key", keyFile.string(), "--accept-demo"}) == kAttention);
+    CHECK(team.err.find("belongs to the team key") != std::string::npos);
+}
