@@ -186,6 +186,10 @@ TeamPublicKeys loadTeamPublicKeys(const std::filesystem::path& file) {
 void saveTeamKeys(const std::filesystem::path& file, const TeamKeys& keys,
                   std::optional<std::string_view> passphrase, KdfLimits limits) {
     initSodium();
+    // A file with other costs would be refused when read back (readKdf).
+    if (limits.opsLimit < crypto_pwhash_OPSLIMIT_MIN || limits.opsLimit > crypto_pwhash_OPSLIMIT_SENSITIVE ||
+        limits.memLimit < crypto_pwhash_MEMLIMIT_MIN || limits.memLimit > crypto_pwhash_MEMLIMIT_SENSITIVE)
+        throw Error(Error::Kind::Crypto, "the passphrase's costs are outside what a key file may ask");
     if (passphrase && passphrase->empty())
         throw Error(Error::Kind::Crypto,
                     "an empty passphrase would protect nothing: give one, or none for a demo key");
