@@ -2,6 +2,7 @@
 
 #include <storage/error.hpp>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -91,6 +92,23 @@ void writeFileAtomically(const std::filesystem::path& file, std::string_view byt
 
 void writeNewFileAtomically(const std::filesystem::path& file, std::string_view bytes, unsigned mode) {
     writeFile(file, bytes, mode, false);
+}
+
+std::string safeForFileName(std::string_view name) {
+    std::string out;
+    for (const char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        out += (u < 0x80 && std::isalnum(u) != 0) || c == '-' ? c : '-';
+    }
+    return out.empty() ? "kiosk" : out;
+}
+
+std::string compactStamp(std::string_view iso) {
+    std::string out;
+    for (const char c : iso)
+        if (c != ':' && c != '-')
+            out += c;
+    return out;
 }
 
 std::string readFile(const std::filesystem::path& file) {

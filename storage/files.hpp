@@ -17,6 +17,13 @@ void writeNewFileAtomically(const std::filesystem::path& file, std::string_view 
 /// if the folder cannot be opened or synced, since what was moved into it may then be lost.
 void syncFolder(const std::filesystem::path& folder);
 
+/// A name as a FAT or exFAT USB stick and any shell take it: ASCII letters and digits kept, every
+/// other byte (a space, a Welsh letter's bytes) written as '-'; "kiosk" if nothing is left.
+[[nodiscard]] std::string safeForFileName(std::string_view name);
+
+/// A time as a file name part: "2026-11-22T10:31:02Z" -> "20261122T103102Z" (no ':' for FAT).
+[[nodiscard]] std::string compactStamp(std::string_view iso);
+
 /// Reads a whole file; throws Error(File) with the path and reason if it cannot.
 [[nodiscard]] std::string readFile(const std::filesystem::path& file);
 

@@ -1,41 +1,10 @@
 #include <storage/keys.hpp>
 
 #include <storage/error.hpp>
-#include <storage/files.hpp>
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
 namespace kiosk::storage {
-namespace {
-
-constexpr const char* kPublicFormat = "cafcass-cymru-kiosk.public-key";
-constexpr const char* kSecretFormat = "cafcass-cymru-kiosk.secret-key";
-
-template <std::size_t N>
-void decodeInto(std::array<unsigned char, N>& out, const nlohmann::json& b64, const char* what) {
-    if (!b64.is_string())
-        throw Error(Error::Kind::Format, std::string(what) + " is not base64 text");
-    const auto bytes = fromBase64(b64.get<std::string>());
-    if (bytes.size() != N)
-        throw Error(Error::Kind::Format, std::string(what) + " has the wrong length");
-    std::copy(bytes.begin(), bytes.end(), out.begin());
-}
-
-// The field of this name, or null if there is none.
-nlohmann::json field(const nlohmann::json& j, const char* name) { return j.value(name, nlohmann::json()); }
-
-nlohmann::json readKeyFile(const std::filesystem::path& file, const char* format) {
-    nlohmann::json j = nlohmann::json::parse(readFile(file), nullptr, false);
-    // Fields are compared as JSON values, not converted: converting throws nlohmann's own error on
-    // a number where a string belongs (which callers do not catch), and 1e300 as an int is undefined.
-    if (j.is_discarded() || !j.is_object() || field(j, "format") != format)
-        throw Error(Error::Kind::Format, file.string() + " is not a " + format + " file");
-    if (field(j, "version") != 1)
-        throw Error(Error::Kind::Format, file.string() + " has a version this program does not know");
-    return j;
-}
-
-} // namespace
 
 KeyPair::KeyPair(KeyPair&& other) noexcept : publicKey(other.publicKey), secretKey(other.secretKey) {
     sodium_memzero(other.secretKey.data(), other.secretKey.size());
@@ -48,13 +17,42 @@ KeyPair& KeyPair::operator=(KeyPair&& other) noexcept {
     return *this;
 }
 
-KeyPair::~KeyPair() { sodium_memzero(secretKey.data(), secretKey.size()); }
+KeyPair::~KeyPair() {
+    sodium_memzero(secretKey.data(), secretKey.size());
+}
 
 KeyPair KeyPair::generate() {
     initSodium();
     KeyPair kp;
     crypto_box_keypair(kp.publicKey.bytes.data(), kp.secretKey.data());
     return kp;
+}
+
+SigningKeyPair::SigningKeyPair(SigningKeyPair&& other) noexcept
+    : publicKey(other.publicKey), secretKey(other.secretKey) {
+    sodium_memzero(other.secretKey.data(), other.secretKey.size());
+}
+
+SigningKeyPair& SigningKeyPair::operator=(SigningKeyPair&& other) noexcept {
+    publicKey = other.publicKey;
+    secretKey = other.secretKey;
+    sodium_memzero(other.secretKey.data(), other.secretKey.size());
+    return *this;
+}
+
+SigningKeyPair::~SigningKeyPair() {
+    sodium_memzero(secretKey.data(), secretKey.size());
+}
+
+SigningKeyPair SigningKeyPair::generate() {
+    initSodium();
+    SigningKeyPair kp;
+    crypto_sign_keypair(kp.publicKey.bytes.data(), kp.secretKey.data());
+    return kp;
+}
+
+TeamKeys TeamKeys::generate() {
+    return {KeyPair::generate(), SigningKeyPair::generate()};
 }
 
 void initSodium() {
@@ -77,11 +75,18 @@ std::string openSealed(std::span<const unsigned char> sealed, const KeyPair& key
     if (sealed.size() < crypto_box_SEALBYTES)
         throw Error(Error::Kind::Crypto, "sealed data is too short");
     std::string plain(sealed.size() - crypto_box_SEALBYTES, '\0');
-    const int rc = crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()), sealed.data(), sealed.size(),
-                                        keys.publicKey.bytes.data(), keys.secretKey.data());
+    const int rc = crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()), sealed.data(),
+                                        sealed.size(), keys.publicKey.bytes.data(), keys.secretKey.data());
     if (rc != 0)
         throw Error(Error::Kind::Crypto, "sealed data could not be opened with this key", rc);
     return plain;
+}
+
+std::array<unsigned char, 32> sealedHash(std::span<const unsigned char> sealed) {
+    initSodium();
+    std::array<unsigned char, 32> hash{};
+    crypto_generichash(hash.data(), hash.size(), sealed.data(), sealed.size(), nullptr, 0);
+    return hash;
 }
 
 std::string toBase64(std::span<const unsigned char> bytes) {
@@ -97,61 +102,38 @@ std::vector<unsigned char> fromBase64(std::string_view text) {
     const char* end = nullptr;
     const int rc = sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &len, &end,
                                      sodium_base64_VARIANT_ORIGINAL);
-    if (rc != 0 || end != text.data() + text.size())
+    out.resize(rc == 0 ? len : 0);
+    // "aGk=" and "aGl=" decode alike (the last character's spare bits are ignored): only the
+    // spelling the encoder writes is accepted, so that no character of a signed file can change
+    // and still be read as the same bytes.
+    bool canonical = rc == 0 && end == text.data() + text.size();
+    if (canonical) {
+        std::string again = toBase64(out);
+        canonical = again == text;
+        sodium_memzero(again.data(), again.size());
+    }
+    if (!canonical) {
+        sodium_memzero(out.data(), out.size());
         throw Error(Error::Kind::Format, "not valid base64");
-    out.resize(len);
-    return out;
-}
-
-std::string fingerprint(const PublicKey& key) {
-    std::array<unsigned char, 8> hash{};
-    crypto_generichash(hash.data(), hash.size(), key.bytes.data(), key.bytes.size(), nullptr, 0);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < hash.size(); ++i) {
-        if (i > 0 && i % 2 == 0)
-            out += '-';
-        out += kHex[hash[i] >> 4];
-        out += kHex[hash[i] & 15];
     }
     return out;
 }
 
-void savePublicKey(const std::filesystem::path& file, const PublicKey& key, bool replace) {
-    const nlohmann::json j = {{"format", kPublicFormat}, {"version", 1}, {"public_key", toBase64(key.bytes)}};
-    if (replace)
-        writeFileAtomically(file, j.dump(2) + "\n", 0644);
-    else
-        writeNewFileAtomically(file, j.dump(2) + "\n", 0644);
-}
-
-void saveKeyPair(const std::filesystem::path& file, const KeyPair& keys) {
-    nlohmann::json j = {{"format", kSecretFormat},
-                        {"version", 1},
-                        {"public_key", toBase64(keys.publicKey.bytes)},
-                        {"secret_key", toBase64(keys.secretKey)}};
-    std::string text = j.dump(2) + "\n";
-    writeNewFileAtomically(file, text, 0600);
-    sodium_memzero(text.data(), text.size());
-}
-
-PublicKey loadPublicKey(const std::filesystem::path& file) {
-    const auto j = readKeyFile(file, kPublicFormat);
-    PublicKey key;
-    decodeInto(key.bytes, field(j, "public_key"), "public key");
-    return key;
-}
-
-KeyPair loadKeyPair(const std::filesystem::path& file) {
-    const auto j = readKeyFile(file, kSecretFormat);
-    KeyPair kp;
-    decodeInto(kp.publicKey.bytes, field(j, "public_key"), "public key");
-    decodeInto(kp.secretKey, field(j, "secret_key"), "secret key");
-    std::array<unsigned char, crypto_box_PUBLICKEYBYTES> derived{};
-    crypto_scalarmult_base(derived.data(), kp.secretKey.data());
-    if (derived != kp.publicKey.bytes)
-        throw Error(Error::Kind::Format, file.string() + ": the secret key does not match its public key");
-    return kp;
+std::string fingerprint(std::span<const unsigned char> publicKey) {
+    initSodium();
+    std::array<unsigned char, 32> hash{};
+    crypto_generichash(hash.data(), hash.size(), publicKey.data(), publicKey.size(), nullptr, 0);
+    std::string out;
+    for (std::size_t group = 0; group < 5; ++group) {
+        std::uint64_t value = 0;
+        for (std::size_t i = 0; i < 5; ++i)
+            value = (value << 8) | hash[group * 5 + i];
+        const auto digits = std::to_string(value % 10000);
+        if (group > 0)
+            out += ' ';
+        out += std::string(4 - digits.size(), '0') + digits;
+    }
+    return out;
 }
 
 } // namespace kiosk::storage

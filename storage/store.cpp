@@ -2,6 +2,7 @@
 
 #include <storage/error.hpp>
 #include <storage/files.hpp>
+#include <storage/keys.hpp>
 
 #include <algorithm>
 #include <array>
@@ -51,6 +52,23 @@ constexpr std::array<const char*, SubmissionStore::kSchemaVersion> kMigrations =
     // row was marked exported. Rows stored before have theirs made from their bytes as they are.
     R"sql(
     ALTER TABLE submission ADD COLUMN checksum BLOB;
+    )sql",
+    // 4 -> 5: receipts. When a row was confirmed received (it is deleted once the kiosk has kept
+    // it long enough); each receipt imported, so that importing one again changes nothing; and the
+    // rows of quarantined databases (never written to) that a receipt confirmed, so that exports
+    // stop carrying them.
+    R"sql(
+    ALTER TABLE submission ADD COLUMN received_at TEXT;
+    CREATE TABLE receipt (
+        id          TEXT PRIMARY KEY NOT NULL,
+        imported_at TEXT NOT NULL,
+        named       INTEGER NOT NULL,
+        marked      INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE quarantine_confirmed (
+        id   TEXT PRIMARY KEY NOT NULL,
+        hash BLOB NOT NULL
+    ) STRICT;
     )sql",
 };
 
@@ -124,6 +142,42 @@ SealedRow rowAt(const Statement& st) {
     return row;
 }
 
+// The waiting rows, or every unconfirmed one (waiting or exported), oldest first.
+std::vector<SealedRow> readRows(Db& db, bool alsoExported) {
+    // Read-only, a database is read at the version it is: before version 4 it has no checksums.
+    const bool hasChecksum = db.queryInt("SELECT user_version FROM pragma_user_version") >= 4;
+    std::string sql = hasChecksum ? "SELECT id, created_at, state, batch, priority, sealed, checksum FROM submission "
+                                  : "SELECT id, created_at, state, batch, priority, sealed, NULL FROM submission ";
+    sql += alsoExported ? "WHERE state IN ('waiting', 'exported') ORDER BY created_at, id"
+                        : "WHERE state = 'waiting' ORDER BY created_at, id";
+    Statement st(db, sql.c_str());
+    std::vector<SealedRow> out;
+    while (st.step())
+        out.push_back(rowAt(st));
+    return out;
+}
+
+// Whether a table exists: a database opened read-only is read at the version it is.
+bool hasTable(Db& db, const char* name) {
+    Statement st(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
+    st.bind(1, std::string_view(name));
+    return st.step();
+}
+
+// VACUUM writes a whole new copy, so it needs as much free space again: on a nearly full disk it
+// fails, and the kiosk must still start (the copies left are sealed bytes, as they were before).
+// A damaged file is another matter, and goes on to be quarantined.
+void vacuumOnce(Db& db) {
+    try {
+        db.exec("VACUUM");
+    } catch (const Error& e) {
+        if (isDamageCode(e.code()))
+            throw;
+    }
+    Statement st(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    (void)st.step();
+}
+
 void addMissingChecksums(Db& db) {
     Transaction tx(db);
     Statement rows(db, "SELECT id, created_at, priority, sealed FROM submission WHERE checksum IS NULL");
@@ -137,14 +191,18 @@ void addMissingChecksums(Db& db) {
     tx.commit();
 }
 
-void migrate(Db& db) {
+// Returns the version the file had before this connection migrated it.
+std::int64_t migrate(Db& db) {
+    std::int64_t from = -1;
     for (;;) {
         // The version is read inside the write transaction: two connections opening at once (the
         // kiosk starting and an admin command) must not both take the same step.
         Transaction tx(db);
         const auto version = db.queryInt("PRAGMA user_version");
+        if (from < 0)
+            from = version;
         if (version >= SubmissionStore::kSchemaVersion)
-            return;
+            return from;
         db.exec(kMigrations[static_cast<std::size_t>(version)]);
         db.exec(("PRAGMA application_id = " + std::to_string(SubmissionStore::kApplicationId)).c_str());
         db.exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
@@ -162,9 +220,16 @@ SubmissionStore::SubmissionStore(const std::filesystem::path& file, Access acces
             m_empty = false;
             useWal(m_db);
             m_db.exec("PRAGMA synchronous = FULL");
-            migrate(m_db);
+            // Whatever this connection deletes or moves is overwritten with zeros, in the database
+            // and in the WAL pages that carry it: a row deleted after its receipt leaves no copy.
+            m_db.exec("PRAGMA secure_delete = ON");
+            const auto from = migrate(m_db);
             addMissingChecksums(m_db);
             checkpoint(); // what a killed kiosk committed goes into the database before anything else
+            // Before version 5 nothing was deleted securely: copies of rows from before (left in
+            // free pages when a row was rewritten) go once, when the file is upgraded.
+            if (from > 0 && from < 5)
+                vacuumOnce(m_db);
         }
         if (const auto check = m_db.queryText("PRAGMA quick_check"); check != "ok")
             throw Error(Error::Kind::Damaged, "the database failed its integrity check");
@@ -216,31 +281,24 @@ std::string SubmissionStore::unusedReference(const std::function<std::string()>&
     throw Error(Error::Kind::Format, "no unused reference code could be found");
 }
 
-std::vector<SealedRow> SubmissionStore::waiting() {
-    if (m_empty)
-        return {};
-    // Read-only, a database is read at the version it is: before version 4 it has no checksums.
-    const bool hasChecksum = m_db.queryInt("SELECT user_version FROM pragma_user_version") >= 4;
-    Statement st(m_db, hasChecksum ? "SELECT id, created_at, state, batch, priority, sealed, checksum FROM submission "
-                                     "WHERE state = 'waiting' ORDER BY created_at, id"
-                                   : "SELECT id, created_at, state, batch, priority, sealed, NULL FROM submission "
-                                     "WHERE state = 'waiting' ORDER BY created_at, id");
-    std::vector<SealedRow> rows;
-    while (st.step())
-        rows.push_back(rowAt(st));
-    return rows;
+std::vector<SealedRow> SubmissionStore::waiting() { return m_empty ? std::vector<SealedRow>{} : readRows(m_db, false); }
+
+std::vector<SealedRow> SubmissionStore::unconfirmed() {
+    return m_empty ? std::vector<SealedRow>{} : readRows(m_db, true);
 }
 
 void SubmissionStore::markExported(const std::vector<std::string>& ids, const std::string& batch,
                                    const std::string& fileName, const std::string& exportedAt) {
     Transaction tx(m_db);
-    Statement mark(m_db, "UPDATE submission SET state = 'exported', batch = ? WHERE id = ? AND state = 'waiting'");
+    // An exported row goes again until a receipt confirms it: it then names its latest batch.
+    Statement mark(m_db, "UPDATE submission SET state = 'exported', batch = ? "
+                         "WHERE id = ? AND state IN ('waiting', 'exported')");
     for (const auto& id : ids) {
         mark.bind(1, batch);
         mark.bind(2, id);
         mark.run();
         if (sqlite3_changes(m_db.handle()) != 1)
-            throw Error(Error::Kind::Format, "submission " + id + " was not waiting to be exported");
+            throw Error(Error::Kind::Format, "submission " + id + " is not one the complaints team has still to confirm");
     }
     Statement record(m_db, "INSERT INTO export_batch (id, exported_at, file_name, count) VALUES (?, ?, ?, ?)");
     record.bind(1, batch);
@@ -258,6 +316,130 @@ int SubmissionStore::count(const std::string& state) {
     Statement st(m_db, "SELECT count(*) FROM submission WHERE state = ?");
     st.bind(1, state);
     return st.step() ? static_cast<int>(st.integer(0)) : 0;
+}
+
+int SubmissionStore::priorityUnconfirmed() {
+    if (m_empty)
+        return 0;
+    return static_cast<int>(
+        m_db.queryInt("SELECT count(*) FROM submission WHERE priority = 1 AND state IN ('waiting', 'exported')"));
+}
+
+std::optional<std::string> SubmissionStore::oldestUnconfirmed() {
+    if (m_empty)
+        return std::nullopt;
+    Statement st(m_db, "SELECT min(created_at) FROM submission WHERE state IN ('waiting', 'exported')");
+    if (!st.step() || st.isNull(0))
+        return std::nullopt;
+    return st.text(0);
+}
+
+std::optional<std::string> SubmissionStore::lastExport() {
+    if (m_empty || !hasTable(m_db, "export_batch"))
+        return std::nullopt;
+    Statement st(m_db, "SELECT max(exported_at) FROM export_batch");
+    if (!st.step() || st.isNull(0))
+        return std::nullopt;
+    return st.text(0);
+}
+
+std::optional<std::string> SubmissionStore::lastReceipt() {
+    if (m_empty || !hasTable(m_db, "receipt"))
+        return std::nullopt;
+    Statement st(m_db, "SELECT max(imported_at) FROM receipt");
+    if (!st.step() || st.isNull(0))
+        return std::nullopt;
+    return st.text(0);
+}
+
+SubmissionStore::ReceiptOutcome SubmissionStore::applyReceipt(const Receipt& receipt, const std::string& now,
+                                                              const std::vector<SealedRow>& quarantinedRows) {
+    ReceiptOutcome out;
+    Transaction tx(m_db);
+    {
+        Statement seen(m_db, "SELECT 1 FROM receipt WHERE id = ?");
+        seen.bind(1, receipt.id);
+        if (seen.step()) {
+            out.alreadyImported = true;
+            return out; // the transaction rolls back: it changed nothing
+        }
+    }
+    Statement find(m_db, "SELECT state, sealed FROM submission WHERE id = ?");
+    Statement mark(m_db, "UPDATE submission SET state = 'received', received_at = ? WHERE id = ?");
+    Statement confirm(m_db, "INSERT OR IGNORE INTO quarantine_confirmed (id, hash) VALUES (?, ?)");
+    for (const auto& entry : receipt.received) {
+        find.bind(1, entry.id);
+        if (find.step()) {
+            const auto state = find.text(0);
+            // The hash names exactly the bytes that arrived: other bytes under the same id are kept.
+            const bool same = sealedHash(find.blob(1)) == entry.hash;
+            find.reset();
+            if (!same) {
+                out.mismatch.push_back(entry.id);
+            } else if (state == "waiting" || state == "exported") {
+                mark.bind(1, now);
+                mark.bind(2, entry.id);
+                mark.run();
+                ++out.marked;
+            }
+            continue;
+        }
+        find.reset();
+        const auto quarantined = std::find_if(quarantinedRows.begin(), quarantinedRows.end(),
+                                              [&](const SealedRow& row) { return row.id == entry.id; });
+        if (quarantined == quarantinedRows.end()) {
+            ++out.notHere;
+        } else if (sealedHash(quarantined->sealed) != entry.hash) {
+            out.mismatch.push_back(entry.id);
+        } else {
+            confirm.bind(1, entry.id);
+            confirm.bind(2, std::span<const unsigned char>(entry.hash));
+            confirm.run();
+            ++out.quarantinedConfirmed;
+        }
+    }
+    Statement record(m_db, "INSERT INTO receipt (id, imported_at, named, marked) VALUES (?, ?, ?, ?)");
+    record.bind(1, receipt.id);
+    record.bind(2, now);
+    record.bind(3, static_cast<std::int64_t>(receipt.received.size()));
+    record.bind(4, static_cast<std::int64_t>(out.marked));
+    record.run();
+    tx.commit();
+    checkpoint();
+    return out;
+}
+
+std::vector<std::string> SubmissionStore::confirmedFromQuarantine() {
+    if (m_empty || !hasTable(m_db, "quarantine_confirmed"))
+        return {};
+    Statement st(m_db, "SELECT id FROM quarantine_confirmed ORDER BY id");
+    std::vector<std::string> ids;
+    while (st.step())
+        ids.push_back(st.text(0));
+    return ids;
+}
+
+int SubmissionStore::deleteReceived(const std::string& receivedUpTo) {
+    Transaction tx(m_db);
+    Statement remove(m_db, "DELETE FROM submission WHERE state = 'received' AND received_at <= ?");
+    remove.bind(1, receivedUpTo);
+    remove.run();
+    const int deleted = sqlite3_changes(m_db.handle());
+    tx.commit();
+    // secure_delete zeroed the rows' bytes in the pages written to the WAL; the checkpoint puts
+    // those pages over the database's own and empties the WAL.
+    checkpoint();
+    return deleted;
+}
+
+int SubmissionStore::deleteAllSubmissions() {
+    Transaction tx(m_db);
+    m_db.exec("DELETE FROM submission");
+    const int deleted = sqlite3_changes(m_db.handle());
+    m_db.exec("DELETE FROM reference_used");
+    tx.commit();
+    checkpoint();
+    return deleted;
 }
 
 bool isDamage(const Error& e) {
@@ -310,8 +492,9 @@ QuarantineRead readQuarantined(const std::filesystem::path& file) {
                                              "WHERE name = 'checksum'") == 1;
         Statement st(db, hasChecksum ? "SELECT id, created_at, state, batch, priority, sealed, checksum FROM submission"
                                      : "SELECT id, created_at, state, batch, priority, sealed, NULL FROM submission");
+        // Exported rows too: like any row not yet confirmed, they go again until a receipt names them.
         while (st.step())
-            if (st.text(2) == "waiting")
+            if (st.text(2) == "waiting" || st.text(2) == "exported")
                 out.rows.push_back(rowAt(st));
     } catch (const Error& e) {
         out.problem = e.what();

@@ -108,8 +108,8 @@ std::filesystem::path quarantine(const std::filesystem::path& file, const std::s
 /// The databases moved into quarantine beside a database file, oldest name first.
 [[nodiscard]] std::vector<std::filesystem::path> quarantinedDatabases(const std::filesystem::path& file);
 
-/// What could be read of a quarantined database, without changing it: its waiting rows (each with
-/// whether its bytes match their checksum), and what stopped the reading, if anything did.
+/// What could be read of a quarantined database, without changing it: its unconfirmed rows (waiting
+/// or exported, each with whether its bytes match their checksum), and what stopped the reading.
 struct QuarantineRead {
     std::filesystem::path file;
     std::vector<SealedRow> rows;

@@ -1,13 +1,10 @@
 #include <storage/submission.hpp>
 
 #include <storage/error.hpp>
+#include <storage/strict_json.hpp>
 
 #include <sodium.h>
 
-#include <functional>
-#include <limits>
-#include <nlohmann/json.hpp>
-#include <set>
 #include <vector>
 
 namespace kiosk::storage {
@@ -67,68 +64,6 @@ private:
     std::string m_out;
 };
 
-// Reads the fields of one JSON object strictly: each present, of its own type, nothing coerced.
-class JsonReader {
-public:
-    explicit JsonReader(const nlohmann::json& j) : m_j(j) {}
-    [[nodiscard]] const nlohmann::json& at(std::string_view name) const {
-        const auto it = m_j.find(name);
-        if (it == m_j.end())
-            throw Error(Error::Kind::Format, "submission has no \"" + std::string(name) + "\"");
-        return *it;
-    }
-    [[nodiscard]] std::string string(std::string_view name) const {
-        const auto& v = at(name);
-        if (!v.is_string())
-            wrongType(name);
-        return v.get<std::string>();
-    }
-    [[nodiscard]] bool boolean(std::string_view name) const {
-        const auto& v = at(name);
-        if (!v.is_boolean())
-            wrongType(name);
-        return v.get<bool>();
-    }
-    // A whole number that fits an int: 2.5, true and 4294967297 are refused, not converted.
-    [[nodiscard]] int integer(std::string_view name) const {
-        const auto& v = at(name);
-        if (!v.is_number_integer())
-            wrongType(name);
-        constexpr auto kMin = std::numeric_limits<int>::min();
-        constexpr auto kMax = std::numeric_limits<int>::max();
-        const bool fits = v.is_number_unsigned() ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMax)
-                                                 : v.get<std::int64_t>() >= kMin && v.get<std::int64_t>() <= kMax;
-        if (!fits)
-            outOfRange(name);
-        return v.get<int>();
-    }
-    [[nodiscard]] std::vector<std::string> strings(std::string_view name) const {
-        const auto& v = at(name);
-        if (!v.is_array())
-            wrongType(name);
-        std::vector<std::string> out;
-        for (const auto& item : v) {
-            if (!item.is_string())
-                wrongType(name);
-            out.push_back(item.get<std::string>());
-        }
-        return out;
-    }
-    [[noreturn]] static void unknownValue(std::string_view name) {
-        throw Error(Error::Kind::Format, "submission field \"" + std::string(name) + "\" has an unknown value");
-    }
-    [[noreturn]] static void outOfRange(std::string_view name) {
-        throw Error(Error::Kind::Format, "submission field \"" + std::string(name) + "\" is out of range");
-    }
-
-private:
-    [[noreturn]] static void wrongType(std::string_view name) {
-        throw Error(Error::Kind::Format, "submission field \"" + std::string(name) + "\" has the wrong type");
-    }
-
-    const nlohmann::json& m_j;
-};
-
 namespace {
 
 constexpr const char* kFormat = "cafcass-cymru-kiosk.submission";
@@ -150,19 +85,19 @@ template <auto Member> const auto& member(const Submission& s) { return member<M
 template <auto Member> constexpr SubmissionField text() {
     return {[](const Submission& s) { return std::string(member<Member>(s)); },
             [](JsonWriter& w, std::string_view n, const Submission& s) { w.str(n, member<Member>(s)); },
-            [](const JsonReader& r, std::string_view n, Submission& s) { member<Member>(s) = r.string(n); }};
+            [](const JsonReader& r, std::string_view n, Submission& s) { member<Member>(s) = r.string(n); }, {}};
 }
 
 template <Field F> constexpr SubmissionField typed() {
     return {[](const Submission& s) { return s.text(F); },
             [](JsonWriter& w, std::string_view n, const Submission& s) { w.str(n, s.text(F)); },
-            [](const JsonReader& r, std::string_view n, Submission& s) { s.text(F) = r.string(n); }};
+            [](const JsonReader& r, std::string_view n, Submission& s) { s.text(F) = r.string(n); }, {}};
 }
 
 template <auto Member> constexpr SubmissionField flag() {
     return {[](const Submission& s) { return std::string(member<Member>(s) ? "yes" : "no"); },
             [](JsonWriter& w, std::string_view n, const Submission& s) { w.raw(n, member<Member>(s) ? "true" : "false"); },
-            [](const JsonReader& r, std::string_view n, Submission& s) { member<Member>(s) = r.boolean(n); }};
+            [](const JsonReader& r, std::string_view n, Submission& s) { member<Member>(s) = r.boolean(n); }, {}};
 }
 
 // A choice by its stored name; "" where it was not made. A required one must be made.
@@ -184,8 +119,8 @@ template <auto Member, bool kRequired> constexpr SubmissionField choice() {
                     return;
                 v = vocabulary::fromStored<Enum>(stored);
                 if (!v)
-                    JsonReader::unknownValue(n);
-            }};
+                    r.unknownValue(n);
+            }, {}};
 }
 
 // The values chosen from a list, by their stored names in the vocabulary's order.
@@ -211,10 +146,10 @@ template <class Enum, auto Member> constexpr SubmissionField list() {
                 for (const auto& stored : r.strings(n)) {
                     const auto value = vocabulary::fromStored<Enum>(stored);
                     if (!value || bits.test(static_cast<std::size_t>(*value)))
-                        JsonReader::unknownValue(n); // unknown, or the same one twice
+                        r.unknownValue(n); // unknown, or the same one twice
                     bits.set(static_cast<std::size_t>(*value));
                 }
-            }};
+            }, {}};
 }
 
 constexpr SubmissionField language() {
@@ -223,9 +158,9 @@ constexpr SubmissionField language() {
             [](const JsonReader& r, std::string_view n, Submission& s) {
                 const auto value = vocabulary::fromStored<vocabulary::Language>(r.string(n));
                 if (!value)
-                    JsonReader::unknownValue(n);
+                    r.unknownValue(n);
                 s.language = *value;
-            }};
+            }, {}};
 }
 
 // 1 to 5 on the scale; 0 where not given.
@@ -237,9 +172,9 @@ constexpr SubmissionField feeling() {
             [](const JsonReader& r, std::string_view n, Submission& s) {
                 const int f = r.integer(n);
                 if (f != 0 && (f < vocabulary::kFeelingMin || f > vocabulary::kFeelingMax))
-                    JsonReader::outOfRange(n);
+                    r.outOfRange(n);
                 s.choices.feeling = f == 0 ? std::nullopt : std::optional<int>(f);
-            }};
+            }, {}};
 }
 
 constexpr SubmissionField named(std::string_view name, SubmissionField f) {
@@ -278,30 +213,6 @@ constexpr SubmissionField kFields[] = {
     named("id", text<&Submission::id>()),
 };
 
-// Parses, refusing a document in which an object names a key twice: the reader would otherwise
-// take the last copy (a second "story" would silently replace the child's words).
-nlohmann::json parseStrict(std::string_view json) {
-    std::vector<std::set<std::string>> seen;
-    bool repeated = false;
-    const auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-        if (event == nlohmann::json::parse_event_t::object_start)
-            seen.emplace_back();
-        else if (event == nlohmann::json::parse_event_t::object_end && !seen.empty())
-            seen.pop_back();
-        else if (event == nlohmann::json::parse_event_t::key && !seen.empty())
-            repeated = repeated || !seen.back().insert(parsed.get<std::string>()).second;
-        return true;
-    };
-    auto j = nlohmann::json::parse(json, callback, false);
-    if (j.is_discarded())
-        throw Error(Error::Kind::Format, "submission is not complete, valid JSON in UTF-8");
-    if (repeated)
-        throw Error(Error::Kind::Format, "submission names a field twice");
-    if (!j.is_object())
-        throw Error(Error::Kind::Format, "submission is not a JSON object");
-    return j;
-}
-
 } // namespace
 
 std::span<const SubmissionField> submissionFields() { return kFields; }
@@ -319,8 +230,8 @@ std::string toJson(const Submission& s) {
 }
 
 Submission submissionFromJson(std::string_view json) {
-    const nlohmann::json j = parseStrict(json);
-    const JsonReader r(j);
+    const nlohmann::json j = parseStrict(json, "submission");
+    const JsonReader r(j, "submission");
     if (r.string("format") != kFormat)
         throw Error(Error::Kind::Format, "not a kiosk submission");
     if (const int version = r.integer("version"); version != kVersion)

@@ -6,8 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <array>
+#include <cstdio>
 #include <regex>
-#include <sys/stat.h>
 
 using namespace kiosk::storage;
 
@@ -30,61 +32,103 @@ TEST_CASE("a sealed submission changed by one bit does not open") {
     CHECK_THROWS_AS(openSealed(std::vector<unsigned char>(10), team), Error);
 }
 
-TEST_CASE("key files round-trip, the secret one is private, and neither is overwritten") {
-    kiosk::test::TempDir dir;
-    const auto pair = KeyPair::generate();
-    saveKeyPair(dir / "team-secret.key", pair);
-    savePublicKey(dir / "team-public.key", pair.publicKey);
-    const auto loaded = loadKeyPair(dir / "team-secret.key");
-    CHECK(loaded.publicKey.bytes == pair.publicKey.bytes);
-    CHECK(loaded.secretKey == pair.secretKey);
-    CHECK(loadPublicKey(dir / "team-public.key").bytes == pair.publicKey.bytes);
-
-    struct stat st {};
-    REQUIRE(::stat((dir / "team-secret.key").c_str(), &st) == 0);
-    CHECK((st.st_mode & 0777) == 0600);
-
-    const auto again = KeyPair::generate();
-    CHECK_THROWS_AS(saveKeyPair(dir / "team-secret.key", again), Error);
-    CHECK(loadKeyPair(dir / "team-secret.key").publicKey.bytes == pair.publicKey.bytes);
-}
-
-TEST_CASE("a public key file is not accepted as a secret key, and nonsense is refused") {
-    kiosk::test::TempDir dir;
-    const auto pair = KeyPair::generate();
-    savePublicKey(dir / "pub.key", pair.publicKey);
-    CHECK_THROWS_AS(loadKeyPair(dir / "pub.key"), Error);
-    CHECK_THROWS_AS(loadPublicKey(dir / "missing.key"), Error);
-}
-
-TEST_CASE("a key file with a field of the wrong type is refused as a format error, like any nonsense") {
-    // The first was found by the key file fuzz target (tests/fuzz/regressions/key_file).
-    kiosk::test::TempDir dir;
-    const auto pair = KeyPair::generate();
-    const std::string key = "\"" + toBase64(pair.publicKey.bytes) + "\"";
-    const std::string secret = "\"" + toBase64(pair.secretKey) + "\"";
-    const std::string pub = R"("format": "cafcass-cymru-kiosk.public-key")";
-    const std::string sec = R"("format": "cafcass-cymru-kiosk.secret-key")";
-    for (const std::string& text : {
-             std::string(R"({ "format":22 })"),
-             "{" + pub + R"(, "version": "1", "public_key": )" + key + "}",
-             "{" + pub + R"(, "version": 1e300, "public_key": )" + key + "}",
-             "{" + pub + R"(, "version": 1, "public_key": 5})",
-             "{" + sec + R"(, "version": 1, "public_key": )" + key + R"(, "secret_key": [1]})",
-             "{" + sec + R"(, "version": 1, "public_key": null, "secret_key": )" + secret + "}",
-         }) {
-        INFO(text);
-        writeFileAtomically(dir / "key", text);
-        CHECK_THROWS_AS(loadPublicKey(dir / "key"), Error);
-        CHECK_THROWS_AS(loadKeyPair(dir / "key"), Error);
-    }
-}
-
 TEST_CASE("base64 round-trips and refuses what is not base64") {
     const std::vector<unsigned char> bytes = {0, 1, 2, 250, 251, 252, 253};
     CHECK(fromBase64(toBase64(bytes)) == bytes);
     CHECK(toBase64(std::vector<unsigned char>{'h', 'i'}) == "aGk=");
+    CHECK(fromBase64("aGk=") == std::vector<unsigned char>{'h', 'i'});
+    CHECK(fromBase64("").empty());
     CHECK_THROWS_AS(fromBase64("not base64!"), Error);
+}
+
+TEST_CASE("base64 that spells the same bytes another way is refused") {
+    // "aGk=" is "hi"; "aGl=" and "aGm=" differ only in bits the decoder would throw away.
+    for (const char* other : {"aGl=", "aGm=", "aGn=", "aGk", "aGk==", " aGk=", "aGk=\n", "aG k=", "aGk=aGk="}) {
+        INFO(other);
+        CHECK_THROWS_AS(fromBase64(other), Error);
+    }
+    // Of the 64 spellings of a 32-byte key's last data character, only the one written reads as
+    // that key: the others are refused or are other keys.
+    std::array<unsigned char, 32> key{};
+    randombytes_buf(key.data(), key.size());
+    const auto text = toBase64(key);
+    REQUIRE(text.size() == 44);
+    int sameKey = 0;
+    for (const char c : std::string("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")) {
+        auto spelt = text;
+        spelt[42] = c;
+        try {
+            const auto bytes = fromBase64(spelt);
+            if (std::equal(bytes.begin(), bytes.end(), key.begin(), key.end())) {
+                ++sameKey;
+                CHECK(spelt == text);
+            }
+        } catch (const Error&) {
+        }
+    }
+    CHECK(sameKey == 1);
+}
+
+TEST_CASE("the hash of sealed bytes is BLAKE2b-256 of exactly those bytes") {
+    const auto team = KeyPair::generate();
+    auto sealed = seal("hello", team.publicKey);
+    std::array<unsigned char, 32> expected{};
+    crypto_generichash(expected.data(), expected.size(), sealed.data(), sealed.size(), nullptr, 0);
+    CHECK(sealedHash(sealed) == expected);
+    sealed.back() ^= 1;
+    CHECK(sealedHash(sealed) != expected);
+}
+
+namespace {
+
+// The fingerprint as FORMAT.md describes it, worked out another way than storage does: each group
+// by long division, a byte at a time, never holding the 40-bit number.
+std::string fingerprintByHand(std::span<const unsigned char> key) {
+    std::array<unsigned char, 32> hash{};
+    crypto_generichash(hash.data(), hash.size(), key.data(), key.size(), nullptr, 0);
+    std::string out;
+    for (int group = 0; group < 5; ++group) {
+        unsigned rest = 0;
+        for (int i = 0; i < 5; ++i)
+            rest = (rest * 256 + hash[static_cast<std::size_t>(group * 5 + i)]) % 10000;
+        char digits[5];
+        std::snprintf(digits, sizeof digits, "%04u", rest);
+        out += (group == 0 ? "" : " ") + std::string(digits);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a fingerprint is five groups of four digits, as FORMAT.md computes it") {
+    // Known answers, worked out with Python's hashlib.blake2b(key, digest_size=32):
+    // bytes 0, 1, ..., 31 and 32 bytes of 0xff.
+    std::array<unsigned char, 32> counting{};
+    for (std::size_t i = 0; i < counting.size(); ++i)
+        counting[i] = static_cast<unsigned char>(i);
+    std::array<unsigned char, 32> ones{};
+    ones.fill(0xff);
+    CHECK(fingerprint(counting) == "3484 5406 3896 1433 3089");
+    CHECK(fingerprint(ones) == "2096 8011 1649 7646 9261");
+    CHECK(fingerprintByHand(counting) == "3484 5406 3896 1433 3089");
+
+    const std::regex shape("^[0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4}$");
+    for (int i = 0; i < 50; ++i) {
+        const auto sealing = KeyPair::generate();
+        const auto signing = SigningKeyPair::generate();
+        CHECK(std::regex_match(fingerprint(sealing.publicKey), shape));
+        CHECK(fingerprint(sealing.publicKey) == fingerprintByHand(sealing.publicKey.bytes));
+        CHECK(fingerprint(signing.publicKey) == fingerprintByHand(signing.publicKey.bytes));
+    }
+}
+
+TEST_CASE("a signing key pair's secret half is wiped when it is moved from") {
+    auto pair = SigningKeyPair::generate();
+    const auto publicKey = pair.publicKey;
+    const SigningKeyPair moved = std::move(pair);
+    CHECK(moved.publicKey == publicKey);
+    CHECK(std::all_of(pair.secretKey.begin(), pair.secretKey.end(), [](unsigned char b) { return b == 0; }));
+    CHECK_FALSE(std::all_of(moved.secretKey.begin(), moved.secretKey.end(), [](unsigned char b) { return b == 0; }));
 }
 
 TEST_CASE("reference codes are short, grouped and free of look-alike characters") {

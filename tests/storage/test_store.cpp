@@ -3,6 +3,7 @@
 #include <storage/files.hpp>
 #include <storage/ids.hpp>
 #include <storage/keys.hpp>
+#include <storage/receipt.hpp>
 #include <storage/store.hpp>
 #include <storage/submission.hpp>
 #include <test_support/temp_dir.hpp>
@@ -51,6 +52,21 @@ TEST_CASE("a new database is made at the latest schema, in WAL mode with full sy
     CHECK(store.db().queryInt("PRAGMA application_id") == SubmissionStore::kApplicationId);
     CHECK(store.db().queryText("PRAGMA journal_mode") == "wal");
     CHECK(store.db().queryInt("PRAGMA synchronous") == 2); // FULL
+    CHECK(store.db().queryInt("PRAGMA secure_delete") == 1);
+    for (const char* table : {"submission", "export_batch", "reference_used", "receipt", "quarantine_confirmed"}) {
+        INFO(table);
+        Statement st(store.db(), "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?");
+        st.bind(1, std::string_view(table));
+        REQUIRE(st.step());
+        CHECK(st.text(0).find("STRICT") != std::string::npos);
+    }
+}
+
+TEST_CASE("every connection that can write deletes securely, an existing database's too") {
+    TempDir dir;
+    { SubmissionStore store(dir / "kiosk.db"); }
+    SubmissionStore again(dir / "kiosk.db");
+    CHECK(again.db().queryInt("PRAGMA secure_delete") == 1);
 }
 
 TEST_CASE("stored submissions keep only plain metadata beside the sealed bytes") {
@@ -67,7 +83,7 @@ TEST_CASE("stored submissions keep only plain metadata beside the sealed bytes")
     // The columns are exactly those PRODUCT.md allows (the checksum of the sealed bytes among them).
     Statement cols(store.db(), "SELECT group_concat(name, ',') FROM pragma_table_info('submission')");
     REQUIRE(cols.step());
-    CHECK(cols.text(0) == "id,created_at,state,batch,priority,sealed,checksum");
+    CHECK(cols.text(0) == "id,created_at,state,batch,priority,sealed,checksum,received_at");
 }
 
 TEST_CASE("words a child typed appear nowhere in the database folder") {
@@ -124,6 +140,92 @@ TEST_CASE("a version 2 database migrates to version 3 and on, keeping its submis
     const auto team = KeyPair::generate();
     (void)kiosk::test::addComplaint(store, "after the upgrade", team.publicKey);
     CHECK(store.count("waiting") == 2);
+}
+
+TEST_CASE("a version 4 database migrates to version 5, keeping its submissions, exports and codes") {
+    TempDir dir;
+    {
+        Db old(dir / "kiosk.db");
+        old.exec(readFile(TEST_DATA_DIR "/schema-v4.sql").c_str());
+        REQUIRE(old.queryInt("PRAGMA user_version") == 4);
+    }
+    SubmissionStore store(dir / "kiosk.db");
+    CHECK(store.db().queryInt("PRAGMA user_version") == 5);
+    const auto rows = store.unconfirmed();
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].id == "6f1c2d4e-0000-4000-8000-000000000005");
+    CHECK(rows[0].state == "exported");
+    CHECK(rows[0].priority);
+    CHECK(rows[0].intact);
+    CHECK(rows[1].id == "6f1c2d4e-0000-4000-8000-000000000004");
+    CHECK(rows[1].state == "waiting");
+    CHECK(rows[1].intact);
+    CHECK(rows[1].sealed == std::vector<unsigned char>{0x44, 0x55, 0x66, 0x77});
+    CHECK(store.db().queryInt("SELECT count(*) FROM submission WHERE received_at IS NOT NULL") == 0);
+    CHECK(store.db().queryInt("SELECT count(*) FROM receipt") == 0);
+    CHECK(store.db().queryInt("SELECT count(*) FROM quarantine_confirmed") == 0);
+    CHECK(store.db().queryInt("SELECT count(*) FROM reference_used") == 2);
+    CHECK(store.lastExport() == "2026-11-20T16:00:00Z");
+    CHECK_FALSE(store.lastReceipt());
+    CHECK(store.priorityUnconfirmed() == 1);
+    CHECK(store.oldestUnconfirmed() == "2026-11-20T09:00:00Z");
+    // A receipt for the exported row is taken at once.
+    Receipt receipt{newUuid(), "k", {}, "2026-11-23T09:00:00Z", {{rows[0].id, sealedHash(rows[0].sealed)}}};
+    CHECK(store.applyReceipt(receipt, "2026-11-23T09:00:00Z").marked == 1);
+    CHECK(store.count("received") == 1);
+}
+
+TEST_CASE("a version 4 database opened to read is read as it is, and its new questions answered") {
+    TempDir dir;
+    {
+        Db old(dir / "kiosk.db");
+        old.exec(readFile(TEST_DATA_DIR "/schema-v4.sql").c_str());
+    }
+    SubmissionStore store(dir / "kiosk.db", Access::ReadOnly);
+    CHECK(store.unconfirmed().size() == 2);
+    CHECK(store.waiting().size() == 1);
+    CHECK_FALSE(store.lastReceipt());
+    CHECK(store.lastExport() == "2026-11-20T16:00:00Z");
+    CHECK(store.confirmedFromQuarantine().empty());
+    CHECK(store.priorityUnconfirmed() == 1);
+    Db check(dir / "kiosk.db", Access::ReadOnly);
+    CHECK(check.queryInt("PRAGMA user_version") == 4);
+}
+
+TEST_CASE("a version 1 database opened to read answers the questions of later versions") {
+    TempDir dir;
+    {
+        Db old(dir / "kiosk.db");
+        old.exec(readFile(TEST_DATA_DIR "/schema-v1.sql").c_str());
+    }
+    SubmissionStore store(dir / "kiosk.db", Access::ReadOnly);
+    CHECK(store.unconfirmed().size() == 1);
+    CHECK_FALSE(store.lastExport());
+    CHECK_FALSE(store.lastReceipt());
+    CHECK(store.confirmedFromQuarantine().empty());
+}
+
+TEST_CASE("upgrading to version 5 leaves no copy of rows deleted before secure deletion") {
+    TempDir dir;
+    std::vector<unsigned char> gone(3000);
+    randombytes_buf(gone.data(), gone.size());
+    {
+        Db old(dir / "kiosk.db");
+        old.exec(readFile(TEST_DATA_DIR "/schema-v4.sql").c_str());
+        old.exec("PRAGMA secure_delete = OFF");
+        Statement add(old, "INSERT INTO submission (id, created_at, sealed) VALUES ('x', 't', ?)");
+        add.bind(1, std::span<const unsigned char>(gone));
+        add.run();
+        old.exec("DELETE FROM submission WHERE id = 'x'");
+    }
+    const std::string needle(gone.begin() + 1000, gone.begin() + 1064);
+    // Without secure deletion, the bytes of the deleted row are still in the file.
+    REQUIRE(kiosk::test::allBytesUnder(dir.path()).find(needle) != std::string::npos);
+    {
+        SubmissionStore store(dir / "kiosk.db");
+        CHECK(store.unconfirmed().size() == 2);
+    }
+    CHECK(kiosk::test::allBytesUnder(dir.path()).find(needle) == std::string::npos);
 }
 
 TEST_CASE("no two children on a kiosk are given the same reference code") {

@@ -1,0 +1,70 @@
+#include <storage/export.hpp>
+
+#include <storage/bundle.hpp>
+#include <storage/error.hpp>
+#include <storage/files.hpp>
+#include <storage/ids.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace kiosk::storage {
+namespace {
+
+bool sameEntries(const Bundle& a, const Bundle& b) {
+    return a.batch == b.batch && a.kioskKey == b.kioskKey &&
+           std::equal(a.entries.begin(), a.entries.end(), b.entries.begin(), b.entries.end(),
+                      [](const BundleEntry& x, const BundleEntry& y) {
+                          return x.id == y.id && x.sealed == y.sealed;
+                      });
+}
+
+} // namespace
+
+ExportResult exportUnconfirmed(SubmissionStore& store, const std::filesystem::path& folder,
+                               const ExportInfo& info, const std::vector<SealedRow>& alsoSend) {
+    if (info.signer == nullptr)
+        throw Error(Error::Kind::NoKey, "an export needs the kiosk's signing key");
+    ExportResult result;
+    Bundle bundle{newUuid(), info.kiosk, info.now, info.demo, info.recipient, info.signer->publicKey, {}};
+    std::vector<std::string> ids; // the store's rows that go, to be marked exported
+    std::set<std::string> sending;
+    const auto confirmedElsewhere = store.confirmedFromQuarantine();
+    // A row whose bytes no longer match their checksum is reported and kept, never sent as good.
+    // An id goes once: a reader refuses a bundle that names one twice.
+    const auto add = [&](const SealedRow& row, bool fromStore) {
+        if (!row.intact) {
+            result.damaged.push_back(row.id);
+            return;
+        }
+        if (!sending.insert(row.id).second)
+            return;
+        bundle.entries.push_back({row.id, row.createdAt, row.priority, row.sealed});
+        if (fromStore)
+            ids.push_back(row.id);
+    };
+    for (const auto& row : store.unconfirmed())
+        add(row, true);
+    for (const auto& row : alsoSend)
+        if (std::find(confirmedElsewhere.begin(), confirmedElsewhere.end(), row.id) ==
+            confirmedElsewhere.end())
+            add(row, false);
+    if (bundle.entries.empty())
+        return result;
+
+    const auto file = folder / bundleFileName(bundle);
+    writeNewFileAtomically(file, toSignedFile(bundle, *info.signer));
+
+    // Read back what reached the disk before trusting it: signed by this kiosk, the same batch,
+    // the same entries, the same bytes.
+    if (!sameEntries(readBundle(readFile(file)), bundle))
+        throw Error(Error::Kind::File,
+                    "the bundle written to " + file.string() + " did not read back the same");
+
+    store.markExported(ids, bundle.batch, file.filename().string(), info.now);
+    result.file = file;
+    result.count = bundle.entries.size();
+    return result;
+}
+
+} // namespace kiosk::storage
