@@ -18,7 +18,8 @@ namespace {
 void checkRoundTrip(const kiosk::storage::Bundle& bundle) {
     using namespace kiosk;
     const std::string written = storage::toJson(bundle);
-    fuzz::check(storage::toJson(storage::bundleFromJson(written)) == written, "a bundle reads back as written");
+    fuzz::check(storage::toJson(storage::bundleFromJson(written)) == written,
+                "a bundle reads back as written");
 }
 
 } // namespace
@@ -35,7 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const auto blank = input.find("\n\n");
     try {
-        checkRoundTrip(storage::bundleFromJson(blank == std::string_view::npos ? input : input.substr(blank + 2)));
+        checkRoundTrip(
+            storage::bundleFromJson(blank == std::string_view::npos ? input : input.substr(blank + 2)));
     } catch (const storage::Error&) {
     }
     return 0;

@@ -84,15 +84,17 @@ int main(int argc, char** argv) {
     const auto kioskKey = storage::SigningKeyPair::generate();
     const auto keys = corpus / "key_file";
     std::filesystem::create_directories(keys);
-    for (const char* name : {"team-public.key", "team-secret.key", "demo-secret.key", "kiosk-secret.key",
-                             "kiosk-identity.json"})
+    for (const char* name :
+         {"team-public.key", "team-secret.key", "demo-secret.key", "kiosk-secret.key", "kiosk-identity.json"})
         std::filesystem::remove(keys / name);
     storage::saveTeamPublicKeys(keys / "team-public.key", team.publicKeys());
     // The costs a test may use, so that replaying the seed takes a moment, not seconds.
-    storage::saveTeamKeys(keys / "team-secret.key", team, fuzz::kSeedPassphrase, storage::KdfLimits::interactive());
+    storage::saveTeamKeys(keys / "team-secret.key", team, fuzz::kSeedPassphrase,
+                          storage::KdfLimits::interactive());
     storage::saveTeamKeys(keys / "demo-secret.key", team, std::nullopt);
     storage::saveKioskSigningKey(keys / "kiosk-secret.key", kioskKey);
-    storage::saveKioskIdentity(keys / "kiosk-identity.json", {"Canolfan Abertawe", kioskKey.publicKey, false});
+    storage::saveKioskIdentity(keys / "kiosk-identity.json",
+                               {"Canolfan Abertawe", kioskKey.publicKey, false});
     std::printf("wrote the key files in %s\n", keys.c_str());
 
     const auto first = complaint();
@@ -106,8 +108,8 @@ int main(int argc, char** argv) {
     bundle.createdAt = "2026-11-22T16:00:00Z";
     bundle.recipient = team.sealing.publicKey;
     bundle.kioskKey = kioskKey.publicKey;
-    storage::Receipt receipt{"0c7b9e2a-6d14-4f3b-a8e5-1f2d3c4b5a69", bundle.kiosk, kioskKey.publicKey,
-                             "2026-11-23T09:12:00Z", {}};
+    storage::Receipt receipt{
+        "0c7b9e2a-6d14-4f3b-a8e5-1f2d3c4b5a69", bundle.kiosk, kioskKey.publicKey, "2026-11-23T09:12:00Z", {}};
     for (const auto* s : {&first, &second}) {
         auto sealed = storage::seal(storage::toJson(*s), team.sealing.publicKey);
         receipt.received.push_back({s->id, storage::sealedHash(sealed)});
