@@ -14,6 +14,7 @@ std::unique_ptr<Session> openSession(const Home& home, storage::TeamKeys&& keys,
                                            "restore it from the archive before opening anything more");
     auto settings = home.settings(); // a bad intake.json is reported before anything is made
     home.create();
+    // Not make_unique: the ledger cannot move, so it is built in place by aggregate initialisation.
     auto session = std::unique_ptr<Session>(
         new Session{home, std::move(keys), Ledger(home.ledger()), std::move(settings)});
     const auto mine = session->keys.publicKeys();

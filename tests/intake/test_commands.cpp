@@ -2,6 +2,7 @@
 
 #include <intake/commands.hpp>
 #include <intake/ledger.hpp>
+#include <intake/passphrase.hpp>
 #include <intake/worklist.hpp>
 
 #include <storage/export.hpp>
@@ -14,6 +15,7 @@
 
 #include <fstream>
 #include <regex>
+#include <unistd.h>
 
 using namespace kiosk;
 using namespace kiosk::intake;
@@ -300,4 +302,29 @@ TEST_CASE("a demo kiosk's bundle opens with its own key, when asked, in a home o
     CommandHome team;
     CHECK(team.run({"open", file.string(), "--key", keyFile.string(), "--accept-demo"}) == kAttention);
     CHECK(team.err.find("belongs to the team key") != std::string::npos);
+}
+
+TEST_CASE("a passphrase is the first line only, without its line end, from a file or standard input",
+          "[commands][keys]") {
+    test::TempDir dir;
+    const auto file = dir / "passphrase.txt";
+    std::ofstream(file) << "llwybr hir i'r mynydd\r\nsecond line\n";
+    CHECK(passphraseFromFile(file).view() == "llwybr hir i'r mynydd");
+    std::ofstream(file, std::ios::trunc) << "no line end";
+    CHECK(passphraseFromFile(file).view() == "no line end");
+    std::ofstream(file, std::ios::trunc) << "\nafter an empty first line\n";
+    CHECK_THROWS_WITH(passphraseFromFile(file), Catch::Contains("empty"));
+    std::ofstream(file, std::ios::trunc) << std::string(Passphrase::kMaxBytes + 1, 'x') << "\n";
+    CHECK_THROWS_WITH(passphraseFromFile(file), Catch::Contains("longer"));
+
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    const std::string input = "o'r bibell\nwhat a script sends next";
+    REQUIRE(::write(fds[1], input.data(), input.size()) == static_cast<ssize_t>(input.size()));
+    ::close(fds[1]);
+    CHECK(passphraseFromFd(fds[0]).view() == "o'r bibell");
+    char rest[64] = {};
+    const auto n = ::read(fds[0], rest, sizeof rest - 1);
+    ::close(fds[0]);
+    CHECK(std::string(rest, n > 0 ? static_cast<std::size_t>(n) : 0) == "what a script sends next");
 }
