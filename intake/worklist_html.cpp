@@ -115,8 +115,8 @@ constexpr FieldView kViews[] = {
      [](const Submission& s, const Catalogue&) { return escapeHtml(s.reference); }},
     {"kind", "intake.field.kind"_key, Place::Heading, false,
      [](const Submission& s, const Catalogue& l) { return teamChoice(l, kKindWords, s.choices.kind); }},
-    {"priority", "intake.field.priority"_key, Place::Flags, false, nullptr},
-    {"demo", "intake.field.demo"_key, Place::Flags, false, nullptr},
+    {"priority", i18n::Key{}, Place::Flags, false, nullptr}, // flagged with the words "I don't feel safe"
+    {"demo", i18n::Key{}, Place::Flags, false, nullptr},
     {"created_at", "intake.field.created_at"_key, Place::Details, false,
      [](const Submission& s, const Catalogue& l) {
          const auto t = parseIsoUtc(s.createdAt);
