@@ -1,8 +1,19 @@
 #include <intake/worklist.hpp>
 
+#include <intake/open_bundles.hpp>
+
+#include <storage/bundle.hpp>
 #include <storage/error.hpp>
+#include <storage/files.hpp>
+#include <storage/rules.hpp>
+
+#include <sodium.h>
 
 #include <algorithm>
+#include <ctime>
+#include <map>
+#include <set>
+#include <tuple>
 
 namespace kiosk::intake {
 namespace {
@@ -20,56 +31,146 @@ std::string csvField(const std::string& value) {
     return out + "\"";
 }
 
-// One CSV line, every cell quoted (FORMAT.md), the heading row included: a column for each field
-// of a submission, named as the sealed JSON names it.
-template <class Cell> std::string csvLine(Cell cell) {
+// The columns intake adds after the submission's own fields.
+constexpr std::string_view kWorkColumns[] = {"deadline", "status", "new", "acknowledged_at"};
+
+std::string csvLine(const std::vector<std::string>& cells) {
     std::string line;
-    for (const auto& field : storage::submissionFields())
-        line += (line.empty() ? "" : ",") + csvField(cell(field));
+    for (const auto& cell : cells)
+        line += (line.empty() ? "" : ",") + csvField(cell);
     return line + "\r\n";
+}
+
+// A question the child was never asked on their path reads "not asked", never "no" or empty; a
+// feeling reads as its word ("Sad"), not a bare number.
+std::string cellOf(const storage::SubmissionField& field, const storage::Submission& s, const i18n::Catalogue& lang) {
+    if (!storage::isAsked(field.name, s))
+        return "not asked";
+    if (field.name == "feeling") {
+        const auto f = s.choices.feeling;
+        return f && *f >= vocabulary::kFeelingMin && *f <= vocabulary::kFeelingMax
+                   ? std::string(lang.text(vocabulary::feelingKey(*f)))
+                   : std::string();
+    }
+    return field.text(s);
+}
+
+std::string statusOf(const WorklistItem& item) {
+    if (item.acknowledgedAt)
+        return "acknowledged";
+    return item.overdue ? "overdue" : "open";
 }
 
 } // namespace
 
-Opened openBundle(const storage::Bundle& bundle, const storage::KeyPair& keys) {
-    Opened out;
-    if (bundle.recipient.bytes != keys.publicKey.bytes) {
-        out.problems.push_back("This bundle was sealed to key " + storage::fingerprint(bundle.recipient) +
-                               ", not to this key (" + storage::fingerprint(keys.publicKey) +
-                               "). Use the secret key that matches the kiosk.");
-        return out;
-    }
-    for (const auto& entry : bundle.entries) {
+Worklist::~Worklist() {
+    for (auto& item : items)
+        storage::wipe(item.submission);
+}
+
+std::optional<std::chrono::system_clock::time_point> parseIsoUtc(const std::string& text) {
+    std::tm tm{};
+    char zulu = 0;
+    char rest = 0;
+    if (text.size() != 20 || std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%c", &tm.tm_year, &tm.tm_mon,
+                                         &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &zulu, &rest) != 7 ||
+        zulu != 'Z')
+        return std::nullopt;
+    const auto date = storage::parseIsoDate(text.substr(0, 10));
+    if (!date || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
+        return std::nullopt;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    return std::chrono::system_clock::from_time_t(::timegm(&tm));
+}
+
+storage::Date deadlineOf(const std::string& createdAt, const storage::WorkingDays& days) {
+    const auto made = parseIsoUtc(createdAt);
+    if (!made)
+        throw storage::Error(storage::Error::Kind::Format, "a submission's created_at is not a time: " + createdAt);
+    return days.acknowledgeBy(storage::localDate(*made));
+}
+
+WorklistItem makeItem(storage::Submission submission, const Ledger::SubmissionRow& row,
+                      const storage::WorkingDays& days, storage::Date today, std::int64_t lastRun) {
+    WorklistItem item;
+    item.deadline = deadlineOf(row.createdAt, days);
+    item.acknowledgedAt = row.acknowledgedAt;
+    item.overdue = !item.acknowledgedAt && today > item.deadline;
+    item.isNew = lastRun > 0 && row.arrivedRun == lastRun;
+    item.submission = std::move(submission);
+    return item;
+}
+
+void sortWorklist(std::vector<WorklistItem>& items) {
+    const auto order = [](const WorklistItem& i) {
+        return std::make_tuple(i.acknowledgedAt.has_value(), !i.overdue, !i.submission.priority,
+                          std::cref(i.submission.createdAt), std::cref(i.submission.id));
+    };
+    std::sort(items.begin(), items.end(), [&](const auto& a, const auto& b) { return order(a) < order(b); });
+}
+
+Worklist buildWorklist(Session& session, std::chrono::system_clock::time_point now) {
+    Worklist worklist;
+    worklist.madeAt = now;
+    const auto days = session.workingDays();
+    const auto today = storage::localDate(now);
+    const auto lastRun = session.ledger.lastRun();
+    std::map<std::string, Ledger::SubmissionRow> waiting;
+    for (auto& row : session.ledger.submissions())
+        waiting.emplace(row.id, std::move(row));
+
+    for (const auto& archived : session.ledger.bundles()) {
+        const auto file = session.home.archive() / archived.archivedAs;
+        storage::Bundle bundle;
         try {
-            auto s = storage::submissionFromJson(storage::openSealed(entry.sealed, keys));
-            if (s.id != entry.id)
-                throw storage::Error(storage::Error::Kind::Format, "its sealed id does not match the bundle");
-            out.submissions.push_back(std::move(s));
+            const auto bytes = storage::readFile(file);
+            if (hashOf(bytes) != archived.fileHash)
+                throw storage::Error(storage::Error::Kind::Damaged, "it is not the file that was opened");
+            bundle = storage::readBundle(bytes);
         } catch (const storage::Error& e) {
-            out.problems.push_back("Submission " + entry.id + " could not be opened: " + e.what());
+            worklist.problems.push_back("the archived bundle " + file.string() + " could not be read: " + e.what());
+            continue;
+        }
+        for (const auto& entry : bundle.entries) {
+            const auto row = waiting.find(entry.id);
+            if (row == waiting.end() || storage::sealedHash(entry.sealed) != row->second.sealedHash)
+                continue; // not recorded from this bundle, or taken already from another
+            auto check = openEntry(bundle, entry, session.keys.sealing);
+            if (!check.submission) {
+                worklist.problems.push_back("submission " + entry.id + " in " + file.string() +
+                                            " no longer opens: " + check.problem);
+                continue;
+            }
+            worklist.items.push_back(makeItem(std::move(*check.submission), row->second, days, today, lastRun));
+            waiting.erase(row);
         }
     }
-    return out;
+    for (const auto& [id, row] : waiting)
+        worklist.problems.push_back("submission " + id + " is in the ledger but in no archived bundle that opens");
+    sortWorklist(worklist.items);
+    return worklist;
 }
 
-std::size_t addNew(std::vector<storage::Submission>& list, std::vector<storage::Submission>&& more) {
-    std::size_t added = 0;
-    for (auto& s : more) {
-        if (std::any_of(list.begin(), list.end(), [&](const auto& seen) { return seen.id == s.id; }))
-            continue;
-        list.push_back(std::move(s));
-        ++added;
+std::string toCsv(const Worklist& worklist, const i18n::Catalogue& lang) {
+    std::vector<std::string> heading;
+    for (const auto& field : storage::submissionFields())
+        heading.emplace_back(field.name);
+    for (const auto column : kWorkColumns)
+        heading.emplace_back(column);
+    std::string csv = csvLine(heading);
+    for (const auto& item : worklist.items) {
+        std::vector<std::string> cells;
+        for (const auto& field : storage::submissionFields())
+            cells.push_back(cellOf(field, item.submission, lang));
+        cells.push_back(storage::toIso(item.deadline));
+        cells.push_back(statusOf(item));
+        cells.emplace_back(item.isNew ? "yes" : "no");
+        cells.push_back(item.acknowledgedAt.value_or(""));
+        csv += csvLine(cells);
+        for (auto& cell : cells)
+            sodium_memzero(cell.data(), cell.size());
     }
-    return added;
-}
-
-std::string toCsv(std::vector<storage::Submission> submissions) {
-    std::stable_sort(submissions.begin(), submissions.end(), [](const auto& a, const auto& b) {
-        return a.priority != b.priority ? a.priority : a.createdAt < b.createdAt;
-    });
-    std::string csv = csvLine([](const storage::SubmissionField& f) { return std::string(f.name); });
-    for (const auto& s : submissions)
-        csv += csvLine([&s](const storage::SubmissionField& f) { return f.text(s); });
     return csv;
 }
 

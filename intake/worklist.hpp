@@ -1,29 +1,66 @@
 #pragma once
 
-#include <storage/bundle.hpp>
-#include <storage/keys.hpp>
+#include <intake/session.hpp>
+
+#include <i18n/catalogue.hpp>
+
+#include <storage/calendar.hpp>
 #include <storage/submission.hpp>
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace kiosk::intake {
 
-/// What opening a bundle gave: the submissions, and a line for each entry that could not be opened.
-struct Opened {
-    std::vector<storage::Submission> submissions;
-    std::vector<std::string> problems;
+/// One submission on the worklist: what the child sent, and what intake works out about it.
+struct WorklistItem {
+    storage::Submission submission;
+    storage::Date deadline; // the end of the day by which it must be acknowledged
+    bool overdue = false;   // not acknowledged, and its deadline has passed
+    bool isNew = false;     // it arrived in the last run that brought anything
+    std::optional<std::string> acknowledgedAt;
 };
 
-/// Opens every entry of a bundle with the team's key, checking that the bundle was sealed to this
-/// key and that each sealed submission carries the id of the entry that holds it.
-[[nodiscard]] Opened openBundle(const storage::Bundle& bundle, const storage::KeyPair& keys);
+/// The worklist: every submission in the ledger, once, in the order the team works through them.
+/// Its submissions are wiped when it goes.
+struct Worklist {
+    Worklist() = default;
+    Worklist(const Worklist&) = delete;
+    Worklist& operator=(const Worklist&) = delete;
+    Worklist(Worklist&&) = default;
+    Worklist& operator=(Worklist&&) = default;
+    ~Worklist();
 
-/// Adds submissions not already in the list (by id): the same submission in two bundles, after an
-/// export was repeated, is listed once. Returns how many were new.
-std::size_t addNew(std::vector<storage::Submission>& list, std::vector<storage::Submission>&& more);
+    std::vector<WorklistItem> items;
+    std::vector<std::string> problems; // ledger rows it could not show, and why
+    std::chrono::system_clock::time_point madeAt;
+};
 
-/// The worklist as CSV (RFC 4180, UTF-8), one row per submission, priority ones first.
-[[nodiscard]] std::string toCsv(std::vector<storage::Submission> submissions);
+/// The acknowledgement deadline intake gives a submission: the end of the next working day after
+/// the day it counts as received, by the local date it was made (PRODUCT.md, "The acknowledgement clock").
+[[nodiscard]] storage::Date deadlineOf(const std::string& createdAt, const storage::WorkingDays& days);
+
+/// Makes a worklist item of a submission and its ledger row, as of a local date.
+[[nodiscard]] WorklistItem makeItem(storage::Submission submission, const Ledger::SubmissionRow& row,
+                                    const storage::WorkingDays& days, storage::Date today, std::int64_t lastRun);
+
+/// Puts items in working order: not yet acknowledged before acknowledged; then overdue first,
+/// then priority, then oldest.
+void sortWorklist(std::vector<WorklistItem>& items);
+
+/// The worklist from the ledger and the archive alone: every archived bundle is opened again (its
+/// signature checked again) and each submission of the ledger taken once, from whichever bundle
+/// holds it with the hash the ledger recorded.
+[[nodiscard]] Worklist buildWorklist(Session& session, std::chrono::system_clock::time_point now);
+
+/// The worklist as CSV (storage/FORMAT.md, "Worklist"): RFC 4180, every cell quoted, CRLF, a
+/// column per submission field, then deadline, status, new and acknowledged_at. A question not
+/// asked on the child's path reads "not asked"; a feeling reads as its word in the catalogue's language.
+[[nodiscard]] std::string toCsv(const Worklist& worklist, const i18n::Catalogue& lang);
+
+/// The time a submission was made, from its ISO 8601 UTC text; nullopt if it is not in that form.
+[[nodiscard]] std::optional<std::chrono::system_clock::time_point> parseIsoUtc(const std::string& text);
 
 } // namespace kiosk::intake

@@ -20,7 +20,10 @@ constexpr int kVersion = 2;
 std::string toJson(const Bundle& b) {
     Json entries = Json::array();
     for (const auto& e : b.entries)
-        entries.push_back({{"id", e.id}, {"created_at", e.createdAt}, {"priority", e.priority}, {"sealed", toBase64(e.sealed)}});
+        entries.push_back({{"id", e.id},
+                           {"created_at", e.createdAt},
+                           {"priority", e.priority},
+                           {"sealed", toBase64(e.sealed)}});
     const Json j = {{"format", kFormat},
                     {"version", kVersion},
                     {"batch", b.batch},
@@ -43,8 +46,8 @@ Bundle bundleFromJson(std::string_view json) {
         throw Error(Error::Kind::Format, "bundle version " + std::to_string(version) +
                                              (version > kVersion ? " is newer than this program understands"
                                                                  : " is not one this program reads"));
-    r.onlyFields({"format", "version", "batch", "kiosk", "kiosk_key", "created_at", "demo", "recipient_public_key",
-                  "count", "submissions"});
+    r.onlyFields({"format", "version", "batch", "kiosk", "kiosk_key", "created_at", "demo",
+                  "recipient_public_key", "count", "submissions"});
     Bundle b;
     b.batch = r.uuid("batch");
     b.kiosk = r.string("kiosk");

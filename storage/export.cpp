@@ -14,13 +14,15 @@ namespace {
 bool sameEntries(const Bundle& a, const Bundle& b) {
     return a.batch == b.batch && a.kioskKey == b.kioskKey &&
            std::equal(a.entries.begin(), a.entries.end(), b.entries.begin(), b.entries.end(),
-                      [](const BundleEntry& x, const BundleEntry& y) { return x.id == y.id && x.sealed == y.sealed; });
+                      [](const BundleEntry& x, const BundleEntry& y) {
+                          return x.id == y.id && x.sealed == y.sealed;
+                      });
 }
 
 } // namespace
 
-ExportResult exportUnconfirmed(SubmissionStore& store, const std::filesystem::path& folder, const ExportInfo& info,
-                               const std::vector<SealedRow>& alsoSend) {
+ExportResult exportUnconfirmed(SubmissionStore& store, const std::filesystem::path& folder,
+                               const ExportInfo& info, const std::vector<SealedRow>& alsoSend) {
     if (info.signer == nullptr)
         throw Error(Error::Kind::NoKey, "an export needs the kiosk's signing key");
     ExportResult result;
@@ -44,7 +46,8 @@ ExportResult exportUnconfirmed(SubmissionStore& store, const std::filesystem::pa
     for (const auto& row : store.unconfirmed())
         add(row, true);
     for (const auto& row : alsoSend)
-        if (std::find(confirmedElsewhere.begin(), confirmedElsewhere.end(), row.id) == confirmedElsewhere.end())
+        if (std::find(confirmedElsewhere.begin(), confirmedElsewhere.end(), row.id) ==
+            confirmedElsewhere.end())
             add(row, false);
     if (bundle.entries.empty())
         return result;
@@ -55,7 +58,8 @@ ExportResult exportUnconfirmed(SubmissionStore& store, const std::filesystem::pa
     // Read back what reached the disk before trusting it: signed by this kiosk, the same batch,
     // the same entries, the same bytes.
     if (!sameEntries(readBundle(readFile(file)), bundle))
-        throw Error(Error::Kind::File, "the bundle written to " + file.string() + " did not read back the same");
+        throw Error(Error::Kind::File,
+                    "the bundle written to " + file.string() + " did not read back the same");
 
     store.markExported(ids, bundle.batch, file.filename().string(), info.now);
     result.file = file;

@@ -76,9 +76,10 @@ void checkVersion(const JsonReader& r, const std::filesystem::path& file, int ve
         return;
     if (teamKeys && found == 1)
         throw Error(Error::Kind::Format,
-                    file.string() + " is a version 1 key file, made before receipts, and holds no signing key. "
-                                    "The complaints team must make new keys with `intake keygen`, and IT must "
-                                    "provision every kiosk again with the new team-public.key.");
+                    file.string() +
+                        " is a version 1 key file, made before receipts, and holds no signing key. "
+                        "The complaints team must make new keys with `intake keygen`, and IT must "
+                        "provision every kiosk again with the new team-public.key.");
     throw Error(Error::Kind::Format, file.string() + " has key file version " + std::to_string(found) +
                                          (found > version ? ", newer than this program understands"
                                                           : ", which this program does not know"));
@@ -109,10 +110,12 @@ bool sealingPairMatches(const KeyPair& pair) {
 
 // The passphrase's key for the secretbox (crypto_pwhash, Argon2id).
 void deriveKey(Secret<crypto_secretbox_KEYBYTES>& key, std::string_view passphrase,
-               const std::array<unsigned char, kSaltBytes>& salt, unsigned long long opsLimit, std::size_t memLimit) {
-    if (crypto_pwhash(key.bytes.data(), key.bytes.size(), passphrase.data(), passphrase.size(), salt.data(), opsLimit,
-                      memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
-        throw Error(Error::Kind::Crypto, "the passphrase could not be turned into a key (not enough memory?)");
+               const std::array<unsigned char, kSaltBytes>& salt, unsigned long long opsLimit,
+               std::size_t memLimit) {
+    if (crypto_pwhash(key.bytes.data(), key.bytes.size(), passphrase.data(), passphrase.size(), salt.data(),
+                      opsLimit, memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        throw Error(Error::Kind::Crypto,
+                    "the passphrase could not be turned into a key (not enough memory?)");
 }
 
 struct KdfParams {
@@ -149,9 +152,11 @@ TeamKeys teamKeysFrom(const Secret<kSecretBytes>& secret, const TeamPublicKeys& 
     std::copy_n(secret.bytes.begin(), keys.sealing.secretKey.size(), keys.sealing.secretKey.begin());
     std::copy_n(secret.bytes.begin() + static_cast<std::ptrdiff_t>(keys.sealing.secretKey.size()),
                 keys.signing.secretKey.size(), keys.signing.secretKey.begin());
-    if (!sealingPairMatches(keys.sealing) || !signingPairMatches(keys.signing.secretKey, keys.signing.publicKey))
+    if (!sealingPairMatches(keys.sealing) ||
+        !signingPairMatches(keys.signing.secretKey, keys.signing.publicKey))
         throw Error(Error::Kind::Format,
-                    file.string() + ": the secret keys in it do not belong to the public keys written beside them");
+                    file.string() +
+                        ": the secret keys in it do not belong to the public keys written beside them");
     return keys;
 }
 
@@ -178,11 +183,16 @@ TeamPublicKeys loadTeamPublicKeys(const std::filesystem::path& file) {
     return keys;
 }
 
-void saveTeamKeys(const std::filesystem::path& file, const TeamKeys& keys, std::optional<std::string_view> passphrase,
-                  KdfLimits limits) {
+void saveTeamKeys(const std::filesystem::path& file, const TeamKeys& keys,
+                  std::optional<std::string_view> passphrase, KdfLimits limits) {
     initSodium();
+    // A file with other costs would be refused when read back (readKdf).
+    if (limits.opsLimit < crypto_pwhash_OPSLIMIT_MIN || limits.opsLimit > crypto_pwhash_OPSLIMIT_SENSITIVE ||
+        limits.memLimit < crypto_pwhash_MEMLIMIT_MIN || limits.memLimit > crypto_pwhash_MEMLIMIT_SENSITIVE)
+        throw Error(Error::Kind::Crypto, "the passphrase's costs are outside what a key file may ask");
     if (passphrase && passphrase->empty())
-        throw Error(Error::Kind::Crypto, "an empty passphrase would protect nothing: give one, or none for a demo key");
+        throw Error(Error::Kind::Crypto,
+                    "an empty passphrase would protect nothing: give one, or none for a demo key");
     Secret<kSecretBytes> secret;
     std::copy(keys.sealing.secretKey.begin(), keys.sealing.secretKey.end(), secret.bytes.begin());
     std::copy(keys.signing.secretKey.begin(), keys.signing.secretKey.end(),
@@ -200,7 +210,8 @@ void saveTeamKeys(const std::filesystem::path& file, const TeamKeys& keys, std::
         Secret<crypto_secretbox_KEYBYTES> key;
         deriveKey(key, *passphrase, salt, limits.opsLimit, limits.memLimit);
         std::array<unsigned char, kSecretBytes + crypto_secretbox_MACBYTES> boxed{};
-        crypto_secretbox_easy(boxed.data(), secret.bytes.data(), secret.bytes.size(), nonce.data(), key.bytes.data());
+        crypto_secretbox_easy(boxed.data(), secret.bytes.data(), secret.bytes.size(), nonce.data(),
+                              key.bytes.data());
         j["kdf"] = {{"algorithm", kKdfAlgorithm},
                     {"opslimit", limits.opsLimit},
                     {"memlimit", limits.memLimit},
@@ -242,8 +253,9 @@ TeamKeys loadTeamKeys(const std::filesystem::path& file, std::optional<std::stri
         r.onlyFields({"format", "version", "sealing_key", "signing_key", "kdf", "secret"});
         r.bytes("secret", secret.bytes);
         if (passphrase)
-            throw Error(Error::Kind::Crypto, file.string() + " is not protected by a passphrase (a demo key file): "
-                                                             "it is opened without one");
+            throw Error(Error::Kind::Crypto, file.string() +
+                                                 " is not protected by a passphrase (a demo key file): "
+                                                 "it is opened without one");
         return teamKeysFrom(secret, publicKeys, file);
     }
     if (!kdf.is_object())
@@ -255,10 +267,12 @@ TeamKeys loadTeamKeys(const std::filesystem::path& file, std::optional<std::stri
     std::array<unsigned char, kSecretBytes + crypto_secretbox_MACBYTES> boxed{};
     r.bytes("secret", boxed);
     if (!passphrase)
-        throw Error(Error::Kind::Crypto, file.string() + " is protected by a passphrase: it cannot be opened without it");
+        throw Error(Error::Kind::Crypto,
+                    file.string() + " is protected by a passphrase: it cannot be opened without it");
     Secret<crypto_secretbox_KEYBYTES> key;
     deriveKey(key, *passphrase, params.salt, params.opsLimit, params.memLimit);
-    if (crypto_secretbox_open_easy(secret.bytes.data(), boxed.data(), boxed.size(), nonce.data(), key.bytes.data()) != 0)
+    if (crypto_secretbox_open_easy(secret.bytes.data(), boxed.data(), boxed.size(), nonce.data(),
+                                   key.bytes.data()) != 0)
         throw Error(Error::Kind::Crypto, "the passphrase is not right");
     return teamKeysFrom(secret, publicKeys, file);
 }
@@ -283,7 +297,8 @@ SigningKeyPair loadKioskSigningKey(const std::filesystem::path& file) {
     r.bytes("signing_key", keys.publicKey.bytes);
     r.bytes("secret_key", keys.secretKey);
     if (!signingPairMatches(keys.secretKey, keys.publicKey))
-        throw Error(Error::Kind::Format, file.string() + ": the secret key in it does not belong to its signing key");
+        throw Error(Error::Kind::Format,
+                    file.string() + ": the secret key in it does not belong to its signing key");
     return keys;
 }
 
@@ -309,7 +324,8 @@ KioskIdentity loadKioskIdentity(const std::filesystem::path& file) {
     identity.demo = r.boolean("demo");
     if (r.string("fingerprint") != fingerprint(identity.signing))
         throw Error(Error::Kind::Format,
-                    file.string() + ": the fingerprint written in it is not the fingerprint of its signing key");
+                    file.string() +
+                        ": the fingerprint written in it is not the fingerprint of its signing key");
     return identity;
 }
 

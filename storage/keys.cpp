@@ -17,7 +17,9 @@ KeyPair& KeyPair::operator=(KeyPair&& other) noexcept {
     return *this;
 }
 
-KeyPair::~KeyPair() { sodium_memzero(secretKey.data(), secretKey.size()); }
+KeyPair::~KeyPair() {
+    sodium_memzero(secretKey.data(), secretKey.size());
+}
 
 KeyPair KeyPair::generate() {
     initSodium();
@@ -38,7 +40,9 @@ SigningKeyPair& SigningKeyPair::operator=(SigningKeyPair&& other) noexcept {
     return *this;
 }
 
-SigningKeyPair::~SigningKeyPair() { sodium_memzero(secretKey.data(), secretKey.size()); }
+SigningKeyPair::~SigningKeyPair() {
+    sodium_memzero(secretKey.data(), secretKey.size());
+}
 
 SigningKeyPair SigningKeyPair::generate() {
     initSodium();
@@ -47,7 +51,9 @@ SigningKeyPair SigningKeyPair::generate() {
     return kp;
 }
 
-TeamKeys TeamKeys::generate() { return {KeyPair::generate(), SigningKeyPair::generate()}; }
+TeamKeys TeamKeys::generate() {
+    return {KeyPair::generate(), SigningKeyPair::generate()};
+}
 
 void initSodium() {
     if (sodium_init() < 0)
@@ -69,8 +75,8 @@ std::string openSealed(std::span<const unsigned char> sealed, const KeyPair& key
     if (sealed.size() < crypto_box_SEALBYTES)
         throw Error(Error::Kind::Crypto, "sealed data is too short");
     std::string plain(sealed.size() - crypto_box_SEALBYTES, '\0');
-    const int rc = crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()), sealed.data(), sealed.size(),
-                                        keys.publicKey.bytes.data(), keys.secretKey.data());
+    const int rc = crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()), sealed.data(),
+                                        sealed.size(), keys.publicKey.bytes.data(), keys.secretKey.data());
     if (rc != 0)
         throw Error(Error::Kind::Crypto, "sealed data could not be opened with this key", rc);
     return plain;

@@ -125,6 +125,7 @@ void saveTeamKeys(const std::filesystem::path& file, const TeamKeys& keys, std::
 
 /// Writes a kiosk's own signing key file, mode 0600, refusing an existing file.
 void saveKioskSigningKey(const std::filesystem::path& file, const SigningKeyPair& keys);
+/// Reads it, checking that the secret key gives the signing key; throws Error(Format).
 [[nodiscard]] SigningKeyPair loadKioskSigningKey(const std::filesystem::path& file);
 
 /// A kiosk's public identity: what the complaints team enrols (FORMAT.md, "Kiosk identity").
@@ -133,6 +134,7 @@ struct KioskIdentity {
     SigningPublicKey signing;
     bool demo = false;
 };
+/// Writes it with the key's fingerprint, replacing an older one: it holds only public facts.
 void saveKioskIdentity(const std::filesystem::path& file, const KioskIdentity& identity);
 /// Reads it, checking the fingerprint written in it against the key; throws Error(Format).
 [[nodiscard]] KioskIdentity loadKioskIdentity(const std::filesystem::path& file);

@@ -12,7 +12,9 @@ using vocabulary::Kind;
 using vocabulary::nameOf;
 using vocabulary::Who;
 
-bool isComplaint(const Submission& s) { return s.choices.kind == Kind::Complaint; }
+bool isComplaint(const Submission& s) {
+    return s.choices.kind == Kind::Complaint;
+}
 
 // A date is promised, and the Investigating Officer meeting asked about, only for a complaint we
 // can answer.
@@ -29,27 +31,43 @@ struct Conditional {
     bool (*empty)(const Submission&);
 };
 
-template <Field F> bool noText(const Submission& s) { return s.text(F).empty(); }
-bool onBehalf(const Submission& s) { return s.choices.who == Who::OnBehalf; }
-bool withHelp(const Submission& s) { return s.choices.who == Who::MeWithHelp; }
-bool byPhone(const Submission& s) { return s.choices.contact == Contact::Phone; }
-bool byEmail(const Submission& s) { return s.choices.contact == Contact::Email; }
+template <Field F> bool noText(const Submission& s) {
+    return s.text(F).empty();
+}
+bool onBehalf(const Submission& s) {
+    return s.choices.who == Who::OnBehalf;
+}
+bool withHelp(const Submission& s) {
+    return s.choices.who == Who::MeWithHelp;
+}
+bool byPhone(const Submission& s) {
+    return s.choices.contact == Contact::Phone;
+}
+bool byEmail(const Submission& s) {
+    return s.choices.contact == Contact::Email;
+}
 
 const Conditional kConditional[] = {
-    {nameOf(Field::AdultName).stored, onBehalf, "when an adult tells us for a young person (who is on_behalf)",
-     noText<Field::AdultName>},
-    {nameOf(Field::AdultRole).stored, onBehalf, "when an adult tells us for a young person (who is on_behalf)",
-     noText<Field::AdultRole>},
+    {nameOf(Field::AdultName).stored, onBehalf,
+     "when an adult tells us for a young person (who is on_behalf)", noText<Field::AdultName>},
+    {nameOf(Field::AdultRole).stored, onBehalf,
+     "when an adult tells us for a young person (who is on_behalf)", noText<Field::AdultRole>},
     {"young_person_agreed", onBehalf, "when an adult tells us for a young person (who is on_behalf)",
      [](const Submission& s) { return !s.choices.youngPersonAgreed; }},
     {nameOf(Field::HelperName).stored, withHelp,
-     "when a young person tells us with someone helping them (who is me_with_help)", noText<Field::HelperName>},
-    {"wants_advocate", isComplaint, "for a complaint", [](const Submission& s) { return !s.choices.wantsAdvocate; }},
+     "when a young person tells us with someone helping them (who is me_with_help)",
+     noText<Field::HelperName>},
+    {"wants_advocate", isComplaint, "for a complaint",
+     [](const Submission& s) { return !s.choices.wantsAdvocate; }},
     {"topics", isComplaint, "for a complaint", [](const Submission& s) { return s.choices.topics.none(); }},
-    {"put_right", isComplaint, "for a complaint", [](const Submission& s) { return s.choices.putRight.none(); }},
-    {"sharing", isComplaint, "for a complaint", [](const Submission& s) { return !s.choices.sharing.has_value(); }},
-    {nameOf(Field::Phone).stored, byPhone, "when the way to get back to them (contact) is phone", noText<Field::Phone>},
-    {nameOf(Field::Email).stored, byEmail, "when the way to get back to them (contact) is email", noText<Field::Email>},
+    {"put_right", isComplaint, "for a complaint",
+     [](const Submission& s) { return s.choices.putRight.none(); }},
+    {"sharing", isComplaint, "for a complaint",
+     [](const Submission& s) { return !s.choices.sharing.has_value(); }},
+    {nameOf(Field::Phone).stored, byPhone, "when the way to get back to them (contact) is phone",
+     noText<Field::Phone>},
+    {nameOf(Field::Email).stored, byEmail, "when the way to get back to them (contact) is email",
+     noText<Field::Email>},
     {"meeting", canReply, "for a complaint where we can get back to them (contact is not none)",
      [](const Submission& s) { return !s.choices.meeting.has_value(); }},
     {"acknowledge_by", canReply, "for a complaint where we can get back to them (contact is not none)",
@@ -65,7 +83,9 @@ bool isReference(std::string_view code) {
     return true;
 }
 
-bool isHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
+bool isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
 
 } // namespace
 
@@ -117,18 +137,21 @@ std::vector<std::string> ruleBreaches(const Submission& s) {
         if (s.text(Field::AdultRole).empty())
             breach("adult_role is empty: an adult telling us for a young person must give their role.");
         if (!s.choices.youngPersonAgreed)
-            breach("young_person_agreed is not true: an adult cannot tell us for a young person without the young "
+            breach("young_person_agreed is not true: an adult cannot tell us for a young person without the "
+                   "young "
                    "person's agreement (complaints guide).");
     }
     if (isComplaint(s)) {
         if (s.choices.topics.none())
             breach("topics is empty: a complaint says at least one thing it is about.");
         if (!s.choices.sharing)
-            breach("sharing is empty: a complaint says whether our answer may be shared with a parent or carer.");
+            breach("sharing is empty: a complaint says whether our answer may be shared with a parent or "
+                   "carer.");
     }
     const bool wrote = !s.text(Field::Story).empty();
     if (wrote && s.choices.storySkipped)
-        breach("story has words and story_skipped is true: a young person either writes or chooses not to, not both.");
+        breach("story has words and story_skipped is true: a young person either writes or chooses not to, "
+               "not both.");
     if (!wrote && !s.choices.storySkipped)
         breach("story is empty and story_skipped is false: a young person either writes or chooses not to.");
     if (byPhone(s) && s.text(Field::Phone).empty())

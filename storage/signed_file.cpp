@@ -19,13 +19,14 @@ constexpr std::size_t kSignatureChars = 88; // base64 of 64 bytes
 
 // Takes `label`, then exactly `chars` characters of canonical base64 of N bytes, then a line end.
 template <std::size_t N>
-void takeLine(std::string_view& rest, std::string_view label, std::size_t chars, std::array<unsigned char, N>& out) {
+void takeLine(std::string_view& rest, std::string_view label, std::size_t chars,
+              std::array<unsigned char, N>& out) {
     if (rest.substr(0, label.size()) != label)
         notSigned("no \"" + std::string(label.substr(0, label.size() - 1)) + "\" line where it belongs");
     rest.remove_prefix(label.size());
     if (rest.size() <= chars || rest[chars] != '\n')
-        notSigned("the " + std::string(label.substr(0, label.size() - 1)) + " line is not " + std::to_string(chars) +
-                  " characters long");
+        notSigned("the " + std::string(label.substr(0, label.size() - 1)) + " line is not " +
+                  std::to_string(chars) + " characters long");
     std::vector<unsigned char> bytes;
     try {
         bytes = fromBase64(rest.substr(0, chars));
@@ -33,7 +34,8 @@ void takeLine(std::string_view& rest, std::string_view label, std::size_t chars,
         notSigned("the " + std::string(label.substr(0, label.size() - 1)) + " line is not canonical base64");
     }
     if (bytes.size() != N)
-        notSigned("the " + std::string(label.substr(0, label.size() - 1)) + " is not " + std::to_string(N) + " bytes");
+        notSigned("the " + std::string(label.substr(0, label.size() - 1)) + " is not " + std::to_string(N) +
+                  " bytes");
     std::copy(bytes.begin(), bytes.end(), out.begin());
     rest.remove_prefix(chars + 1);
 }
@@ -72,10 +74,11 @@ SignedFile verifySignedFile(std::string_view bytes) {
         notSigned("no blank line after the signature");
     rest.remove_prefix(1);
     // Nothing of the payload is looked at before the signature over it holds.
-    if (crypto_sign_verify_detached(signature.data(), reinterpret_cast<const unsigned char*>(rest.data()), rest.size(),
-                                    out.signer.bytes.data()) != 0)
-        throw Error(Error::Kind::Crypto, "the signature does not match: the file was changed after it was signed, "
-                                         "or was not signed by the key it names");
+    if (crypto_sign_verify_detached(signature.data(), reinterpret_cast<const unsigned char*>(rest.data()),
+                                    rest.size(), out.signer.bytes.data()) != 0)
+        throw Error(Error::Kind::Crypto,
+                    "the signature does not match: the file was changed after it was signed, "
+                    "or was not signed by the key it names");
     out.payload = std::string(rest);
     return out;
 }

@@ -164,6 +164,20 @@ bool hasTable(Db& db, const char* name) {
     return st.step();
 }
 
+// VACUUM writes a whole new copy, so it needs as much free space again: on a nearly full disk it
+// fails, and the kiosk must still start (the copies left are sealed bytes, as they were before).
+// A damaged file is another matter, and goes on to be quarantined.
+void vacuumOnce(Db& db) {
+    try {
+        db.exec("VACUUM");
+    } catch (const Error& e) {
+        if (isDamageCode(e.code()))
+            throw;
+    }
+    Statement st(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    (void)st.step();
+}
+
 void addMissingChecksums(Db& db) {
     Transaction tx(db);
     Statement rows(db, "SELECT id, created_at, priority, sealed FROM submission WHERE checksum IS NULL");
@@ -214,10 +228,8 @@ SubmissionStore::SubmissionStore(const std::filesystem::path& file, Access acces
             checkpoint(); // what a killed kiosk committed goes into the database before anything else
             // Before version 5 nothing was deleted securely: copies of rows from before (left in
             // free pages when a row was rewritten) go once, when the file is upgraded.
-            if (from > 0 && from < 5) {
-                m_db.exec("VACUUM");
-                checkpoint();
-            }
+            if (from > 0 && from < 5)
+                vacuumOnce(m_db);
         }
         if (const auto check = m_db.queryText("PRAGMA quick_check"); check != "ok")
             throw Error(Error::Kind::Damaged, "the database failed its integrity check");

@@ -41,14 +41,17 @@ bool isIsoTime(std::string_view text) {
     const auto number = [&](std::size_t at, int max) {
         const char a = text[at];
         const char b = text[at + 1];
-        if (std::isdigit(static_cast<unsigned char>(a)) == 0 || std::isdigit(static_cast<unsigned char>(b)) == 0)
+        if (std::isdigit(static_cast<unsigned char>(a)) == 0 ||
+            std::isdigit(static_cast<unsigned char>(b)) == 0)
             return false;
         return (a - '0') * 10 + (b - '0') <= max;
     };
     return number(11, 23) && number(14, 59) && number(17, 59);
 }
 
-bool isIsoDateText(std::string_view text) { return parseIsoDate(text).has_value(); }
+bool isIsoDateText(std::string_view text) {
+    return parseIsoDate(text).has_value();
+}
 
 std::string JsonReader::uuid(std::string_view name) const {
     auto text = string(name);
@@ -65,8 +68,13 @@ std::string JsonReader::time(std::string_view name) const {
 }
 
 std::vector<unsigned char> JsonReader::bytes(std::string_view name) const {
+    const auto& v = at(name);
+    if (!v.is_string())
+        wrongType(name);
+    // Decoded from the document's own string, not a copy: secret keys come this way, and every
+    // copy of them would have to be wiped.
     try {
-        return fromBase64(string(name));
+        return fromBase64(v.get_ref<const std::string&>());
     } catch (const Error&) {
         wrongForm(name, "base64 (standard alphabet, with padding, spelt canonically)");
     }

@@ -61,8 +61,9 @@ public:
             wrongType(name);
         constexpr auto kMin = std::numeric_limits<int>::min();
         constexpr auto kMax = std::numeric_limits<int>::max();
-        const bool fits = v.is_number_unsigned() ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMax)
-                                                 : v.get<std::int64_t>() >= kMin && v.get<std::int64_t>() <= kMax;
+        const bool fits = v.is_number_unsigned()
+                              ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMax)
+                              : v.get<std::int64_t>() >= kMin && v.get<std::int64_t>() <= kMax;
         if (!fits)
             outOfRange(name);
         return v.get<int>();
@@ -107,7 +108,8 @@ public:
     void onlyFields(std::initializer_list<std::string_view> names) const;
 
     [[noreturn]] void unknownValue(std::string_view name) const {
-        throw Error(Error::Kind::Format, m_what + " field \"" + std::string(name) + "\" has an unknown value");
+        throw Error(Error::Kind::Format,
+                    m_what + " field \"" + std::string(name) + "\" has an unknown value");
     }
     [[noreturn]] void outOfRange(std::string_view name) const {
         throw Error(Error::Kind::Format, m_what + " field \"" + std::string(name) + "\" is out of range");

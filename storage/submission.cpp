@@ -85,19 +85,19 @@ template <auto Member> const auto& member(const Submission& s) { return member<M
 template <auto Member> constexpr SubmissionField text() {
     return {[](const Submission& s) { return std::string(member<Member>(s)); },
             [](JsonWriter& w, std::string_view n, const Submission& s) { w.str(n, member<Member>(s)); },
-            [](const JsonReader& r, std::string_view n, Submission& s) { member<Member>(s) = r.string(n); }};
+            [](const JsonReader& r, std::string_view n, Submission& s) { member<Member>(s) = r.string(n); }, {}};
 }
 
 template <Field F> constexpr SubmissionField typed() {
     return {[](const Submission& s) { return s.text(F); },
             [](JsonWriter& w, std::string_view n, const Submission& s) { w.str(n, s.text(F)); },
-            [](const JsonReader& r, std::string_view n, Submission& s) { s.text(F) = r.string(n); }};
+            [](const JsonReader& r, std::string_view n, Submission& s) { s.text(F) = r.string(n); }, {}};
 }
 
 template <auto Member> constexpr SubmissionField flag() {
     return {[](const Submission& s) { return std::string(member<Member>(s) ? "yes" : "no"); },
             [](JsonWriter& w, std::string_view n, const Submission& s) { w.raw(n, member<Member>(s) ? "true" : "false"); },
-            [](const JsonReader& r, std::string_view n, Submission& s) { member<Member>(s) = r.boolean(n); }};
+            [](const JsonReader& r, std::string_view n, Submission& s) { member<Member>(s) = r.boolean(n); }, {}};
 }
 
 // A choice by its stored name; "" where it was not made. A required one must be made.
@@ -120,7 +120,7 @@ template <auto Member, bool kRequired> constexpr SubmissionField choice() {
                 v = vocabulary::fromStored<Enum>(stored);
                 if (!v)
                     r.unknownValue(n);
-            }};
+            }, {}};
 }
 
 // The values chosen from a list, by their stored names in the vocabulary's order.
@@ -149,7 +149,7 @@ template <class Enum, auto Member> constexpr SubmissionField list() {
                         r.unknownValue(n); // unknown, or the same one twice
                     bits.set(static_cast<std::size_t>(*value));
                 }
-            }};
+            }, {}};
 }
 
 constexpr SubmissionField language() {
@@ -160,7 +160,7 @@ constexpr SubmissionField language() {
                 if (!value)
                     r.unknownValue(n);
                 s.language = *value;
-            }};
+            }, {}};
 }
 
 // 1 to 5 on the scale; 0 where not given.
@@ -174,7 +174,7 @@ constexpr SubmissionField feeling() {
                 if (f != 0 && (f < vocabulary::kFeelingMin || f > vocabulary::kFeelingMax))
                     r.outOfRange(n);
                 s.choices.feeling = f == 0 ? std::nullopt : std::optional<int>(f);
-            }};
+            }, {}};
 }
 
 constexpr SubmissionField named(std::string_view name, SubmissionField f) {

@@ -16,6 +16,10 @@ namespace kiosk::fuzz {
 /// after a format change, seeds refused at the first field would leave the fuzzer nowhere deep.
 inline bool accepted = false;
 
+/// The passphrase of the team secret key seed (corpus/key_file/team-secret.key, made by
+/// make_seeds.cpp): a throwaway that protects a throwaway key.
+inline constexpr std::string_view kSeedPassphrase = "seeds only: protects nothing";
+
 /// The input as text, which is what every parser here reads.
 [[nodiscard]] inline std::string_view text(const std::uint8_t* data, std::size_t size) {
     return {reinterpret_cast<const char*>(data), size};

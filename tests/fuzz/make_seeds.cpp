@@ -1,12 +1,15 @@
+#include <fuzz/fuzz_target.hpp>
+
 #include <storage/bundle.hpp>
 #include <storage/files.hpp>
 #include <storage/keys.hpp>
+#include <storage/receipt.hpp>
 #include <storage/submission.hpp>
 
 #include <cstdio>
 #include <filesystem>
 
-// Writes the seeds that the code itself makes (key files, submissions, a bundle) into a corpus
+// Writes the seeds that the code itself makes (key files, submissions, a bundle, a receipt) into a corpus
 // folder, so that they are what a kiosk writes today rather than what someone once typed:
 //
 //   cmake --build build --target fuzz_make_seeds && build/tests/fuzz/fuzz_make_seeds tests/fuzz/corpus
@@ -76,14 +79,23 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::filesystem::path corpus = argv[1];
-    // A throwaway key made for the seeds; it protects nothing.
-    const auto team = storage::KeyPair::generate();
-    std::filesystem::create_directories(corpus / "key_file");
-    std::filesystem::remove(corpus / "key_file" / "team-public.key");
-    std::filesystem::remove(corpus / "key_file" / "team-secret.key");
-    storage::savePublicKey(corpus / "key_file" / "team-public.key", team.publicKey);
-    storage::saveKeyPair(corpus / "key_file" / "team-secret.key", team);
-    std::printf("wrote %s/key_file/team-public.key and team-secret.key\n", corpus.c_str());
+    // Throwaway keys made for the seeds; they protect nothing.
+    const auto team = storage::TeamKeys::generate();
+    const auto kioskKey = storage::SigningKeyPair::generate();
+    const auto keys = corpus / "key_file";
+    std::filesystem::create_directories(keys);
+    for (const char* name :
+         {"team-public.key", "team-secret.key", "demo-secret.key", "kiosk-secret.key", "kiosk-identity.json"})
+        std::filesystem::remove(keys / name);
+    storage::saveTeamPublicKeys(keys / "team-public.key", team.publicKeys());
+    // The costs a test may use, so that replaying the seed takes a moment, not seconds.
+    storage::saveTeamKeys(keys / "team-secret.key", team, fuzz::kSeedPassphrase,
+                          storage::KdfLimits::interactive());
+    storage::saveTeamKeys(keys / "demo-secret.key", team, std::nullopt);
+    storage::saveKioskSigningKey(keys / "kiosk-secret.key", kioskKey);
+    storage::saveKioskIdentity(keys / "kiosk-identity.json",
+                               {"Canolfan Abertawe", kioskKey.publicKey, false});
+    std::printf("wrote the key files in %s\n", keys.c_str());
 
     const auto first = complaint();
     const auto second = compliment();
@@ -94,10 +106,16 @@ int main(int argc, char** argv) {
     bundle.batch = "5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
     bundle.kiosk = "Canolfan Abertawe";
     bundle.createdAt = "2026-11-22T16:00:00Z";
-    bundle.recipient = team.publicKey;
-    for (const auto* s : {&first, &second})
-        bundle.entries.push_back(
-            {s->id, s->createdAt, s->priority, storage::seal(storage::toJson(*s), team.publicKey)});
-    write(corpus / "bundle" / "two-submissions.bundle.json", storage::toJson(bundle));
+    bundle.recipient = team.sealing.publicKey;
+    bundle.kioskKey = kioskKey.publicKey;
+    storage::Receipt receipt{
+        "0c7b9e2a-6d14-4f3b-a8e5-1f2d3c4b5a69", bundle.kiosk, kioskKey.publicKey, "2026-11-23T09:12:00Z", {}};
+    for (const auto* s : {&first, &second}) {
+        auto sealed = storage::seal(storage::toJson(*s), team.sealing.publicKey);
+        receipt.received.push_back({s->id, storage::sealedHash(sealed)});
+        bundle.entries.push_back({s->id, s->createdAt, s->priority, std::move(sealed)});
+    }
+    write(corpus / "bundle" / "two-submissions.bundle", storage::toSignedFile(bundle, kioskKey));
+    write(corpus / "receipt" / "two-submissions.receipt", storage::toSignedFile(receipt, team.signing));
     return 0;
 }

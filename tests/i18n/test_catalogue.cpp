@@ -27,15 +27,18 @@ std::vector<PoEntry> entriesOf(const std::string& code) {
 std::set<std::string> keysUsedInCode() {
     std::set<std::string> keys;
     const std::regex literal(R"re("([^"\n]+)"_key)re");
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(kRoot / "kiosk")) {
-        if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp")
-            continue;
-        std::ifstream in(entry.path());
-        std::stringstream s;
-        s << in.rdbuf();
-        const std::string text = s.str();
-        for (std::sregex_iterator it(text.begin(), text.end(), literal), end; it != end; ++it)
-            keys.insert((*it)[1]);
+    // The kiosk's screens, and intake's worklist for the complaints team: both read locales/.
+    for (const char* folder : {"kiosk", "intake"}) {
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(kRoot / folder)) {
+            if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp")
+                continue;
+            std::ifstream in(entry.path());
+            std::stringstream s;
+            s << in.rdbuf();
+            const std::string text = s.str();
+            for (std::sregex_iterator it(text.begin(), text.end(), literal), end; it != end; ++it)
+                keys.insert((*it)[1]);
+        }
     }
     return keys;
 }

@@ -37,8 +37,9 @@ struct SyncFixture {
     }
     /// The row of an id, in any state.
     [[nodiscard]] storage::SealedRow row(const std::string& id) {
-        storage::Statement st(store.db(), "SELECT id, created_at, state, batch, priority, sealed FROM submission "
-                                          "WHERE id = ?");
+        storage::Statement st(store.db(),
+                              "SELECT id, created_at, state, batch, priority, sealed FROM submission "
+                              "WHERE id = ?");
         st.bind(1, id);
         if (!st.step())
             return {};

@@ -32,7 +32,8 @@ Error::Kind kindOf(const std::function<void()>& run) {
 }
 
 std::string upper(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     return text;
 }
 
@@ -62,7 +63,9 @@ TEST_CASE("export writes one signed bundle of every unconfirmed submission and m
     CHECK(filesIn(kiosk.usb.path()) == 1); // no temporary file left behind
 
     const auto text = readFile(result.file);
-    CHECK(text.rfind("cafcass-cymru-kiosk.signed 1\nsigner " + toBase64(kiosk.kioskKey.publicKey.bytes) + "\n", 0) == 0);
+    CHECK(
+        text.rfind("cafcass-cymru-kiosk.signed 1\nsigner " + toBase64(kiosk.kioskKey.publicKey.bytes) + "\n",
+                   0) == 0);
     CHECK(text.find("gwrando") == std::string::npos); // nothing readable in the bundle itself
     const auto bundle = readBundle(text);
     CHECK(bundle.kiosk == "canolfan-1");
@@ -113,7 +116,8 @@ TEST_CASE("every export carries what the team has not confirmed, so a lost stick
     CHECK(kiosk.store.db().queryInt("SELECT count FROM export_batch ORDER BY rowid LIMIT 1") == 2);
 
     // Once a receipt names them, they no longer go.
-    const auto outcome = kiosk.store.applyReceipt(kiosk.receiptFor(kiosk.store.unconfirmed()), "2026-11-23T10:00:00Z");
+    const auto outcome =
+        kiosk.store.applyReceipt(kiosk.receiptFor(kiosk.store.unconfirmed()), "2026-11-23T10:00:00Z");
     CHECK(outcome.marked == 3);
     const auto after = kiosk.exportNow();
     CHECK(after.file.empty());
@@ -143,7 +147,8 @@ TEST_CASE("an export without the kiosk's signing key is refused and marks nothin
     kiosk.add("one");
     auto info = kiosk.info();
     info.signer = nullptr;
-    CHECK(kindOf([&] { (void)exportUnconfirmed(kiosk.store, kiosk.usb.path(), info); }) == Error::Kind::NoKey);
+    CHECK(kindOf([&] { (void)exportUnconfirmed(kiosk.store, kiosk.usb.path(), info); }) ==
+          Error::Kind::NoKey);
     CHECK(kiosk.store.count("waiting") == 1);
     CHECK(filesIn(kiosk.usb.path()) == 0);
 }
@@ -185,8 +190,8 @@ TEST_CASE("rows from a quarantined database go too, once each, until a receipt c
     CHECK(first.damaged == std::vector<std::string>{damagedCopy.id});
     CHECK(idsOf(readBundle(readFile(first.file))) == std::vector<std::string>{mine, quarantined.id});
 
-    const auto outcome = kiosk.store.applyReceipt(kiosk.receiptFor({quarantined}), "2026-11-23T10:00:00Z",
-                                                  {quarantined});
+    const auto outcome =
+        kiosk.store.applyReceipt(kiosk.receiptFor({quarantined}), "2026-11-23T10:00:00Z", {quarantined});
     CHECK(outcome.quarantinedConfirmed == 1);
     CHECK(outcome.marked == 0);
     CHECK(kiosk.store.confirmedFromQuarantine() == std::vector<std::string>{quarantined.id});
@@ -196,8 +201,13 @@ TEST_CASE("rows from a quarantined database go too, once each, until a receipt c
 
 TEST_CASE("a bundle is signed only by the kiosk key it names") {
     SyncFixture kiosk;
-    Bundle bundle{newUuid(), "canolfan-1", "2026-11-22T16:00:00Z", false, kiosk.team.sealing.publicKey,
-                  kiosk.kioskKey.publicKey, {}};
+    Bundle bundle{newUuid(),
+                  "canolfan-1",
+                  "2026-11-22T16:00:00Z",
+                  false,
+                  kiosk.team.sealing.publicKey,
+                  kiosk.kioskKey.publicKey,
+                  {}};
     const auto other = SigningKeyPair::generate();
     CHECK(kindOf([&] { (void)toSignedFile(bundle, other); }) == Error::Kind::Crypto);
     CHECK(readBundle(toSignedFile(bundle, kiosk.kioskKey)).batch == bundle.batch);
@@ -208,7 +218,8 @@ TEST_CASE("a bundle's file name is safe on a FAT stick") {
     bundle.kiosk = "Canolfan Abertawe / Ŵyl:1";
     bundle.createdAt = "2026-11-22T10:31:02Z";
     bundle.batch = "5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
-    CHECK(bundleFileName(bundle) == "cafcass-kiosk_Canolfan-Abertawe-----yl-1_20261122T103102Z_5f1e2d3c.bundle");
+    CHECK(bundleFileName(bundle) ==
+          "cafcass-kiosk_Canolfan-Abertawe-----yl-1_20261122T103102Z_5f1e2d3c.bundle");
 }
 
 TEST_CASE("a single byte changed anywhere in a bundle file is refused") {
@@ -305,7 +316,8 @@ TEST_CASE("an entry removed, added, duplicated or replaced is refused") {
         CHECK(kindOf([&] { (void)readBundle(header + changed); }) == Error::Kind::Crypto);
     }
     // Even signed by the kiosk's own key, an id twice is refused: the second would stand in for the first.
-    CHECK(kindOf([&] { (void)readBundle(signFile(toJson(duplicated), one.kiosk.kioskKey)); }) == Error::Kind::Format);
+    CHECK(kindOf([&] { (void)readBundle(signFile(toJson(duplicated), one.kiosk.kioskKey)); }) ==
+          Error::Kind::Format);
     auto sameIdOtherWords = added;
     sameIdOtherWords.entries.back().id = original.entries[0].id;
     CHECK(kindOf([&] { (void)readBundle(signFile(toJson(sameIdOtherWords), one.kiosk.kioskKey)); }) ==
@@ -358,7 +370,8 @@ TEST_CASE("a bundle payload of any other shape is refused, even when signed") {
         {"count 1e300", replaceOnce("\"count\": 1", "\"count\": 1e300")},
         {"count 1.0", replaceOnce("\"count\": 1", "\"count\": 1.0")},
         {"a field twice", replaceOnce("\"count\": 1", "\"count\": 1,\n \"count\": 1")},
-        {"an entry's field twice", replaceOnce("\"priority\": false", "\"priority\": false, \"priority\": false")},
+        {"an entry's field twice",
+         replaceOnce("\"priority\": false", "\"priority\": false, \"priority\": false")},
         {"an unknown field", replaceOnce("\"count\": 1", "\"count\": 1, \"note\": \"x\"")},
         {"a field missing", replaceOnce("\"demo\": false,", "")},
         {"demo as text", replaceOnce("\"demo\": false", "\"demo\": \"false\"")},
@@ -366,12 +379,12 @@ TEST_CASE("a bundle payload of any other shape is refused, even when signed") {
         {"a version 1 uuid", replaceOnce(entry.id, entry.id.substr(0, 14) + "1" + entry.id.substr(15))},
         {"not a uuid", replaceOnce(entry.id, "submission-1")},
         {"a batch that is not a uuid", replaceOnce(bundle.batch, "batch-1")},
-        {"a time without seconds", replaceOnce("\"created_at\": \"2026-11-22T16:00:00Z\"",
-                                              "\"created_at\": \"2026-11-22T16:00Z\"")},
+        {"a time without seconds",
+         replaceOnce("\"created_at\": \"2026-11-22T16:00:00Z\"", "\"created_at\": \"2026-11-22T16:00Z\"")},
         {"a local time", replaceOnce("\"created_at\": \"2026-11-22T16:00:00Z\"",
-                                    "\"created_at\": \"2026-11-22T16:00:00+01:00\"")},
-        {"a day that is not", replaceOnce("\"created_at\": \"2026-11-22T16:00:00Z\"",
-                                         "\"created_at\": \"2026-02-30T16:00:00Z\"")},
+                                     "\"created_at\": \"2026-11-22T16:00:00+01:00\"")},
+        {"a day that is not",
+         replaceOnce("\"created_at\": \"2026-11-22T16:00:00Z\"", "\"created_at\": \"2026-02-30T16:00:00Z\"")},
         {"sealed not base64", replaceOnce(toBase64(entry.sealed), "not base64!")},
         {"kiosk key too short", replaceOnce(toBase64(one.kiosk.kioskKey.publicKey.bytes), "AAAA")},
         {"submissions not a list", replaceOnce("\"submissions\": [", "\"submissions\": {\"x\": [") + "}"},
@@ -380,7 +393,8 @@ TEST_CASE("a bundle payload of any other shape is refused, even when signed") {
     REQUIRE(readBundle(signFile(payload, one.kiosk.kioskKey)).batch == bundle.batch);
     for (const auto& [what, changed] : payloads) {
         INFO(what);
-        CHECK(kindOf([&] { (void)readBundle(signFile(changed, one.kiosk.kioskKey)); }) == Error::Kind::Format);
+        CHECK(kindOf([&] { (void)readBundle(signFile(changed, one.kiosk.kioskKey)); }) ==
+              Error::Kind::Format);
         CHECK(kindOf([&] { (void)bundleFromJson(changed); }) == Error::Kind::Format);
     }
 }

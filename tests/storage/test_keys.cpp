@@ -63,9 +63,10 @@ TEST_CASE("the team's public keys round-trip, and the file is not overwritten un
 TEST_CASE("a version 1 public key file is refused with what the team and IT must do") {
     TempDir dir;
     const auto team = KeyPair::generate();
-    writeFileAtomically(dir / "team-public.key", R"({"format": "cafcass-cymru-kiosk.public-key", "version": 1, )"
-                                                 R"("public_key": ")" +
-                                                     toBase64(team.publicKey.bytes) + "\"}\n");
+    writeFileAtomically(dir / "team-public.key",
+                        R"({"format": "cafcass-cymru-kiosk.public-key", "version": 1, )"
+                        R"("public_key": ")" +
+                            toBase64(team.publicKey.bytes) + "\"}\n");
     const auto message = messageOf([&] { (void)loadTeamPublicKeys(dir / "team-public.key"); });
     CHECK_THAT(message, Catch::Contains("intake keygen"));
     CHECK_THAT(message, Catch::Contains("provision"));
@@ -96,7 +97,8 @@ TEST_CASE("the team's secret keys open with the right passphrase only") {
     CHECK_THAT(messageOf([&] { (void)loadTeamKeys(dir / "team-secret.key", std::nullopt); }),
                Catch::Contains("protected by a passphrase"));
     // Never overwritten.
-    CHECK_THROWS_AS(saveTeamKeys(dir / "team-secret.key", TeamKeys::generate(), "x", KdfLimits::interactive()), Error);
+    CHECK_THROWS_AS(
+        saveTeamKeys(dir / "team-secret.key", TeamKeys::generate(), "x", KdfLimits::interactive()), Error);
     CHECK(loadTeamKeys(dir / "team-secret.key", "correct horse battery staple").signing.publicKey ==
           team.signing.publicKey);
 }
@@ -114,8 +116,10 @@ TEST_CASE("a protected team secret key file holds neither secret key, raw or in 
     // The public keys are there, as FORMAT.md says, with the costs of the passphrase's hash.
     CHECK(bytes.find(toBase64(team.sealing.publicKey.bytes)) != std::string::npos);
     CHECK(bytes.find("\"argon2id13\"") != std::string::npos);
-    CHECK(bytes.find("\"opslimit\": " + std::to_string(KdfLimits::interactive().opsLimit)) != std::string::npos);
-    CHECK(bytes.find("\"memlimit\": " + std::to_string(KdfLimits::interactive().memLimit)) != std::string::npos);
+    CHECK(bytes.find("\"opslimit\": " + std::to_string(KdfLimits::interactive().opsLimit)) !=
+          std::string::npos);
+    CHECK(bytes.find("\"memlimit\": " + std::to_string(KdfLimits::interactive().memLimit)) !=
+          std::string::npos);
 
     // The control: an unprotected file does hold them, so the search above can find them.
     saveTeamKeys(dir / "demo-secret.key", team, std::nullopt);
@@ -163,7 +167,8 @@ TEST_CASE("secret keys that do not give the public keys beside them are refused"
         text.replace(text.find(mine), mine.size(), theirs);
         std::filesystem::remove(dir / "demo-secret.key");
         writeFileAtomically(dir / "demo-secret.key", text);
-        CHECK(kindOf([&] { (void)loadTeamKeys(dir / "demo-secret.key", std::nullopt); }) == Error::Kind::Format);
+        CHECK(kindOf([&] { (void)loadTeamKeys(dir / "demo-secret.key", std::nullopt); }) ==
+              Error::Kind::Format);
     }
 }
 
@@ -208,10 +213,14 @@ TEST_CASE("a public key file is not taken for a secret one, and nonsense is refu
     for (const std::string& text : {
              std::string(R"({ "format":22 })"),
              std::string("[]"),
-             "{" + pub + R"(, "version": "2", "sealing_key": )" + sealing + R"(, "signing_key": )" + signing + "}",
-             "{" + pub + R"(, "version": 2e0, "sealing_key": )" + sealing + R"(, "signing_key": )" + signing + "}",
-             "{" + pub + R"(, "version": 1e300, "sealing_key": )" + sealing + R"(, "signing_key": )" + signing + "}",
-             "{" + pub + R"(, "version": 3, "sealing_key": )" + sealing + R"(, "signing_key": )" + signing + "}",
+             "{" + pub + R"(, "version": "2", "sealing_key": )" + sealing + R"(, "signing_key": )" + signing +
+                 "}",
+             "{" + pub + R"(, "version": 2e0, "sealing_key": )" + sealing + R"(, "signing_key": )" + signing +
+                 "}",
+             "{" + pub + R"(, "version": 1e300, "sealing_key": )" + sealing + R"(, "signing_key": )" +
+                 signing + "}",
+             "{" + pub + R"(, "version": 3, "sealing_key": )" + sealing + R"(, "signing_key": )" + signing +
+                 "}",
              "{" + pub + R"(, "version": 2, "sealing_key": 5, "signing_key": )" + signing + "}",
              "{" + pub + R"(, "version": 2, "sealing_key": )" + sealing + "}",
              "{" + pub + R"(, "version": 2, "sealing_key": "AAAA", "signing_key": )" + signing + "}",

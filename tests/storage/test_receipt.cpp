@@ -26,13 +26,15 @@ Error::Kind kindOf(const std::function<void()>& run) {
 // receipts recorded, and the quarantined rows confirmed.
 std::string stateOf(SubmissionStore& store) {
     std::string out;
-    Statement rows(store.db(), "SELECT id, state, ifnull(batch, ''), ifnull(received_at, '') FROM submission ORDER BY id");
+    Statement rows(
+        store.db(),
+        "SELECT id, state, ifnull(batch, ''), ifnull(received_at, '') FROM submission ORDER BY id");
     while (rows.step())
         out += rows.text(0) + " " + rows.text(1) + " " + rows.text(2) + " " + rows.text(3) + "\n";
     Statement receipts(store.db(), "SELECT id, imported_at, named, marked FROM receipt ORDER BY id");
     while (receipts.step())
-        out += "receipt " + receipts.text(0) + " " + receipts.text(1) + " " + std::to_string(receipts.integer(2)) + " " +
-               std::to_string(receipts.integer(3)) + "\n";
+        out += "receipt " + receipts.text(0) + " " + receipts.text(1) + " " +
+               std::to_string(receipts.integer(2)) + " " + std::to_string(receipts.integer(3)) + "\n";
     for (const auto& id : store.confirmedFromQuarantine())
         out += "quarantine " + id + "\n";
     return out;
@@ -81,8 +83,9 @@ TEST_CASE("a receipt signed by any key but the team's is refused, saying so") {
         CHECK_THAT(e.what(), Catch::Contains("not signed by this kiosk's complaints team key"));
     }
     // Nor by the kiosk's own key, which also signs files.
-    CHECK(kindOf([&] { (void)readReceipt(toSignedFile(receipt, kiosk.kioskKey), kiosk.team.signing.publicKey); }) ==
-          Error::Kind::Crypto);
+    CHECK(kindOf([&] {
+              (void)readReceipt(toSignedFile(receipt, kiosk.kioskKey), kiosk.team.signing.publicKey);
+          }) == Error::Kind::Crypto);
     CHECK(kiosk.store.count("waiting") == 1);
 }
 
@@ -122,7 +125,8 @@ TEST_CASE("a receipt payload of any other shape is refused, even signed by the t
         changed.replace(changed.find(from), from.size(), to);
         return changed;
     };
-    const auto entryText = "{\n   \"id\": \"" + entry.id + "\",\n   \"hash\": \"" + toBase64(entry.hash) + "\"\n  }";
+    const auto entryText =
+        "{\n   \"id\": \"" + entry.id + "\",\n   \"hash\": \"" + toBase64(entry.hash) + "\"\n  }";
     REQUIRE(payload.find(entryText) != std::string::npos);
     auto shortHash = entry.hash;
     const std::vector<std::pair<const char*, std::string>> payloads = {
@@ -132,21 +136,23 @@ TEST_CASE("a receipt payload of any other shape is refused, even signed by the t
         {"count too high", replaceOnce("\"count\": 1", "\"count\": 2")},
         {"count as text", replaceOnce("\"count\": 1", "\"count\": \"1\"")},
         {"an id twice", replaceOnce(entryText, entryText + ", " + entryText)},
-        {"an id twice, count fixed",
-         replaceOnce(entryText, entryText + ", " + entryText).replace(payload.find("\"count\": 1"), 10, "\"count\": 2")},
+        {"an id twice, count fixed", replaceOnce(entryText, entryText + ", " + entryText)
+                                         .replace(payload.find("\"count\": 1"), 10, "\"count\": 2")},
         {"a field twice", replaceOnce("\"count\": 1", "\"count\": 1, \"count\": 1")},
         {"an unknown field", replaceOnce("\"count\": 1", "\"count\": 1, \"note\": 1")},
         {"a hash of 31 bytes", replaceOnce(toBase64(entry.hash), toBase64(std::span(shortHash).first(31)))},
-        {"an upper-case id", replaceOnce("\"id\": \"" + entry.id.substr(0, 8),
-                                         "\"id\": \"" + std::string(8, 'A'))},
+        {"an upper-case id",
+         replaceOnce("\"id\": \"" + entry.id.substr(0, 8), "\"id\": \"" + std::string(8, 'A'))},
         {"a receipt id that is not a uuid", replaceOnce(receipt.id, "receipt-1")},
         {"a time that is not", replaceOnce("2026-11-23T09:00:00Z", "2026-11-23 09:00:00")},
     };
-    REQUIRE(readReceipt(signFile(payload, kiosk.team.signing), kiosk.team.signing.publicKey).id == receipt.id);
+    REQUIRE(readReceipt(signFile(payload, kiosk.team.signing), kiosk.team.signing.publicKey).id ==
+            receipt.id);
     for (const auto& [what, changed] : payloads) {
         INFO(what);
-        CHECK(kindOf([&] { (void)readReceipt(signFile(changed, kiosk.team.signing), kiosk.team.signing.publicKey); }) ==
-              Error::Kind::Format);
+        CHECK(kindOf([&] {
+                  (void)readReceipt(signFile(changed, kiosk.team.signing), kiosk.team.signing.publicKey);
+              }) == Error::Kind::Format);
     }
 }
 
@@ -242,7 +248,8 @@ TEST_CASE("after a receipt, a deleted row's sealed bytes are in neither the data
         std::size_t slices = 0;
         for (std::size_t at = 0; at + 64 <= sealed.size(); at += 64, ++slices)
             if (all.find(std::string(sealed.begin() + static_cast<std::ptrdiff_t>(at),
-                                     sealed.begin() + static_cast<std::ptrdiff_t>(at + 64))) != std::string::npos)
+                                     sealed.begin() + static_cast<std::ptrdiff_t>(at + 64))) !=
+                std::string::npos)
                 ++found;
         return std::pair(found, slices);
     };

@@ -3,8 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <functional>
-
 using namespace kiosk::storage;
 using namespace kiosk::vocabulary;
 
@@ -48,7 +46,9 @@ Submission onBehalf() {
     return s;
 }
 
-Submission compliment() { return base(Kind::Compliment, Who::Me, Contact::None); }
+Submission compliment() {
+    return base(Kind::Compliment, Who::Me, Contact::None);
+}
 
 Submission feedback() {
     auto s = base(Kind::Feedback, Who::MeWithHelp, Contact::Email);
@@ -69,9 +69,11 @@ Submission complaintNoContact() {
     return s;
 }
 
+// A submission as the journey makes it, changed to break one rule.
 struct Broken {
     const char* what;
-    std::function<Submission()> make;
+    Submission (*valid)();
+    void (*change)(Submission&);
     const char* field; // the field the one sentence names first
 };
 
@@ -86,50 +88,79 @@ TEST_CASE("a submission of each kind, as the journey makes it, breaks no rule") 
 
 TEST_CASE("each rule between fields, broken, is named in one plain sentence") {
     const std::vector<Broken> cases = {
-        {"an upper-case id", [] { auto s = compliment(); s.id = "3B0F5A52-8F7E-4D35-9D4C-2A4F8C1E6B10"; return s; }, "id"},
-        {"a version 1 id", [] { auto s = compliment(); s.id = "3b0f5a52-8f7e-1d35-9d4c-2a4f8c1e6b10"; return s; }, "id"},
-        {"an id of another variant", [] { auto s = compliment(); s.id = "3b0f5a52-8f7e-4d35-cd4c-2a4f8c1e6b10"; return s; }, "id"},
-        {"no id", [] { auto s = compliment(); s.id.clear(); return s; }, "id"},
-        {"a reference with O", [] { auto s = compliment(); s.reference = "K7O-4TX"; return s; }, "reference"},
-        {"a lower-case reference", [] { auto s = compliment(); s.reference = "k7m-4tx"; return s; }, "reference"},
-        {"a reference without its hyphen", [] { auto s = compliment(); s.reference = "K7M4TXA"; return s; }, "reference"},
-        {"a reference too long", [] { auto s = compliment(); s.reference = "K7M-4TXX"; return s; }, "reference"},
-        {"a time without its zone", [] { auto s = compliment(); s.createdAt = "2026-11-22T10:31:02"; return s; }, "created_at"},
-        {"a time at hour 24", [] { auto s = compliment(); s.createdAt = "2026-11-22T24:00:00Z"; return s; }, "created_at"},
-        {"a date that is not", [] { auto s = complaint(); s.acknowledgeBy = "2026-02-30"; return s; }, "acknowledge_by"},
-        {"a date written otherwise", [] { auto s = complaint(); s.acknowledgeBy = "24/11/2026"; return s; }, "acknowledge_by"},
-        {"an adult's name from a young person", [] { auto s = complaint(); s.text(Field::AdultName) = "X"; return s; }, "adult_name"},
-        {"an adult's role from a young person", [] { auto s = complaint(); s.text(Field::AdultRole) = "X"; return s; }, "adult_role"},
-        {"agreement from a young person", [] { auto s = complaint(); s.choices.youngPersonAgreed = true; return s; }, "young_person_agreed"},
-        {"an adult with no name", [] { auto s = onBehalf(); s.text(Field::AdultName).clear(); return s; }, "adult_name"},
-        {"an adult with no role", [] { auto s = onBehalf(); s.text(Field::AdultRole).clear(); return s; }, "adult_role"},
-        {"an adult without the young person's agreement", [] { auto s = onBehalf(); s.choices.youngPersonAgreed = false; return s; }, "young_person_agreed"},
-        {"a helper for a child alone", [] { auto s = complaint(); s.text(Field::HelperName) = "Mam"; return s; }, "helper_name"},
-        {"a helper for an adult", [] { auto s = onBehalf(); s.text(Field::HelperName) = "Mam"; return s; }, "helper_name"},
-        {"an advocate asked for in a compliment", [] { auto s = compliment(); s.choices.wantsAdvocate = true; return s; }, "wants_advocate"},
-        {"topics in feedback", [] { auto s = feedback(); s.choices.topics.set(0); return s; }, "topics"},
-        {"put right in a compliment", [] { auto s = compliment(); s.choices.putRight.set(0); return s; }, "put_right"},
-        {"sharing in feedback", [] { auto s = feedback(); s.choices.sharing = Sharing::Yes; return s; }, "sharing"},
-        {"a complaint about nothing", [] { auto s = complaint(); s.choices.topics.reset(); return s; }, "topics"},
-        {"a complaint without a sharing answer", [] { auto s = complaint(); s.choices.sharing.reset(); return s; }, "sharing"},
-        {"words and skipped", [] { auto s = complaint(); s.choices.storySkipped = true; return s; }, "story"},
-        {"no words and not skipped", [] { auto s = complaint(); s.text(Field::Story).clear(); return s; }, "story"},
-        {"a phone number for email", [] { auto s = feedback(); s.text(Field::Phone) = "07700 900123"; return s; }, "phone"},
-        {"an email for phone", [] { auto s = complaint(); s.text(Field::Email) = "a@b.c"; return s; }, "email"},
-        {"no phone number for phone", [] { auto s = complaint(); s.text(Field::Phone).clear(); return s; }, "phone"},
-        {"no email for email", [] { auto s = feedback(); s.text(Field::Email).clear(); return s; }, "email"},
-        {"a meeting for a compliment", [] { auto s = compliment(); s.choices.meeting = Meeting::Phone; return s; }, "meeting"},
-        {"a meeting with no contact", [] { auto s = complaintNoContact(); s.choices.meeting = Meeting::Phone; return s; }, "meeting"},
-        {"a date for a compliment", [] { auto s = compliment(); s.acknowledgeBy = "2026-11-24"; return s; }, "acknowledge_by"},
-        {"a date with no contact", [] { auto s = complaintNoContact(); s.acknowledgeBy = "2026-11-24"; return s; }, "acknowledge_by"},
-        {"no date for a complaint we can answer", [] { auto s = complaint(); s.acknowledgeBy.clear(); return s; }, "acknowledge_by"},
-        {"no kind", [] { auto s = compliment(); s.choices.kind.reset(); return s; }, "kind"},
-        {"no who", [] { auto s = compliment(); s.choices.who.reset(); return s; }, "who"},
-        {"no contact", [] { auto s = compliment(); s.choices.contact.reset(); return s; }, "contact"},
+        {"an upper-case id", compliment, [](Submission& s) { s.id = "3B0F5A52-8F7E-4D35-9D4C-2A4F8C1E6B10"; },
+         "id"},
+        {"a version 1 id", compliment, [](Submission& s) { s.id = "3b0f5a52-8f7e-1d35-9d4c-2a4f8c1e6b10"; },
+         "id"},
+        {"an id of another variant", compliment,
+         [](Submission& s) { s.id = "3b0f5a52-8f7e-4d35-cd4c-2a4f8c1e6b10"; }, "id"},
+        {"no id", compliment, [](Submission& s) { s.id.clear(); }, "id"},
+        {"a reference with O", compliment, [](Submission& s) { s.reference = "K7O-4TX"; }, "reference"},
+        {"a lower-case reference", compliment, [](Submission& s) { s.reference = "k7m-4tx"; }, "reference"},
+        {"a reference without its hyphen", compliment, [](Submission& s) { s.reference = "K7M4TXA"; },
+         "reference"},
+        {"a reference too long", compliment, [](Submission& s) { s.reference = "K7M-4TXX"; }, "reference"},
+        {"a time without its zone", compliment, [](Submission& s) { s.createdAt = "2026-11-22T10:31:02"; },
+         "created_at"},
+        {"a time at hour 24", compliment, [](Submission& s) { s.createdAt = "2026-11-22T24:00:00Z"; },
+         "created_at"},
+        {"a date that is not", complaint, [](Submission& s) { s.acknowledgeBy = "2026-02-30"; },
+         "acknowledge_by"},
+        {"a date written otherwise", complaint, [](Submission& s) { s.acknowledgeBy = "24/11/2026"; },
+         "acknowledge_by"},
+        {"an adult's name from a young person", complaint,
+         [](Submission& s) { s.text(Field::AdultName) = "X"; }, "adult_name"},
+        {"an adult's role from a young person", complaint,
+         [](Submission& s) { s.text(Field::AdultRole) = "X"; }, "adult_role"},
+        {"agreement from a young person", complaint,
+         [](Submission& s) { s.choices.youngPersonAgreed = true; }, "young_person_agreed"},
+        {"an adult with no name", onBehalf, [](Submission& s) { s.text(Field::AdultName).clear(); },
+         "adult_name"},
+        {"an adult with no role", onBehalf, [](Submission& s) { s.text(Field::AdultRole).clear(); },
+         "adult_role"},
+        {"an adult without the young person's agreement", onBehalf,
+         [](Submission& s) { s.choices.youngPersonAgreed = false; }, "young_person_agreed"},
+        {"a helper for a child alone", complaint, [](Submission& s) { s.text(Field::HelperName) = "Mam"; },
+         "helper_name"},
+        {"a helper for an adult", onBehalf, [](Submission& s) { s.text(Field::HelperName) = "Mam"; },
+         "helper_name"},
+        {"an advocate asked for in a compliment", compliment,
+         [](Submission& s) { s.choices.wantsAdvocate = true; }, "wants_advocate"},
+        {"topics in feedback", feedback, [](Submission& s) { s.choices.topics.set(0); }, "topics"},
+        {"put right in a compliment", compliment, [](Submission& s) { s.choices.putRight.set(0); },
+         "put_right"},
+        {"sharing in feedback", feedback, [](Submission& s) { s.choices.sharing = Sharing::Yes; }, "sharing"},
+        {"a complaint about nothing", complaint, [](Submission& s) { s.choices.topics.reset(); }, "topics"},
+        {"a complaint without a sharing answer", complaint, [](Submission& s) { s.choices.sharing.reset(); },
+         "sharing"},
+        {"words and skipped", complaint, [](Submission& s) { s.choices.storySkipped = true; }, "story"},
+        {"no words and not skipped", complaint, [](Submission& s) { s.text(Field::Story).clear(); }, "story"},
+        {"a phone number for email", feedback, [](Submission& s) { s.text(Field::Phone) = "07700 900123"; },
+         "phone"},
+        {"an email for phone", complaint, [](Submission& s) { s.text(Field::Email) = "a@b.c"; }, "email"},
+        {"no phone number for phone", complaint, [](Submission& s) { s.text(Field::Phone).clear(); },
+         "phone"},
+        {"no email for email", feedback, [](Submission& s) { s.text(Field::Email).clear(); }, "email"},
+        {"a meeting for a compliment", compliment, [](Submission& s) { s.choices.meeting = Meeting::Phone; },
+         "meeting"},
+        {"a meeting with no contact", complaintNoContact,
+         [](Submission& s) { s.choices.meeting = Meeting::Phone; }, "meeting"},
+        {"a date for a compliment", compliment, [](Submission& s) { s.acknowledgeBy = "2026-11-24"; },
+         "acknowledge_by"},
+        {"a date with no contact", complaintNoContact, [](Submission& s) { s.acknowledgeBy = "2026-11-24"; },
+         "acknowledge_by"},
+        {"no date for a complaint we can answer", complaint, [](Submission& s) { s.acknowledgeBy.clear(); },
+         "acknowledge_by"},
+        {"no kind", compliment, [](Submission& s) { s.choices.kind.reset(); }, "kind"},
+        {"no who", compliment, [](Submission& s) { s.choices.who.reset(); }, "who"},
+        {"no contact", compliment, [](Submission& s) { s.choices.contact.reset(); }, "contact"},
     };
     for (const auto& c : cases) {
         INFO(c.what);
-        const auto breaches = ruleBreaches(c.make());
+        auto s = c.valid();
+        REQUIRE(ruleBreaches(s).empty());
+        c.change(s);
+        const auto breaches = ruleBreaches(s);
         REQUIRE(breaches.size() == 1);
         CHECK(breaches[0].rfind(std::string(c.field) + " ", 0) == 0);
         CHECK(breaches[0].back() == '.');
@@ -172,7 +203,8 @@ TEST_CASE("a question not asked on a path reads as not asked, whatever the kind"
         INFO(field);
         CHECK_FALSE(isAsked(field, m));
     }
-    for (const char* field : {"story", "story_skipped", "feeling", "name", "contact", "kind", "who", "reference"}) {
+    for (const char* field :
+         {"story", "story_skipped", "feeling", "name", "contact", "kind", "who", "reference"}) {
         INFO(field);
         CHECK(isAsked(field, m));
     }
@@ -186,10 +218,11 @@ TEST_CASE("only lower-case random UUIDs are version 4 UUIDs") {
     CHECK(isUuidV4("3b0f5a52-8f7e-4d35-9d4c-2a4f8c1e6b10"));
     CHECK(isUuidV4("00000000-0000-4000-8000-000000000000"));
     CHECK(isUuidV4("ffffffff-ffff-4fff-bfff-ffffffffffff"));
-    for (const char* not4 : {"", "3b0f5a52-8f7e-4d35-9d4c-2a4f8c1e6b1", "3b0f5a52-8f7e-4d35-9d4c-2a4f8c1e6b100",
-                             "3b0f5a528f7e-4d35-9d4c-2a4f8c1e6b10-", "3b0f5a52-8f7e-4d35-7d4c-2a4f8c1e6b10",
-                             "3b0f5a52-8f7e-5d35-9d4c-2a4f8c1e6b10", "3b0f5a52-8f7e-4d35-9d4c-2a4f8c1e6g10",
-                             "{3b0f5a52-8f7e-4d35-9d4c-2a4f8c1e6b}", "3B0F5A52-8F7E-4D35-9D4C-2A4F8C1E6B10"}) {
+    for (const char* not4 :
+         {"", "3b0f5a52-8f7e-4d35-9d4c-2a4f8c1e6b1", "3b0f5a52-8f7e-4d35-9d4c-2a4f8c1e6b100",
+          "3b0f5a528f7e-4d35-9d4c-2a4f8c1e6b10-", "3b0f5a52-8f7e-4d35-7d4c-2a4f8c1e6b10",
+          "3b0f5a52-8f7e-5d35-9d4c-2a4f8c1e6b10", "3b0f5a52-8f7e-4d35-9d4c-2a4f8c1e6g10",
+          "{3b0f5a52-8f7e-4d35-9d4c-2a4f8c1e6b}", "3B0F5A52-8F7E-4D35-9D4C-2A4F8C1E6B10"}) {
         INFO(not4);
         CHECK_FALSE(isUuidV4(not4));
     }

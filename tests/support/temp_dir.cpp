@@ -31,8 +31,11 @@ storage::SealedRow sealedComplaint(const std::string& story, const storage::Publ
     s.language = vocabulary::Language::Welsh;
     s.choices.kind = vocabulary::Kind::Complaint;
     s.choices.who = vocabulary::Who::Me;
+    s.choices.topics.set(static_cast<std::size_t>(vocabulary::Topic::TooLong));
     s.choices.contact = vocabulary::Contact::None;
+    s.choices.sharing = vocabulary::Sharing::TalkFirst;
     s.text(vocabulary::Field::Story) = story;
+    s.choices.storySkipped = story.empty();
     s.priority = priority;
     return {s.id, s.createdAt, "waiting", "", priority, storage::seal(storage::toJson(s), key)};
 }

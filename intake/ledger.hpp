@@ -1,0 +1,98 @@
+#pragma once
+
+#include <storage/db.hpp>
+#include <storage/keys.hpp>
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::intake {
+
+/// A BLAKE2b-256 hash: of a sealed submission, or of a whole bundle file.
+using Hash = std::array<unsigned char, 32>;
+
+/// BLAKE2b-256 of a whole file's bytes: how the ledger knows a bundle file again.
+[[nodiscard]] Hash hashOf(std::string_view bytes);
+
+/// The intake ledger (storage/FORMAT.md, "Intake ledger and home folder"): which kiosks are
+/// enrolled, which bundles were opened, and which submissions arrived, by id and hash. Never
+/// content: no reference code, no answer, no name.
+class Ledger {
+public:
+    /// PRAGMA application_id of a ledger: "CCYI".
+    static constexpr std::int32_t kApplicationId = 0x43435949;
+    /// The schema version this program writes.
+    static constexpr int kSchemaVersion = 1;
+
+    /// Opens or creates the ledger (read-only: opens an existing one and changes nothing).
+    /// Throws storage::Error(Format) for a file that is not a ledger or is newer than this
+    /// program, (Damaged) for one that fails its integrity check.
+    explicit Ledger(const std::filesystem::path& file, storage::Access access = storage::Access::ReadWrite);
+
+    struct Kiosk {
+        storage::SigningPublicKey key;
+        std::string name;
+        std::string enrolledAt;
+        bool demo = false;
+    };
+    struct BundleRow {
+        std::string batch;
+        storage::SigningPublicKey kioskKey;
+        std::string kiosk;
+        std::string createdAt; // when the kiosk exported it
+        Hash fileHash{};
+        std::string archivedAs; // file name in archive/
+        std::string openedAt;
+        int entries = 0;
+        int newEntries = 0;
+    };
+    struct SubmissionRow {
+        std::string id;
+        storage::SigningPublicKey kioskKey;
+        Hash sealedHash{};
+        std::string createdAt;
+        bool priority = false;
+        std::string firstBatch;
+        std::string arrivedAt;
+        std::int64_t arrivedRun = 0; // the run that brought it (0: restored from the archive)
+        std::optional<std::string> acknowledgedAt;
+    };
+
+    /// The team keys this home belongs to, if it has been bound to one yet.
+    [[nodiscard]] std::optional<storage::TeamPublicKeys> team();
+    /// Binds the home to the team keys (once).
+    void bindTeam(const storage::TeamPublicKeys& keys, const std::string& now);
+
+    [[nodiscard]] std::optional<Kiosk> kiosk(const storage::SigningPublicKey& key);
+    /// Every enrolled kiosk, by name.
+    [[nodiscard]] std::vector<Kiosk> kiosks();
+    /// Enrols a kiosk, or renames one enrolled under the same key.
+    void enrol(const Kiosk& kiosk);
+    /// Removes an enrolment; false if there was none.
+    bool unenrol(const storage::SigningPublicKey& key);
+
+    [[nodiscard]] std::optional<BundleRow> bundle(const std::string& batch);
+    /// Every bundle opened, in the order opened.
+    [[nodiscard]] std::vector<BundleRow> bundles();
+    void addBundle(const BundleRow& row);
+
+    [[nodiscard]] std::optional<SubmissionRow> submission(const std::string& id);
+    [[nodiscard]] std::vector<SubmissionRow> submissions();
+    void addSubmission(const SubmissionRow& row);
+    /// Records that a submission was acknowledged; false if it is not in the ledger.
+    bool acknowledge(const std::string& id, const std::string& at);
+    /// The number of the last run that brought a submission (0 if none did).
+    [[nodiscard]] std::int64_t lastRun();
+
+    [[nodiscard]] storage::Db& db() { return m_db; }
+
+private:
+    storage::Db m_db;
+};
+
+} // namespace kiosk::intake

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <i18n/catalogue.hpp>
+
+#include <storage/calendar.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+namespace kiosk::intake {
+
+/// Where the locales are, found as the kiosk finds them: $KIOSK_RESOURCES, then the installed
+/// share/cafcass-cymru-kiosk beside the program's bin folder, then the source folder it was built from.
+[[nodiscard]] std::filesystem::path resourceDir();
+
+/// The catalogue of a language ("cy" or "en") from resourceDir()/locales; throws i18n::LoadError.
+[[nodiscard]] i18n::Catalogue loadCatalogue(const std::string& language);
+
+/// "dydd Mawrth 24 Tachwedd 2026" / "Tuesday 24 November 2026".
+[[nodiscard]] std::string formatDate(const i18n::Catalogue& lang, storage::Date date);
+/// The same with the local time of day: "dydd Sadwrn 21 Tachwedd 2026, 14:05".
+[[nodiscard]] std::string formatLocalTime(const i18n::Catalogue& lang, std::chrono::system_clock::time_point t);
+
+} // namespace kiosk::intake

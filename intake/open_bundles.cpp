@@ -1,0 +1,349 @@
+#include <intake/open_bundles.hpp>
+
+#include <storage/error.hpp>
+#include <storage/files.hpp>
+#include <storage/ids.hpp>
+#include <storage/rules.hpp>
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <map>
+
+namespace kiosk::intake {
+namespace {
+
+using storage::Error;
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+std::string archiveName(const storage::Bundle& bundle) { return bundle.batch + ".bundle"; }
+
+// Which of the sealed submission's plain twins in the bundle disagree with it. Only field names:
+// the values are the child's business.
+std::vector<std::string> disagreements(const storage::Bundle& bundle, const storage::BundleEntry& entry,
+                                       const storage::Submission& s) {
+    std::vector<std::string> fields;
+    if (s.id != entry.id)
+        fields.emplace_back("id");
+    if (s.createdAt != entry.createdAt)
+        fields.emplace_back("created_at");
+    if (s.priority != entry.priority)
+        fields.emplace_back("priority");
+    if (s.kiosk != bundle.kiosk)
+        fields.emplace_back("kiosk");
+    if (s.demo != bundle.demo)
+        fields.emplace_back("demo");
+    return fields;
+}
+
+std::string joined(const std::vector<std::string>& parts, const std::string& between) {
+    std::string out;
+    for (const auto& p : parts)
+        out += (out.empty() ? "" : between) + p;
+    return out;
+}
+
+// The bundle is written into the archive before the ledger commits. A file already there under
+// its name is one an earlier run wrote and did not commit: it must be this very file.
+void archive(const Home& home, const std::string& name, const std::string& bytes) {
+    const auto target = home.archive() / name;
+    if (std::filesystem::exists(target)) {
+        if (storage::readFile(target) != bytes)
+            throw Error(Error::Kind::File, "the archive already holds a different file named " + target.string() +
+                                               " that the ledger does not know; look at it before going on");
+        return;
+    }
+    storage::writeNewFileAtomically(target, bytes, 0600);
+}
+
+BundleOutcome refused(BundleOutcome out, std::string why) {
+    out.result = BundleOutcome::Result::Refused;
+    out.why = std::move(why);
+    return out;
+}
+
+// Whether the bundle may be opened at all: who signed it, under what name, sealed to whom.
+std::optional<std::string> refusalOfSender(Session& session, const storage::Bundle& bundle, const Run& run) {
+    const auto enrolled = session.ledger.kiosk(bundle.kioskKey);
+    const auto who = "kiosk " + quoted(bundle.kiosk) + " (key fingerprint " + storage::fingerprint(bundle.kioskKey) + ")";
+    if (bundle.demo && !run.acceptDemo)
+        return "it comes from a kiosk in DEMO MODE (" + who + "); demo bundles are opened only with --accept-demo";
+    if (!enrolled && !bundle.demo)
+        return "it is signed by a kiosk that is not enrolled: " + who +
+               ". If this kiosk is yours, enrol its kiosk-identity.json with \"intake kiosks add\" and open it again";
+    if (enrolled && enrolled->name != bundle.kiosk)
+        return "it calls itself " + quoted(bundle.kiosk) + ", but the kiosk with its key (fingerprint " +
+               storage::fingerprint(bundle.kioskKey) + ") was enrolled as " + quoted(enrolled->name);
+    if (bundle.recipient.bytes != session.keys.sealing.publicKey.bytes)
+        return "it was sealed to the key with fingerprint " + storage::fingerprint(bundle.recipient) +
+               ", not to this team's key (" + storage::fingerprint(session.keys.sealing.publicKey) +
+               "): it is not for this team, or the kiosk has an old key";
+    return std::nullopt;
+}
+
+void writeReceipt(Session& session, BundleOutcome& out, const storage::Bundle& bundle, const Run& run,
+                  std::vector<storage::ReceiptEntry> held) {
+    if (held.empty())
+        return;
+    out.receipt = storage::Receipt{storage::newUuid(), bundle.kiosk, bundle.kioskKey, run.now, std::move(held)};
+    out.receiptBytes = storage::toSignedFile(*out.receipt, session.keys.signing);
+    const auto file = session.home.receipts() / storage::receiptFileName(*out.receipt);
+    try {
+        storage::writeNewFileAtomically(file, out.receiptBytes, 0644);
+        out.receiptFile = file;
+    } catch (const Error& e) {
+        out.receiptProblem = std::string("the receipt could not be written: ") + e.what();
+    }
+}
+
+// Records a bundle's entries in the ledger (inside the caller's transaction): the new ones added,
+// those held already counted, the rest refused or named as conflicts. Returns what the receipt names.
+std::vector<storage::ReceiptEntry> recordEntries(Session& session, const storage::Bundle& bundle,
+                                                 const std::filesystem::path& file, const Run& run, BundleOutcome& out) {
+    std::vector<storage::ReceiptEntry> held;
+    for (const auto& entry : bundle.entries) {
+        auto check = openEntry(bundle, entry, session.keys.sealing);
+        if (!check.submission) {
+            out.refusedEntries.push_back("submission " + entry.id + " refused: " + check.problem);
+            continue;
+        }
+        storage::wipe(*check.submission);
+        const auto sealedHash = storage::sealedHash(entry.sealed);
+        if (const auto row = session.ledger.submission(entry.id)) {
+            if (row->sealedHash == sealedHash) {
+                ++out.alreadyHeld;
+                held.push_back({entry.id, sealedHash});
+            } else {
+                const auto first = session.ledger.bundle(row->firstBatch);
+                out.conflicts.push_back(
+                    "REFUSED: submission " + entry.id + " in " + file.string() +
+                    " has different content from the submission with the same id that came in the bundle "
+                    "archived as archive/" + (first ? first->archivedAs : row->firstBatch) +
+                    ". The first one is kept; this one is not in the receipt. Tell the kiosk's staff and IT.");
+            }
+            continue;
+        }
+        session.ledger.addSubmission({entry.id, bundle.kioskKey, sealedHash, entry.createdAt, entry.priority,
+                                      bundle.batch, run.now, run.number, std::nullopt});
+        ++out.added;
+        held.push_back({entry.id, sealedHash});
+    }
+    return held;
+}
+
+} // namespace
+
+EntryCheck openEntry(const storage::Bundle& bundle, const storage::BundleEntry& entry, const storage::KeyPair& sealing) {
+    EntryCheck check;
+    storage::Submission s;
+    try {
+        auto json = storage::openSealed(entry.sealed, sealing);
+        try {
+            s = storage::submissionFromJson(json);
+        } catch (const Error& e) {
+            sodium_memzero(json.data(), json.size());
+            check.problem = std::string("it opens, but is not a submission intake can read (") + e.what() + ")";
+            return check;
+        }
+        sodium_memzero(json.data(), json.size());
+    } catch (const Error&) {
+        check.problem = "it does not open with the team's key (sealed to another key, or altered)";
+        return check;
+    }
+    if (const auto fields = disagreements(bundle, entry, s); !fields.empty()) {
+        storage::wipe(s);
+        check.problem = "the bundle's " + joined(fields, ", ") + " for it differ from the sealed submission's";
+        return check;
+    }
+    if (const auto breaches = storage::ruleBreaches(s); !breaches.empty()) {
+        storage::wipe(s);
+        check.problem = "it breaks the rules of storage/FORMAT.md: " + joined(breaches, "; ");
+        return check;
+    }
+    check.submission = std::move(s);
+    return check;
+}
+
+Opened openBundle(const storage::Bundle& bundle, const storage::KeyPair& sealing) {
+    Opened out;
+    if (bundle.recipient.bytes != sealing.publicKey.bytes) {
+        out.problems.push_back("This bundle was sealed to key " + storage::fingerprint(bundle.recipient) +
+                               ", not to this key (" + storage::fingerprint(sealing.publicKey) +
+                               "). Use the secret key that matches the kiosk.");
+        return out;
+    }
+    for (const auto& entry : bundle.entries) {
+        auto check = openEntry(bundle, entry, sealing);
+        if (check.submission)
+            out.submissions.push_back(std::move(*check.submission));
+        else
+            out.problems.push_back("Submission " + entry.id + " was refused: " + check.problem);
+    }
+    return out;
+}
+
+BundleOutcome openBundleFile(Session& session, const std::filesystem::path& file, const Run& run) {
+    BundleOutcome out;
+    out.file = file;
+    std::string bytes;
+    storage::Bundle bundle;
+    try {
+        bytes = storage::readFile(file);
+        bundle = storage::readBundle(bytes);
+    } catch (const Error& e) {
+        return refused(std::move(out), e.kind() == Error::Kind::Crypto
+                                           ? std::string("its signature does not match: it was changed after the "
+                                                         "kiosk signed it, or was not signed by a kiosk (") +
+                                                 e.what() + ")"
+                                           : std::string("it is not a complete kiosk bundle (") + e.what() + ")");
+    }
+    out.batch = bundle.batch;
+    out.kiosk = bundle.kiosk;
+    if (auto why = refusalOfSender(session, bundle, run))
+        return refused(std::move(out), std::move(*why));
+
+    const auto hash = hashOf(bytes);
+    if (const auto seen = session.ledger.bundle(bundle.batch)) {
+        if (seen->fileHash == hash) {
+            out.result = BundleOutcome::Result::AlreadyOpened;
+            return out;
+        }
+        return refused(std::move(out), "REFUSED: it has the batch id " + bundle.batch +
+                                           " of a bundle opened before (archive/" + seen->archivedAs +
+                                           ") but different bytes; a kiosk never writes two bundles with one id");
+    }
+
+    std::vector<storage::ReceiptEntry> held;
+    try {
+        storage::Transaction tx(session.ledger.db());
+        held = recordEntries(session, bundle, file, run, out);
+        const auto name = archiveName(bundle);
+        session.ledger.addBundle({bundle.batch, bundle.kioskKey, bundle.kiosk, bundle.createdAt, hash, name, run.now,
+                                  static_cast<int>(bundle.entries.size()), out.added});
+        archive(session.home, name, bytes); // before the commit: what the ledger names is always in the archive
+        tx.commit();
+    } catch (const Error& e) {
+        out.added = 0;
+        out.alreadyHeld = 0;
+        return refused(std::move(out), std::string("it could not be recorded, so nothing of it was: ") + e.what());
+    }
+    out.result = BundleOutcome::Result::Accepted;
+    writeReceipt(session, out, bundle, run, std::move(held));
+    return out;
+}
+
+SyncOutcome syncBundles(Session& session, const std::filesystem::path& folder, const Run& run) {
+    SyncOutcome sync;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec)) {
+        sync.problems.push_back("the sync folder " + folder.string() +
+                                " is not there (is the network share mounted?); nothing was opened from it");
+        return sync;
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+        const auto name = entry.path().filename().string();
+        // A kiosk writes a bundle under a temporary name and renames it: only whole ones end so.
+        if (entry.is_regular_file() && entry.path().extension() == ".bundle" && name.front() != '.')
+            files.push_back(entry.path());
+    }
+    if (ec)
+        sync.problems.push_back("the sync folder " + folder.string() + " could not be read: " + ec.message());
+    std::sort(files.begin(), files.end());
+
+    bool removedAny = false;
+    for (const auto& file : files) {
+        auto out = openBundleFile(session, file, run);
+        if (out.result == BundleOutcome::Result::Accepted && !out.receiptBytes.empty()) {
+            try {
+                storage::writeNewFileAtomically(folder / storage::receiptFileName(*out.receipt), out.receiptBytes, 0644);
+            } catch (const Error& e) {
+                sync.problems.push_back("the receipt for " + file.filename().string() +
+                                        " could not be written into the sync folder (" + e.what() +
+                                        "); it is in " + out.receiptFile.string() + " to take to the kiosk");
+            }
+        }
+        if (out.result != BundleOutcome::Result::Refused) {
+            // The archive holds these very bytes now: the folder's copy is not needed.
+            if (std::filesystem::remove(file, ec))
+                removedAny = true;
+            else if (ec)
+                sync.problems.push_back("the bundle " + file.string() + " is in the archive but could not be removed "
+                                        "from the sync folder: " + ec.message());
+        }
+        sync.bundles.push_back(std::move(out));
+    }
+    if (removedAny) {
+        try {
+            storage::syncFolder(folder);
+        } catch (const Error& e) {
+            sync.problems.push_back(e.what());
+        }
+    }
+    return sync;
+}
+
+RestoreOutcome restoreFromArchive(Session& session, const std::string& now) {
+    RestoreOutcome restored;
+    struct Archived {
+        std::filesystem::path file;
+        std::string bytes;
+        storage::Bundle bundle;
+    };
+    std::vector<Archived> pending;
+    for (const auto& file : session.home.archivedBundles()) {
+        try {
+            auto bytes = storage::readFile(file);
+            auto bundle = storage::readBundle(bytes);
+            if (session.ledger.bundle(bundle.batch))
+                continue;
+            if (bundle.recipient.bytes != session.keys.sealing.publicKey.bytes) {
+                restored.problems.push_back(file.string() + " was sealed to another key (fingerprint " +
+                                            storage::fingerprint(bundle.recipient) + "); it was left out");
+                continue;
+            }
+            pending.push_back({file, std::move(bytes), std::move(bundle)});
+        } catch (const Error& e) {
+            restored.problems.push_back(file.string() + " could not be read back: " + e.what());
+        }
+    }
+    // In the order the kiosks made them, so that where one id came twice the first is kept, as it
+    // was when they were opened.
+    std::stable_sort(pending.begin(), pending.end(),
+                     [](const Archived& a, const Archived& b) { return a.bundle.createdAt < b.bundle.createdAt; });
+
+    std::map<storage::SigningPublicKey, bool> seenKiosks;
+    storage::Transaction tx(session.ledger.db());
+    for (const auto& [file, bytes, bundle] : pending) {
+        int added = 0;
+        for (const auto& entry : bundle.entries) {
+            auto check = openEntry(bundle, entry, session.keys.sealing);
+            if (!check.submission)
+                continue; // refused when it was opened, and again now: it was never in the ledger
+            storage::wipe(*check.submission);
+            const auto sealedHash = storage::sealedHash(entry.sealed);
+            if (const auto row = session.ledger.submission(entry.id)) {
+                if (row->sealedHash != sealedHash)
+                    restored.problems.push_back("submission " + entry.id + " is in the archive twice with different "
+                                                "content; the one in the older bundle is kept");
+                continue;
+            }
+            session.ledger.addSubmission({entry.id, bundle.kioskKey, sealedHash, entry.createdAt, entry.priority,
+                                          bundle.batch, now, 0, std::nullopt});
+            ++added;
+        }
+        session.ledger.addBundle({bundle.batch, bundle.kioskKey, bundle.kiosk, bundle.createdAt, hashOf(bytes),
+                                  file.filename().string(), now, static_cast<int>(bundle.entries.size()), added});
+        ++restored.bundles;
+        restored.submissions += added;
+        if (!session.ledger.kiosk(bundle.kioskKey) && !seenKiosks[bundle.kioskKey]) {
+            seenKiosks[bundle.kioskKey] = true;
+            restored.unenrolled.emplace_back(bundle.kioskKey, bundle.kiosk);
+        }
+    }
+    tx.commit();
+    return restored;
+}
+
+} // namespace kiosk::intake
