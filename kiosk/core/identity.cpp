@@ -31,9 +31,10 @@ std::string hostName() {
 
 // kiosk.json is typed by hand: a value that is not what it should be stops the kiosk with the file,
 // the field and what was found, rather than being guessed at.
-[[noreturn]] void badField(const std::filesystem::path& file, const std::string& field, const std::string& should,
-                           const nlohmann::json& found) {
-    throw Error(Error::Kind::Format, file.string() + ": \"" + field + "\" " + should + ", not " + found.dump());
+[[noreturn]] void badField(const std::filesystem::path& file, const std::string& field,
+                           const std::string& should, const nlohmann::json& found) {
+    throw Error(Error::Kind::Format,
+                file.string() + ": \"" + field + "\" " + should + ", not " + found.dump());
 }
 
 int wholeNumber(const std::filesystem::path& file, const nlohmann::json& object, const char* field,
@@ -41,12 +42,14 @@ int wholeNumber(const std::filesystem::path& file, const nlohmann::json& object,
     if (!object.contains(field))
         return fallback;
     const auto& v = object[field];
-    const bool inRange = v.is_number_unsigned() ? v.get<std::uint64_t>() >= static_cast<std::uint64_t>(least) &&
-                                                      v.get<std::uint64_t>() <= static_cast<std::uint64_t>(most)
-                         : v.is_number_integer() ? v.get<std::int64_t>() >= least && v.get<std::int64_t>() <= most
-                                                 : false;
+    const bool inRange =
+        v.is_number_unsigned() ? v.get<std::uint64_t>() >= static_cast<std::uint64_t>(least) &&
+                                     v.get<std::uint64_t>() <= static_cast<std::uint64_t>(most)
+        : v.is_number_integer() ? v.get<std::int64_t>() >= least && v.get<std::int64_t>() <= most
+                                : false;
     if (!inRange)
-        badField(file, path, "must be a whole number from " + std::to_string(least) + " to " + std::to_string(most), v);
+        badField(file, path,
+                 "must be a whole number from " + std::to_string(least) + " to " + std::to_string(most), v);
     return static_cast<int>(v.get<std::int64_t>());
 }
 
@@ -66,11 +69,14 @@ std::optional<int> clockTime(const std::string& text) {
 
 SyncSettings readSync(const std::filesystem::path& file, const nlohmann::json& sync) {
     if (!sync.is_object())
-        badField(file, "sync", "must be an object such as {\"folder\": \"/srv/cafcass-sync/abertawe\"}", sync);
+        badField(file, "sync", "must be an object such as {\"folder\": \"/srv/cafcass-sync/abertawe\"}",
+                 sync);
     SyncSettings s;
-    if (!sync.contains("folder") || !sync["folder"].is_string() || sync["folder"].get<std::string>().empty() ||
+    if (!sync.contains("folder") || !sync["folder"].is_string() ||
+        sync["folder"].get<std::string>().empty() ||
         !std::filesystem::path(sync["folder"].get<std::string>()).is_absolute())
-        badField(file, "sync.folder", "must be the full path of a folder, such as \"/srv/cafcass-sync/abertawe\"",
+        badField(file, "sync.folder",
+                 "must be the full path of a folder, such as \"/srv/cafcass-sync/abertawe\"",
                  sync.value("folder", nlohmann::json()));
     s.folder = sync["folder"].get<std::string>();
     s.exportEveryMinutes = wholeNumber(file, sync, "export_every_minutes", "sync.export_every_minutes",
@@ -109,8 +115,9 @@ bool readConfig(const std::filesystem::path& file, Identity& id) {
         for (const auto& day : j["closures"]) {
             const auto date = day.is_string() ? storage::parseIsoDate(day.get<std::string>()) : std::nullopt;
             if (!date)
-                throw Error(Error::Kind::Format,
-                            file.string() + ": closure dates must be written like 2026-12-24, not " + day.dump());
+                throw Error(Error::Kind::Format, file.string() +
+                                                     ": closure dates must be written like 2026-12-24, not " +
+                                                     day.dump());
             id.closures.push_back(*date);
         }
     }
@@ -125,14 +132,17 @@ bool hasAny(const std::filesystem::path& dataDir, std::initializer_list<const ch
 }
 
 // A folder a kiosk can be read from: it has a key or a configuration.
-bool isKioskFolder(const std::filesystem::path& dataDir) { return hasAny(dataDir, {kTeamKey, kDemoPublic, kConfig}); }
+bool isKioskFolder(const std::filesystem::path& dataDir) {
+    return hasAny(dataDir, {kTeamKey, kDemoPublic, kConfig});
+}
 
 // Files a write cut short left behind ("demo-secret.key.tmp-1234"): never complete, and one may hold
 // a copy of a secret key, so they go before anything else is done.
 void removeHalfWritten(const std::filesystem::path& dataDir) {
     for (const auto& entry : std::filesystem::directory_iterator(dataDir)) {
         const auto name = entry.path().filename().string();
-        for (const char* file : {kTeamKey, kDemoPublic, kDemoSecret, kKioskSecret, kKioskIdentity, kConfig, kSyncState})
+        for (const char* file :
+             {kTeamKey, kDemoPublic, kDemoSecret, kKioskSecret, kKioskIdentity, kConfig, kSyncState})
             if (name.starts_with(std::string(file) + ".tmp-"))
                 std::filesystem::remove(entry.path());
     }
@@ -150,14 +160,16 @@ bool mayHoldKiosk(const std::filesystem::path& dataDir) {
 void refuseForeignFolder(const std::filesystem::path& dataDir) {
     // A mistyped --data-dir must not turn someone's folder (a USB stick, a home folder) into a kiosk.
     if (!mayHoldKiosk(dataDir))
-        throw Error(Error::Kind::File, dataDir.string() + " is not a kiosk's data folder and is not empty, so no kiosk "
-                                                          "is made there. Check --data-dir, or give an empty or new "
-                                                          "folder.");
+        throw Error(Error::Kind::File, dataDir.string() +
+                                           " is not a kiosk's data folder and is not empty, so no kiosk "
+                                           "is made there. Check --data-dir, or give an empty or new "
+                                           "folder.");
 }
 
 void makeFolder(const std::filesystem::path& dataDir) {
     std::filesystem::create_directories(dataDir);
-    std::filesystem::permissions(dataDir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+    std::filesystem::permissions(dataDir, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace);
 }
 
 // The public identity the team enrols, written only when it differs from what is there, so that a
@@ -166,7 +178,8 @@ void writeIdentity(const std::filesystem::path& dataDir, const storage::KioskIde
     const auto file = dataDir / kKioskIdentity;
     try {
         const auto written = storage::loadKioskIdentity(file);
-        if (written.name == identity.name && written.signing == identity.signing && written.demo == identity.demo)
+        if (written.name == identity.name && written.signing == identity.signing &&
+            written.demo == identity.demo)
             return;
     } catch (const Error&) {
         // Missing or unreadable: written afresh below.
@@ -190,12 +203,14 @@ int removeDemoSubmissions(const std::filesystem::path& dataDir) {
 
 } // namespace
 
-storage::SigningKeyPair Identity::signingKeys() const { return storage::loadKioskSigningKey(dataDir / kKioskSecret); }
+storage::SigningKeyPair Identity::signingKeys() const {
+    return storage::loadKioskSigningKey(dataDir / kKioskSecret);
+}
 
 Identity openKiosk(const std::filesystem::path& dataDir) {
     if (!std::filesystem::is_directory(dataDir) || !isKioskFolder(dataDir))
-        throw Error(Error::Kind::File, dataDir.string() + " is not a kiosk's data folder (it has no " + kTeamKey + ", " +
-                                           kDemoPublic + " or " + kConfig +
+        throw Error(Error::Kind::File, dataDir.string() + " is not a kiosk's data folder (it has no " +
+                                           kTeamKey + ", " + kDemoPublic + " or " + kConfig +
                                            "). Check --data-dir: it should name the folder the kiosk uses.");
     Identity id;
     id.dataDir = dataDir;
@@ -204,17 +219,19 @@ Identity openKiosk(const std::filesystem::path& dataDir) {
     // Fail closed: a provisioned kiosk whose team key has gone must not seal to the demo key,
     // whose secret half is on this very tablet.
     if (readConfig(dataDir / kConfig, id) && id.demo)
-        throw Error(Error::Kind::NoKey, "this kiosk was provisioned, but " + (dataDir / kTeamKey).string() +
-                                            " is missing. It will not take submissions with the demo key. Ask IT to "
-                                            "run \"kiosk admin provision --public-key team-public.key\" again.");
+        throw Error(Error::Kind::NoKey,
+                    "this kiosk was provisioned, but " + (dataDir / kTeamKey).string() +
+                        " is missing. It will not take submissions with the demo key. Ask IT to "
+                        "run \"kiosk admin provision --public-key team-public.key\" again.");
     const auto team = storage::loadTeamPublicKeys(dataDir / (id.demo ? kDemoPublic : kTeamKey));
     id.key = team.sealing;
     id.teamSigning = team.signing;
     if (!std::filesystem::exists(dataDir / kKioskSecret))
-        throw Error(Error::Kind::NoKey, "this kiosk has no signing key (" + (dataDir / kKioskSecret).string() +
-                                            ") to sign its exports. Start the kiosk once, or ask IT to run \"kiosk "
-                                            "admin provision\" again; the complaints team must then enrol its new "
-                                            "kiosk-identity.json.");
+        throw Error(Error::Kind::NoKey,
+                    "this kiosk has no signing key (" + (dataDir / kKioskSecret).string() +
+                        ") to sign its exports. Start the kiosk once, or ask IT to run \"kiosk "
+                        "admin provision\" again; the complaints team must then enrol its new "
+                        "kiosk-identity.json.");
     id.kioskKey = id.signingKeys().publicKey;
     return id;
 }
@@ -224,7 +241,8 @@ Identity startKiosk(const std::filesystem::path& dataDir) {
     makeFolder(dataDir);
     removeHalfWritten(dataDir);
     Identity probe;
-    const bool provisioned = std::filesystem::exists(dataDir / kTeamKey) || readConfig(dataDir / kConfig, probe);
+    const bool provisioned =
+        std::filesystem::exists(dataDir / kTeamKey) || readConfig(dataDir / kConfig, probe);
     if (!provisioned && !std::filesystem::exists(dataDir / kDemoPublic)) {
         // The secret half is written first, and the public half can always be made from it: a start
         // cut short between the two finishes the pair next time, rather than leaving a kiosk that
@@ -237,8 +255,9 @@ Identity startKiosk(const std::filesystem::path& dataDir) {
     if (!std::filesystem::exists(dataDir / kKioskSecret)) {
         storage::saveKioskSigningKey(dataDir / kKioskSecret, storage::SigningKeyPair::generate());
         if (provisioned)
-            std::fprintf(stderr, "kiosk: this kiosk had no signing key, so a new one was made. The complaints team "
-                                 "must enrol %s before they can open its exports.\n",
+            std::fprintf(stderr,
+                         "kiosk: this kiosk had no signing key, so a new one was made. The complaints team "
+                         "must enrol %s before they can open its exports.\n",
                          (dataDir / kKioskIdentity).c_str());
     }
     auto id = openKiosk(dataDir);
@@ -254,7 +273,8 @@ ProvisionResult provision(const std::filesystem::path& dataDir, const std::files
     removeHalfWritten(dataDir);
     ProvisionResult result;
     Identity current;
-    const bool provisioned = std::filesystem::exists(dataDir / kTeamKey) || readConfig(dataDir / kConfig, current);
+    const bool provisioned =
+        std::filesystem::exists(dataDir / kTeamKey) || readConfig(dataDir / kConfig, current);
     // A kiosk that ran in demo mode (a new, empty folder did not: there is nothing of a demo to remove).
     result.wasDemo = !provisioned && hasAny(dataDir, {kDemoPublic, kDemoSecret, kDatabase});
     if (result.wasDemo) {
@@ -278,11 +298,12 @@ ProvisionResult provision(const std::filesystem::path& dataDir, const std::files
             result.waitingUnderUnreadableKey = unconfirmed;
         }
         if (unconfirmed > 0 && sealedTo && sealedTo->sealing.bytes != keys.sealing.bytes)
-            throw Error(Error::Kind::Format,
-                        std::to_string(unconfirmed) +
-                            " submission(s) sealed to this kiosk's current team key have not been confirmed by the "
-                            "complaints team. Nothing was changed. Export them (kiosk admin export --to DIR), "
-                            "import the team's receipt (kiosk admin import-receipt FILE), then provision again.");
+            throw Error(
+                Error::Kind::Format,
+                std::to_string(unconfirmed) +
+                    " submission(s) sealed to this kiosk's current team key have not been confirmed by the "
+                    "complaints team. Nothing was changed. Export them (kiosk admin export --to DIR), "
+                    "import the team's receipt (kiosk admin import-receipt FILE), then provision again.");
     }
     if (!std::filesystem::exists(dataDir / kKioskSecret)) {
         storage::saveKioskSigningKey(dataDir / kKioskSecret, storage::SigningKeyPair::generate());

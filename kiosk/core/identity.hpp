@@ -12,10 +12,10 @@ namespace kiosk::core {
 
 /// Where and how often the running kiosk syncs by itself ("sync" in kiosk.json; FORMAT.md).
 struct SyncSettings {
-    std::filesystem::path folder;       // a network share mounted by the operating system
-    int exportEveryMinutes = 60;        // at most this often while something is unconfirmed
-    int dailyAtMinutes = 15 * 60 + 30;  // local time, minutes after midnight: the working-day export
-    int checkEverySeconds = 60;         // how often the folder is looked at for receipts
+    std::filesystem::path folder;      // a network share mounted by the operating system
+    int exportEveryMinutes = 60;       // at most this often while something is unconfirmed
+    int dailyAtMinutes = 15 * 60 + 30; // local time, minutes after midnight: the working-day export
+    int checkEverySeconds = 60;        // how often the folder is looked at for receipts
 };
 
 /// Who this kiosk is: its name, the team's keys, its own signing key, and whether it is only a demo.
@@ -49,11 +49,11 @@ struct Identity {
 
 /// What provisioning did.
 struct ProvisionResult {
-    int waitingUnderUnreadableKey = 0; // unconfirmed submissions sealed to a key that could not be read
-    bool wasDemo = false;              // the kiosk ran in demo mode until now (not a new, empty folder)
-    int demoSubmissionsRemoved = 0;    // demo submissions deleted, with the demo keys
-    bool newKioskKey = false;          // a new kiosk signing key was made: the team must enrol it
-    std::string kioskFingerprint;      // of the kiosk's signing key, to read aloud to the team
+    int waitingUnderUnreadableKey = 0;  // unconfirmed submissions sealed to a key that could not be read
+    bool wasDemo = false;               // the kiosk ran in demo mode until now (not a new, empty folder)
+    int demoSubmissionsRemoved = 0;     // demo submissions deleted, with the demo keys
+    bool newKioskKey = false;           // a new kiosk signing key was made: the team must enrol it
+    std::string kioskFingerprint;       // of the kiosk's signing key, to read aloud to the team
     std::filesystem::path identityFile; // kiosk-identity.json, for the team to enrol
 };
 

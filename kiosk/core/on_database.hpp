@@ -17,11 +17,12 @@ template <class Action> auto onDatabase(const Identity& identity, Action action)
     } catch (const storage::Error& e) {
         if (!storage::isDamage(e))
             throw;
-        throw storage::Error(storage::Error::Kind::Damaged,
-                             "the database " + identity.databaseFile().string() + " is damaged (" + e.what() +
-                                 "). Nothing was changed. Do not delete it: ask IT, who can take a copy of the whole "
-                                 "folder.",
-                             e.code());
+        throw storage::Error(
+            storage::Error::Kind::Damaged,
+            "the database " + identity.databaseFile().string() + " is damaged (" + e.what() +
+                "). Nothing was changed. Do not delete it: ask IT, who can take a copy of the whole "
+                "folder.",
+            e.code());
     }
 }
 

@@ -23,7 +23,8 @@ std::string receivedUpTo(const Identity& identity, std::chrono::system_clock::ti
 
 // Rows read from quarantined databases that no receipt has confirmed: those files are never
 // written, so their rows go in every export until a receipt names them.
-std::vector<storage::SealedRow> quarantinedToSend(const Identity& identity, const std::set<std::string>& confirmed) {
+std::vector<storage::SealedRow> quarantinedToSend(const Identity& identity,
+                                                  const std::set<std::string>& confirmed) {
     std::vector<storage::SealedRow> out;
     for (auto& read : detail::readQuarantine(identity))
         for (auto& row : read.rows)
@@ -32,7 +33,9 @@ std::vector<storage::SealedRow> quarantinedToSend(const Identity& identity, cons
     return out;
 }
 
-std::vector<storage::SealedRow> allQuarantined(const Identity& identity) { return quarantinedToSend(identity, {}); }
+std::vector<storage::SealedRow> allQuarantined(const Identity& identity) {
+    return quarantinedToSend(identity, {});
+}
 
 } // namespace
 
@@ -47,7 +50,8 @@ std::optional<std::string> whyCannotStore(const Identity& identity) {
     std::error_code ec;
     const auto space = std::filesystem::space(identity.dataDir, ec);
     if (!ec && space.available < kLeastFreeBytes)
-        return "the disk holding " + identity.dataDir.string() + " is full (" + std::to_string(space.available / 1024) +
+        return "the disk holding " + identity.dataDir.string() + " is full (" +
+               std::to_string(space.available / 1024) +
                " KiB free). Ask IT to make room; do not delete anything in that folder.";
     try {
         storage::SubmissionStore store(identity.databaseFile());
@@ -61,8 +65,8 @@ std::optional<std::string> whyCannotStore(const Identity& identity) {
 
 storage::ExportResult exportUnconfirmed(const Identity& identity, const std::filesystem::path& folder) {
     if (!std::filesystem::is_directory(folder))
-        throw Error(Error::Kind::File,
-                    "the folder " + folder.string() + " does not exist. Is the USB stick or network folder connected?");
+        throw Error(Error::Kind::File, "the folder " + folder.string() +
+                                           " does not exist. Is the USB stick or network folder connected?");
     const auto now = std::chrono::system_clock::now();
     return detail::onDatabase(identity, [&] {
         std::set<std::string> confirmed;
@@ -82,9 +86,9 @@ storage::ExportResult exportUnconfirmed(const Identity& identity, const std::fil
         storage::SubmissionStore store(identity.databaseFile());
         if (store.count("received") > 0)
             (void)store.deleteReceived(receivedUpTo(identity, now));
-        return storage::exportUnconfirmed(store, folder,
-                                          {identity.name, identity.key, &signer, identity.demo, storage::isoUtc(now)},
-                                          alsoSend);
+        return storage::exportUnconfirmed(
+            store, folder, {identity.name, identity.key, &signer, identity.demo, storage::isoUtc(now)},
+            alsoSend);
     });
 }
 
@@ -92,7 +96,8 @@ int forgetReceived(const Identity& identity, std::chrono::system_clock::time_poi
     if (!std::filesystem::exists(identity.databaseFile()))
         return 0;
     return detail::onDatabase(identity, [&] {
-        if (storage::SubmissionStore(identity.databaseFile(), storage::Access::ReadOnly).count("received") == 0)
+        if (storage::SubmissionStore(identity.databaseFile(), storage::Access::ReadOnly).count("received") ==
+            0)
             return 0;
         storage::SubmissionStore store(identity.databaseFile());
         return store.deleteReceived(receivedUpTo(identity, now));
@@ -109,19 +114,21 @@ ReceiptImport importReceipt(const Identity& identity, const std::filesystem::pat
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::Crypto && e.kind() != Error::Kind::Format)
             throw;
-        result.why = file.string() + " was not imported: " + e.what() +
-                     ". This kiosk takes only receipts signed with the complaints team's key it was provisioned "
-                     "with (" + storage::fingerprint(identity.teamSigning) +
-                     ") and not changed since. Nothing was changed. Ask the complaints team to send the receipt "
-                     "again.";
+        result.why =
+            file.string() + " was not imported: " + e.what() +
+            ". This kiosk takes only receipts signed with the complaints team's key it was provisioned "
+            "with (" +
+            storage::fingerprint(identity.teamSigning) +
+            ") and not changed since. Nothing was changed. Ask the complaints team to send the receipt "
+            "again.";
         return result;
     }
     result.kiosk = receipt.kiosk;
     if (receipt.kioskKey != identity.kioskKey) {
         result.outcome = ReceiptImport::Outcome::ForAnotherKiosk;
         result.why = file.string() + " is a receipt for the kiosk \"" + receipt.kiosk + "\" (key " +
-                     storage::fingerprint(receipt.kioskKey) + "), not for this one (\"" + identity.name + "\", key " +
-                     storage::fingerprint(identity.kioskKey) +
+                     storage::fingerprint(receipt.kioskKey) + "), not for this one (\"" + identity.name +
+                     "\", key " + storage::fingerprint(identity.kioskKey) +
                      "). Nothing was changed. Import it on that kiosk; this kiosk needs its own receipt.";
         return result;
     }

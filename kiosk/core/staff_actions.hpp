@@ -26,7 +26,8 @@ namespace kiosk::core {
 /// or a network folder), then marks the kiosk's own exported. Received rows past their keeping time
 /// are deleted first. Throws storage::Error with a message for staff if the folder is not there or
 /// cannot be written.
-[[nodiscard]] storage::ExportResult exportUnconfirmed(const Identity& identity, const std::filesystem::path& folder);
+[[nodiscard]] storage::ExportResult exportUnconfirmed(const Identity& identity,
+                                                      const std::filesystem::path& folder);
 
 /// What importing a receipt did.
 struct ReceiptImport {
@@ -36,8 +37,8 @@ struct ReceiptImport {
         Refused          // not signed by the team's key, altered, or not a receipt: nothing changed
     };
     Outcome outcome = Outcome::Refused;
-    std::string why;    // for staff, when it was not applied
-    std::string kiosk;  // the kiosk the receipt names, when it could be read
+    std::string why;   // for staff, when it was not applied
+    std::string kiosk; // the kiosk the receipt names, when it could be read
     storage::SubmissionStore::ReceiptOutcome applied;
     int deleted = 0; // received rows deleted now (keep_received_days had passed)
 };
@@ -45,8 +46,9 @@ struct ReceiptImport {
 /// Reads a receipt file, checks that the team signed it for this kiosk, marks the rows it names
 /// received, and deletes received rows kept keep_received_days. A refused receipt changes nothing.
 /// Throws storage::Error if the file cannot be read or the database is damaged.
-[[nodiscard]] ReceiptImport importReceipt(const Identity& identity, const std::filesystem::path& file,
-                                          std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
+[[nodiscard]] ReceiptImport
+importReceipt(const Identity& identity, const std::filesystem::path& file,
+              std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
 /// Deletes the received rows kept keep_received_days (secure delete: their bytes leave both the
 /// database and its WAL); opens the database for writing only if there are received rows. Returns
@@ -56,10 +58,10 @@ int forgetReceived(const Identity& identity,
 
 /// What a check of the database found.
 struct Verification {
-    std::vector<std::string> integrity;          // what PRAGMA integrity_check reported, if not "ok"
-    std::string unreadable;                      // why the database could not be opened at all, if so
-    int rowsChecked = 0;                         // unconfirmed rows whose checksums were compared
-    std::vector<std::string> damaged;            // ids of rows whose bytes fail their checksum
+    std::vector<std::string> integrity; // what PRAGMA integrity_check reported, if not "ok"
+    std::string unreadable;             // why the database could not be opened at all, if so
+    int rowsChecked = 0;                // unconfirmed rows whose checksums were compared
+    std::vector<std::string> damaged;   // ids of rows whose bytes fail their checksum
     std::vector<storage::QuarantineRead> quarantined;
 
     [[nodiscard]] bool sound() const {

@@ -15,8 +15,9 @@ namespace kiosk::core {
 std::optional<std::chrono::system_clock::time_point> parseIsoUtc(const std::string& text) {
     std::tm tm{};
     char end = 0;
-    if (text.size() != 20 || std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon,
-                                         &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &end) != 7 ||
+    if (text.size() != 20 ||
+        std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                    &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &end) != 7 ||
         end != 'Z')
         return std::nullopt;
     tm.tm_year -= 1900;
@@ -109,7 +110,8 @@ std::string statusJson(const Identity& identity, const Status& status) {
         {"received", status.received},
         {"priority", status.priority},
         {"oldest_unconfirmed", orNull(status.oldestUnconfirmed)},
-        {"acknowledge_by", status.acknowledgeBy ? nlohmann::json(storage::toIso(*status.acknowledgeBy)) : nullptr},
+        {"acknowledge_by",
+         status.acknowledgeBy ? nlohmann::json(storage::toIso(*status.acknowledgeBy)) : nullptr},
         {"overdue", status.overdue},
         {"export_due_today", status.exportDueToday},
         {"last_export", orNull(status.lastExport)},

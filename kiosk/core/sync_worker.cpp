@@ -70,7 +70,8 @@ void exportIfDue(const Identity& identity, Clock::time_point now, SyncRound& rou
     const int sendable = status.waiting + status.exported - static_cast<int>(status.damaged.size()) +
                          status.quarantinedUnconfirmed;
     const auto lastExport = status.lastExport ? parseIsoUtc(*status.lastExport) : std::nullopt;
-    round.action = nextSyncAction(*identity.sync, storage::WorkingDays(identity.closures), now, lastExport, sendable > 0);
+    round.action = nextSyncAction(*identity.sync, storage::WorkingDays(identity.closures), now, lastExport,
+                                  sendable > 0);
     if (round.action == SyncAction::Wait)
         return;
     round.exported = exportUnconfirmed(identity, identity.sync->folder);
@@ -78,8 +79,9 @@ void exportIfDue(const Identity& identity, Clock::time_point now, SyncRound& rou
         std::fprintf(stderr, "kiosk: sync: exported %zu submission(s) to %s\n", round.exported->count,
                      round.exported->file.c_str());
     if (!round.exported->damaged.empty())
-        round.problems.push_back(std::to_string(round.exported->damaged.size()) +
-                                 " submission(s) are damaged and cannot be sent; \"kiosk admin status\" names them.");
+        round.problems.push_back(
+            std::to_string(round.exported->damaged.size()) +
+            " submission(s) are damaged and cannot be sent; \"kiosk admin status\" names them.");
 }
 
 // sync-state.json changes only when something was done or the problem changed, so that a folder
@@ -113,8 +115,9 @@ void record(const Identity& identity, const SyncRound& round, bool didSomething,
 
 } // namespace
 
-SyncAction nextSyncAction(const SyncSettings& settings, const storage::WorkingDays& days, Clock::time_point now,
-                          std::optional<Clock::time_point> lastExport, bool hasUnconfirmed) {
+SyncAction nextSyncAction(const SyncSettings& settings, const storage::WorkingDays& days,
+                          Clock::time_point now, std::optional<Clock::time_point> lastExport,
+                          bool hasUnconfirmed) {
     if (!hasUnconfirmed)
         return SyncAction::Wait;
     if (!lastExport)
@@ -183,7 +186,9 @@ SyncWorker::SyncWorker(Identity identity) : m_shared(std::make_shared<Shared>(st
     });
 }
 
-SyncWorker::~SyncWorker() { stop(); }
+SyncWorker::~SyncWorker() {
+    stop();
+}
 
 void SyncWorker::poke() {
     std::lock_guard lock(m_shared->mutex);

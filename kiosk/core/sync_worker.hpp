@@ -31,8 +31,8 @@ enum class SyncAction {
 
 /// What one round of syncing did.
 struct SyncRound {
-    int receiptsImported = 0;        // applied and removed from the folder
-    int receiptsForOthers = 0;       // for other kiosks: left where they are
+    int receiptsImported = 0;  // applied and removed from the folder
+    int receiptsForOthers = 0; // for other kiosks: left where they are
     SyncAction action = SyncAction::Wait;
     std::optional<storage::ExportResult> exported;
     std::vector<std::string> problems; // for staff; recorded in sync-state.json

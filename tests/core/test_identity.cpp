@@ -27,7 +27,8 @@ int allRows(const std::filesystem::path& database) {
 
 } // namespace
 
-TEST_CASE("a kiosk never provisioned runs in demo mode with demo keys and a signing key made on first start") {
+TEST_CASE(
+    "a kiosk never provisioned runs in demo mode with demo keys and a signing key made on first start") {
     test::TempDir dir;
     const auto first = core::startKiosk(dir / "data");
     CHECK(first.demo);
@@ -161,7 +162,8 @@ TEST_CASE("a closure date that is not a date is reported, naming the file") {
     test::TempDir dir;
     std::filesystem::create_directories(dir / "data");
     storage::writeFileAtomically(dir / "data/kiosk.json", R"({"closures": ["24/12/2026"]})");
-    CHECK_THROWS_WITH(core::startKiosk(dir / "data"), Catch::Contains("kiosk.json") && Catch::Contains("2026-12-24"));
+    CHECK_THROWS_WITH(core::startKiosk(dir / "data"),
+                      Catch::Contains("kiosk.json") && Catch::Contains("2026-12-24"));
 }
 
 TEST_CASE("the sync settings and keep_received_days are read from kiosk.json, with their defaults") {
@@ -189,7 +191,8 @@ TEST_CASE("the sync settings and keep_received_days are read from kiosk.json, wi
     CHECK(id.sync->checkEverySeconds == 60);
 }
 
-TEST_CASE("a sync setting or keeping time of the wrong type or form stops the kiosk, naming the file and field") {
+TEST_CASE(
+    "a sync setting or keeping time of the wrong type or form stops the kiosk, naming the file and field") {
     test::TempDir dir;
     (void)core::startKiosk(dir / "data");
     const std::pair<const char*, const char*> wrong[] = {
@@ -201,7 +204,8 @@ TEST_CASE("a sync setting or keeping time of the wrong type or form stops the ki
         {R"({"sync": {"folder": "/mnt/sync", "daily_at": "24:00"}})", "\"sync.daily_at\""},
         {R"({"sync": {"folder": "/mnt/sync", "daily_at": 1530}})", "\"sync.daily_at\""},
         {R"({"sync": {"folder": "/mnt/sync", "export_every_minutes": 0}})", "\"sync.export_every_minutes\""},
-        {R"({"sync": {"folder": "/mnt/sync", "export_every_minutes": 1.5}})", "\"sync.export_every_minutes\""},
+        {R"({"sync": {"folder": "/mnt/sync", "export_every_minutes": 1.5}})",
+         "\"sync.export_every_minutes\""},
         {R"({"sync": {"folder": "/mnt/sync", "check_every_seconds": -60}})", "\"sync.check_every_seconds\""},
         {R"({"sync": {"folder": "/mnt/sync", "check_every_seconds": "60"}})", "\"sync.check_every_seconds\""},
         {R"({"keep_received_days": -1})", "\"keep_received_days\""},
@@ -212,7 +216,8 @@ TEST_CASE("a sync setting or keeping time of the wrong type or form stops the ki
     for (const auto& [json, field] : wrong) {
         INFO(json);
         storage::writeFileAtomically(dir / "data/kiosk.json", json);
-        CHECK_THROWS_WITH(core::openKiosk(dir / "data"), Catch::Contains("kiosk.json") && Catch::Contains(field));
+        CHECK_THROWS_WITH(core::openKiosk(dir / "data"),
+                          Catch::Contains("kiosk.json") && Catch::Contains(field));
         CHECK_THROWS_AS(core::startKiosk(dir / "data"), storage::Error);
     }
 }

@@ -29,8 +29,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (identity.sync) {
             const auto& sync = *identity.sync;
             fuzz::check(sync.folder.is_absolute(), "the sync folder is a full path");
-            fuzz::check(sync.exportEveryMinutes > 0 && sync.checkEverySeconds > 0, "the sync intervals are positive");
-            fuzz::check(sync.dailyAtMinutes >= 0 && sync.dailyAtMinutes < 24 * 60, "daily_at is a time of day");
+            fuzz::check(sync.exportEveryMinutes > 0 && sync.checkEverySeconds > 0,
+                        "the sync intervals are positive");
+            fuzz::check(sync.dailyAtMinutes >= 0 && sync.dailyAtMinutes < 24 * 60,
+                        "daily_at is a time of day");
         }
     } catch (const storage::Error& e) {
         // Read, and found to belong to a provisioned kiosk, whose team key this folder lacks.
