@@ -27,29 +27,34 @@ void reportDamaged(const std::vector<std::string>& ids) {
 
 void reportQuarantined(const std::vector<storage::QuarantineRead>& quarantined) {
     for (const auto& q : quarantined) {
-        std::printf("QUARANTINED: %s, found damaged and moved aside. The %zu waiting submission(s) read from it\n"
-                    "             go in every export until a receipt names them. Keep the file; ask IT to copy the\n"
-                    "             data folder.\n",
-                    q.file.c_str(), q.rows.size());
+        std::printf(
+            "QUARANTINED: %s, found damaged and moved aside. The %zu waiting submission(s) read from it\n"
+            "             go in every export until a receipt names them. Keep the file; ask IT to copy the\n"
+            "             data folder.\n",
+            q.file.c_str(), q.rows.size());
         if (!q.problem.empty())
             std::printf("             Not all of it could be read: %s\n", q.problem.c_str());
     }
 }
 
-std::string orNever(const std::optional<std::string>& time) { return time ? *time : "never"; }
+std::string orNever(const std::optional<std::string>& time) {
+    return time ? *time : "never";
+}
 
 int exportBundle(const app::Options& o) {
     const auto result = core::exportUnconfirmed(core::openKiosk(o.dataDir), o.target);
     reportDamaged(result.damaged);
     if (result.count == 0) {
-        std::printf("Nothing to export: the complaints team has confirmed every %ssubmission this kiosk holds.\n",
-                    result.damaged.empty() ? "" : "other ");
+        std::printf(
+            "Nothing to export: the complaints team has confirmed every %ssubmission this kiosk holds.\n",
+            result.damaged.empty() ? "" : "other ");
         return result.damaged.empty() ? 0 : 1;
     }
     std::printf("Exported %zu submission(s) to %s\n", result.count, result.file.c_str());
-    std::printf("It carries every submission the complaints team has not yet confirmed, so an earlier file that\n"
-                "was lost costs nothing. Take it to the complaints team today, and bring back their receipt for\n"
-                "\"kiosk admin import-receipt FILE\".\n");
+    std::printf(
+        "It carries every submission the complaints team has not yet confirmed, so an earlier file that\n"
+        "was lost costs nothing. Take it to the complaints team today, and bring back their receipt for\n"
+        "\"kiosk admin import-receipt FILE\".\n");
     return result.damaged.empty() ? 0 : 1;
 }
 
@@ -77,24 +82,28 @@ int status(const app::Options& o) {
         std::fputs(core::statusJson(identity, status).c_str(), stdout);
         return status.needsAttention() ? 1 : 0;
     }
-    std::printf("kiosk:         %s%s\n", identity.name.c_str(), identity.demo ? " (DEMO MODE: not provisioned)" : "");
+    std::printf("kiosk:         %s%s\n", identity.name.c_str(),
+                identity.demo ? " (DEMO MODE: not provisioned)" : "");
     std::printf("data folder:   %s\n", identity.dataDir.c_str());
     std::printf("waiting:       %d (never exported)\n", status.waiting);
-    std::printf("exported:      %d (sent, no receipt from the complaints team yet: sent again in every export)\n",
-                status.exported);
+    std::printf(
+        "exported:      %d (sent, no receipt from the complaints team yet: sent again in every export)\n",
+        status.exported);
     std::printf("received:      %d (confirmed by a receipt; deleted after %d day(s))\n", status.received,
                 identity.keepReceivedDays);
     if (status.quarantinedUnconfirmed > 0)
-        std::printf("quarantined:   %d unconfirmed, read from quarantined databases\n", status.quarantinedUnconfirmed);
+        std::printf("quarantined:   %d unconfirmed, read from quarantined databases\n",
+                    status.quarantinedUnconfirmed);
     std::printf("priority:      %d%s\n", status.priority,
-                status.priority > 0 ? " (\"I don't feel safe\" was pressed: export today and tell the complaints team)"
-                                    : "");
+                status.priority > 0
+                    ? " (\"I don't feel safe\" was pressed: export today and tell the complaints team)"
+                    : "");
     if (status.oldestUnconfirmed)
         std::printf("oldest:        made %s; to be acknowledged by %s%s\n", status.oldestUnconfirmed->c_str(),
                     status.acknowledgeBy ? storage::toIso(*status.acknowledgeBy).c_str() : "?",
                     status.overdue ? " (OVERDUE)" : "");
-    std::printf("export due:    %s\n", status.exportDueToday ? "YES, today: export and take the file to the complaints team"
-                                                            : "no");
+    std::printf("export due:    %s\n",
+                status.exportDueToday ? "YES, today: export and take the file to the complaints team" : "no");
     std::printf("last export:   %s\n", orNever(status.lastExport).c_str());
     std::printf("last receipt:  %s\n", orNever(status.lastReceipt).c_str());
     std::printf("free space:    %ju MiB\n", status.freeBytes / (1024 * 1024));
@@ -120,20 +129,24 @@ int importReceipt(const app::Options& o) {
     if (applied.alreadyImported)
         std::printf("This receipt was imported before. Nothing changed.\n");
     else
-        std::printf("Receipt imported: the complaints team confirms %d submission(s) from this kiosk.\n", applied.marked);
+        std::printf("Receipt imported: the complaints team confirms %d submission(s) from this kiosk.\n",
+                    applied.marked);
     if (result.deleted > 0)
         std::printf("%d confirmed submission(s) were deleted from this kiosk.\n", result.deleted);
     if (applied.marked > 0 && identity.keepReceivedDays > 0)
-        std::printf("Confirmed submissions are kept for %d day(s) (keep_received_days in kiosk.json), then deleted.\n",
+        std::printf("Confirmed submissions are kept for %d day(s) (keep_received_days in kiosk.json), then "
+                    "deleted.\n",
                     identity.keepReceivedDays);
     if (applied.notHere > 0)
-        std::printf("%d submission(s) it names are no longer on this kiosk (an earlier receipt confirmed them).\n",
-                    applied.notHere);
+        std::printf(
+            "%d submission(s) it names are no longer on this kiosk (an earlier receipt confirmed them).\n",
+            applied.notHere);
     if (applied.quarantinedConfirmed > 0)
         std::printf("%d submission(s) from quarantined databases are confirmed and will not be sent again.\n",
                     applied.quarantinedConfirmed);
     if (!applied.mismatch.empty()) {
-        std::printf("%zu submission(s) it names differ from what this kiosk holds, so they are kept and will be sent\n"
+        std::printf("%zu submission(s) it names differ from what this kiosk holds, so they are kept and will "
+                    "be sent\n"
                     "again. Tell the complaints team (0800 49 60 650) these ids:\n",
                     applied.mismatch.size());
         for (const auto& id : applied.mismatch)
@@ -150,10 +163,11 @@ int verify(const app::Options& o) {
     if (!std::filesystem::exists(db)) {
         std::printf("No database yet: this kiosk has stored nothing.\n");
     } else if (!result.unreadable.empty()) {
-        std::printf("DAMAGED: the database %s could not be checked: %s\n"
-                    "The kiosk will move it aside into quarantine/ when it next starts. Do not delete it: ask IT\n"
-                    "to copy the whole data folder.\n",
-                    db.c_str(), result.unreadable.c_str());
+        std::printf(
+            "DAMAGED: the database %s could not be checked: %s\n"
+            "The kiosk will move it aside into quarantine/ when it next starts. Do not delete it: ask IT\n"
+            "to copy the whole data folder.\n",
+            db.c_str(), result.unreadable.c_str());
     } else {
         if (result.integrity.empty())
             std::printf("The database %s passed its full integrity check.\n", db.c_str());
@@ -161,8 +175,8 @@ int verify(const app::Options& o) {
             std::printf("DAMAGED: the integrity check of %s found %zu problem(s), the first: %s\n"
                         "Do not delete it: ask IT to copy the whole data folder.\n",
                         db.c_str(), result.integrity.size(), result.integrity.front().c_str());
-        std::printf("%d unconfirmed submission(s) checked against their checksums; %zu damaged.\n", result.rowsChecked,
-                    result.damaged.size());
+        std::printf("%d unconfirmed submission(s) checked against their checksums; %zu damaged.\n",
+                    result.rowsChecked, result.damaged.size());
     }
     reportDamaged(result.damaged);
     reportQuarantined(result.quarantined);
@@ -175,22 +189,26 @@ int provision(const app::Options& o) {
     const auto result = core::provision(o.dataDir, o.publicKeyFile, o.kioskName);
     const auto identity = core::openKiosk(o.dataDir);
     if (result.wasDemo)
-        std::printf("This kiosk ran in demo mode. Its demo keys were removed, and with them %d demo submission(s):\n"
-                    "they were sealed to a key kept on this tablet, so they were never a child's words to the team.\n",
-                    result.demoSubmissionsRemoved);
+        std::printf(
+            "This kiosk ran in demo mode. Its demo keys were removed, and with them %d demo submission(s):\n"
+            "they were sealed to a key kept on this tablet, so they were never a child's words to the "
+            "team.\n",
+            result.demoSubmissionsRemoved);
     std::printf("Provisioned as \"%s\". Submissions will be sealed to the complaints team's key %s;\n"
                 "receipts must be signed with the team's key %s.\n",
                 identity.name.c_str(), storage::fingerprint(identity.key).c_str(),
                 storage::fingerprint(identity.teamSigning).c_str());
-    std::printf("This kiosk's %ssigning key: %s\n", result.newKioskKey ? "new " : "", result.kioskFingerprint.c_str());
+    std::printf("This kiosk's %ssigning key: %s\n", result.newKioskKey ? "new " : "",
+                result.kioskFingerprint.c_str());
     std::printf("Give %s to the complaints team to enrol (intake kiosks add FILE), and read them\n"
                 "the fingerprint above so that they can check it is this kiosk's.\n",
                 result.identityFile.c_str());
     if (result.waitingUnderUnreadableKey > 0)
-        std::printf("The kiosk's old team key could not be read. %d unconfirmed submission(s) were sealed to it;\n"
-                    "export them now. If the key just installed is not the same team key, the complaints team will\n"
-                    "not be able to open them: keep a copy of this kiosk's data folder until they have.\n",
-                    result.waitingUnderUnreadableKey);
+        std::printf(
+            "The kiosk's old team key could not be read. %d unconfirmed submission(s) were sealed to it;\n"
+            "export them now. If the key just installed is not the same team key, the complaints team will\n"
+            "not be able to open them: keep a copy of this kiosk's data folder until they have.\n",
+            result.waitingUnderUnreadableKey);
     return 0;
 }
 

@@ -86,8 +86,9 @@ std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
         else if (what == "verify")
             o.command = Options::Command::Verify;
         else {
-            error = "unknown admin command \"" + std::string(what) + "\": status, export, import-receipt, verify or "
-                                                                   "provision";
+            error = "unknown admin command \"" + std::string(what) +
+                    "\": status, export, import-receipt, verify or "
+                    "provision";
             return std::nullopt;
         }
         i = 3;
@@ -135,7 +136,8 @@ std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
             o.kioskName = *v;
         } else if (arg == "--json" && o.command == Options::Command::Status) {
             o.json = true;
-        } else if (o.command == Options::Command::ImportReceipt && o.receiptFile.empty() && !arg.starts_with("-")) {
+        } else if (o.command == Options::Command::ImportReceipt && o.receiptFile.empty() &&
+                   !arg.starts_with("-")) {
             o.receiptFile = std::string(arg);
         } else {
             error = "unknown option \"" + std::string(arg) + "\"";
@@ -147,7 +149,8 @@ std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
         return std::nullopt;
     }
     if (o.command == Options::Command::ImportReceipt && o.receiptFile.empty()) {
-        error = "admin import-receipt needs FILE: the receipt (cafcass-receipt_....receipt) from the complaints team";
+        error = "admin import-receipt needs FILE: the receipt (cafcass-receipt_....receipt) from the "
+                "complaints team";
         return std::nullopt;
     }
     if (o.command == Options::Command::Provision && o.publicKeyFile.empty()) {

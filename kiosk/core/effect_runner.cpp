@@ -47,9 +47,11 @@ void quarantineIfNotWhole(std::unique_ptr<storage::SubmissionStore>& store, cons
     if (found == "ok")
         return;
     store.reset();
-    const auto folder = storage::quarantine(identity.databaseFile(), storage::isoUtc(std::chrono::system_clock::now()));
-    std::fprintf(stderr, "kiosk: the database failed its full integrity check (%s); it was moved whole into %s and a "
-                         "new one started\n",
+    const auto folder =
+        storage::quarantine(identity.databaseFile(), storage::isoUtc(std::chrono::system_clock::now()));
+    std::fprintf(stderr,
+                 "kiosk: the database failed its full integrity check (%s); it was moved whole into %s and a "
+                 "new one started\n",
                  found.c_str(), folder.c_str());
 }
 

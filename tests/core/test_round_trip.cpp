@@ -73,7 +73,8 @@ flow::SaveSubmission sentThroughTheFlow(Language language, const Choices& choice
 
 } // namespace
 
-TEST_CASE("every value of every choice goes from the flow through the real save, export and opening as itself") {
+TEST_CASE(
+    "every value of every choice goes from the flow through the real save, export and opening as itself") {
     test::TempDir dir;
     std::filesystem::create_directories(dir / "usb");
     const auto kiosk = core::startKiosk(dir / "data");
@@ -214,7 +215,8 @@ core::Identity syncingKiosk(const test::TempDir& dir, int checkEverySeconds = 36
     return kiosk;
 }
 
-std::vector<std::filesystem::path> filesIn(const std::filesystem::path& folder, const std::string& extension) {
+std::vector<std::filesystem::path> filesIn(const std::filesystem::path& folder,
+                                           const std::string& extension) {
     std::vector<std::filesystem::path> out;
     for (const auto& e : std::filesystem::directory_iterator(folder))
         if (e.path().extension() == extension)
@@ -237,7 +239,8 @@ public:
             m_mounted = ::mount("tmpfs", folder.c_str(), "tmpfs", MS_RDONLY, "size=1m") == 0;
             m_works = m_mounted;
         } else {
-            std::filesystem::permissions(folder, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+            std::filesystem::permissions(folder, std::filesystem::perms::owner_read |
+                                                     std::filesystem::perms::owner_exec);
             m_works = true;
         }
     }
@@ -261,7 +264,8 @@ private:
 
 } // namespace
 
-TEST_CASE("the sync worker exports when something is unconfirmed and the interval or the day's time has come") {
+TEST_CASE(
+    "the sync worker exports when something is unconfirmed and the interval or the day's time has come") {
     core::SyncSettings every60{"/mnt/sync", 60, 15 * 60 + 30, 60};
     const storage::WorkingDays days;
     const auto monday = [](int hour, int minute) { return localAt(2026, 11, 23, hour, minute); };
@@ -269,22 +273,28 @@ TEST_CASE("the sync worker exports when something is unconfirmed and the interva
     CHECK(core::nextSyncAction(every60, days, monday(10, 0), std::nullopt, false) == SyncAction::Wait);
     CHECK(core::nextSyncAction(every60, days, monday(10, 0), std::nullopt, true) == SyncAction::ExportFirst);
     CHECK(core::nextSyncAction(every60, days, monday(10, 30), monday(10, 0), true) == SyncAction::Wait);
-    CHECK(core::nextSyncAction(every60, days, monday(11, 0), monday(10, 0), true) == SyncAction::ExportInterval);
+    CHECK(core::nextSyncAction(every60, days, monday(11, 0), monday(10, 0), true) ==
+          SyncAction::ExportInterval);
     CHECK(core::nextSyncAction(every60, days, monday(11, 0), monday(10, 0), false) == SyncAction::Wait);
     // A last export "in the future" (the clock was set back) does not hold exports back.
-    CHECK(core::nextSyncAction(every60, days, monday(10, 0), monday(12, 0), true) == SyncAction::ExportInterval);
+    CHECK(core::nextSyncAction(every60, days, monday(10, 0), monday(12, 0), true) ==
+          SyncAction::ExportInterval);
     // The day's export at daily_at, though the interval has not passed.
     CHECK(core::nextSyncAction(every60, days, monday(15, 29), monday(15, 0), true) == SyncAction::Wait);
-    CHECK(core::nextSyncAction(every60, days, monday(15, 30), monday(15, 0), true) == SyncAction::ExportDaily);
+    CHECK(core::nextSyncAction(every60, days, monday(15, 30), monday(15, 0), true) ==
+          SyncAction::ExportDaily);
     CHECK(core::nextSyncAction(every60, days, monday(15, 45), monday(15, 31), true) == SyncAction::Wait);
     // Not on a Saturday, a bank holiday or a closure date; the interval still counts then.
     const auto saturday = [](int hour, int minute) { return localAt(2026, 11, 21, hour, minute); };
     CHECK(core::nextSyncAction(every60, days, saturday(15, 45), saturday(15, 0), true) == SyncAction::Wait);
-    CHECK(core::nextSyncAction(every60, days, saturday(16, 0), saturday(15, 0), true) == SyncAction::ExportInterval);
+    CHECK(core::nextSyncAction(every60, days, saturday(16, 0), saturday(15, 0), true) ==
+          SyncAction::ExportInterval);
     const auto christmas = localAt(2026, 12, 25, 15, 45);
-    CHECK(core::nextSyncAction(every60, days, christmas, localAt(2026, 12, 25, 15, 0), true) == SyncAction::Wait);
+    CHECK(core::nextSyncAction(every60, days, christmas, localAt(2026, 12, 25, 15, 0), true) ==
+          SyncAction::Wait);
     const storage::WorkingDays closedMonday({storage::Date{2026, 11, 23}});
-    CHECK(core::nextSyncAction(every60, closedMonday, monday(15, 45), monday(15, 0), true) == SyncAction::Wait);
+    CHECK(core::nextSyncAction(every60, closedMonday, monday(15, 45), monday(15, 0), true) ==
+          SyncAction::Wait);
     // Once a day: an export last evening, the interval a day long, waits for daily_at today.
     core::SyncSettings daily{"/mnt/sync", 24 * 60, 15 * 60 + 30, 60};
     const auto sundayEvening = localAt(2026, 11, 22, 18, 0);
@@ -317,12 +327,13 @@ TEST_CASE("the sync worker exports into its folder by itself and imports the rec
     const auto keys = test::demoTeamKeys(kiosk);
     const auto entries = test::readBundleFile(bundles[0]).entries;
     const auto ours = test::writeReceipt(dir / "share", kiosk, entries, keys.signing);
-    const auto theirs = test::writeReceipt(dir / "share", "Canolfan arall",
-                                           storage::SigningKeyPair::generate().publicKey, entries, keys.signing);
+    const auto theirs =
+        test::writeReceipt(dir / "share", "Canolfan arall", storage::SigningKeyPair::generate().publicKey,
+                           entries, keys.signing);
     worker.poke();
     REQUIRE(worker.waitForRounds(2, std::chrono::seconds(20)));
-    CHECK_FALSE(std::filesystem::exists(ours));   // imported, its work done
-    CHECK(std::filesystem::exists(theirs));        // another kiosk's, left alone
+    CHECK_FALSE(std::filesystem::exists(ours)); // imported, its work done
+    CHECK(std::filesystem::exists(theirs));     // another kiosk's, left alone
     CHECK(unconfirmed(kiosk) == 0);
     CHECK(core::readStatus(kiosk).received == 0); // deleted at once
     CHECK(storage::readFile(kiosk.databaseFile()).find(sealed) == std::string::npos);
@@ -399,4 +410,3 @@ TEST_CASE("the sync worker wakes at once when poked and stops promptly") {
     CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(2));
     CHECK(worker.rounds() == 2);
 }
-

@@ -232,7 +232,8 @@ TEST_CASE("what waits in a quarantined database is shown by status and goes in e
     const auto second = core::exportUnconfirmed(kiosk, dir / "usb");
     CHECK(second.count == 4);
     // A receipt for all four confirms them; the quarantined ones are sent no more.
-    const auto receipt = test::writeReceipt(dir.path(), kiosk, test::readBundleFile(second.file).entries, keys.signing);
+    const auto receipt =
+        test::writeReceipt(dir.path(), kiosk, test::readBundleFile(second.file).entries, keys.signing);
     const auto imported = core::importReceipt(kiosk, receipt);
     REQUIRE(imported.outcome == core::ReceiptImport::Outcome::Applied);
     CHECK(imported.applied.marked == 1);
@@ -303,7 +304,8 @@ struct ProvisionedKiosk {
         return core::startKiosk(dir / "data");
     }
     // The entries of a bundle with these ids.
-    static std::vector<storage::BundleEntry> only(const storage::Bundle& bundle, const std::set<std::string>& ids) {
+    static std::vector<storage::BundleEntry> only(const storage::Bundle& bundle,
+                                                  const std::set<std::string>& ids) {
         std::vector<storage::BundleEntry> out;
         for (const auto& e : bundle.entries)
             if (ids.count(e.id) == 1)
@@ -321,7 +323,8 @@ struct ProvisionedKiosk {
 std::string databaseBytes(const core::Identity& kiosk) {
     auto wal = kiosk.databaseFile();
     wal += "-wal";
-    return storage::readFile(kiosk.databaseFile()) + (std::filesystem::exists(wal) ? storage::readFile(wal) : "");
+    return storage::readFile(kiosk.databaseFile()) +
+           (std::filesystem::exists(wal) ? storage::readFile(wal) : "");
 }
 
 int rows(const core::Identity& kiosk, const char* state) {
@@ -330,7 +333,8 @@ int rows(const core::Identity& kiosk, const char* state) {
 
 } // namespace
 
-TEST_CASE("a receipt from the team marks what it names received and deletes it from the database and its WAL") {
+TEST_CASE(
+    "a receipt from the team marks what it names received and deletes it from the database and its WAL") {
     test::TempDir dir;
     ProvisionedKiosk k(dir);
     const auto bundle = test::readBundleFile(core::exportUnconfirmed(k.kiosk, dir / "usb").file);
@@ -370,17 +374,19 @@ TEST_CASE("a receipt for another kiosk, signed by another key, or altered change
     std::filesystem::create_directories(dir / "receipts");
     const auto otherKiosk = storage::SigningKeyPair::generate();
     const auto stranger = storage::SigningKeyPair::generate();
-    const auto forAnother =
-        test::writeReceipt(dir / "receipts", "Canolfan Abertawe", otherKiosk.publicKey, bundle.entries, k.team.signing);
+    const auto forAnother = test::writeReceipt(dir / "receipts", "Canolfan Abertawe", otherKiosk.publicKey,
+                                               bundle.entries, k.team.signing);
     const auto notTheTeam = test::writeReceipt(dir / "receipts", k.kiosk, bundle.entries, stranger);
-    auto altered = storage::readFile(test::writeReceipt(dir / "receipts", k.kiosk, bundle.entries, k.team.signing));
+    auto altered =
+        storage::readFile(test::writeReceipt(dir / "receipts", k.kiosk, bundle.entries, k.team.signing));
     altered[altered.size() - 5] ^= 1;
     storage::writeFileAtomically(dir / "receipts/altered.receipt", altered);
 
     const auto before = listing(dir / "data");
     const auto forAnotherResult = core::importReceipt(k.kiosk, forAnother);
     CHECK(forAnotherResult.outcome == core::ReceiptImport::Outcome::ForAnotherKiosk);
-    CHECK_THAT(forAnotherResult.why, Catch::Contains("Nothing was changed") && Catch::Contains("not for this one"));
+    CHECK_THAT(forAnotherResult.why,
+               Catch::Contains("Nothing was changed") && Catch::Contains("not for this one"));
     const auto notTheTeamResult = core::importReceipt(k.kiosk, notTheTeam);
     CHECK(notTheTeamResult.outcome == core::ReceiptImport::Outcome::Refused);
     CHECK_THAT(notTheTeamResult.why, Catch::Contains("Nothing was changed") &&
@@ -402,7 +408,9 @@ TEST_CASE("received rows are kept for keep_received_days, then deleted") {
     const auto bundle = test::readBundleFile(core::exportUnconfirmed(kiosk, dir / "usb").file);
     const auto now = std::chrono::system_clock::now();
     const auto result = core::importReceipt(
-        kiosk, test::writeReceipt(dir.path(), kiosk, ProvisionedKiosk::only(bundle, {k.confirmed}), k.team.signing), now);
+        kiosk,
+        test::writeReceipt(dir.path(), kiosk, ProvisionedKiosk::only(bundle, {k.confirmed}), k.team.signing),
+        now);
     CHECK(result.applied.marked == 1);
     CHECK(result.deleted == 0);
     CHECK(rows(kiosk, "received") == 1);
@@ -481,7 +489,8 @@ TEST_CASE("status as JSON names every field staff and IT read, before and after 
     CHECK(j["last_export"].is_string());
     CHECK(j["export_due_today"] == false); // everything left today
 
-    (void)core::importReceipt(k.kiosk, test::writeReceipt(dir.path(), k.kiosk, bundle.entries, k.team.signing));
+    (void)core::importReceipt(k.kiosk,
+                              test::writeReceipt(dir.path(), k.kiosk, bundle.entries, k.team.signing));
     j = nlohmann::json::parse(core::statusJson(k.kiosk, core::readStatus(k.kiosk, now)));
     CHECK(j["waiting"] == 0);
     CHECK(j["exported"] == 0);
@@ -505,9 +514,9 @@ TEST_CASE("an export is due on a working day while something unconfirmed has not
         tm.tm_isdst = -1;
         return std::chrono::system_clock::from_time_t(std::mktime(&tm));
     };
-    CHECK(core::readStatus(k.kiosk, at(2026, 11, 23, 12)).exportDueToday);        // a Monday
-    CHECK_FALSE(core::readStatus(k.kiosk, at(2026, 11, 21, 12)).exportDueToday);  // a Saturday
-    CHECK_FALSE(core::readStatus(k.kiosk, at(2026, 12, 25, 12)).exportDueToday);  // Christmas Day
+    CHECK(core::readStatus(k.kiosk, at(2026, 11, 23, 12)).exportDueToday);       // a Monday
+    CHECK_FALSE(core::readStatus(k.kiosk, at(2026, 11, 21, 12)).exportDueToday); // a Saturday
+    CHECK_FALSE(core::readStatus(k.kiosk, at(2026, 12, 25, 12)).exportDueToday); // Christmas Day
     (void)core::exportUnconfirmed(k.kiosk, dir / "usb");
     const auto today = std::chrono::system_clock::now();
     if (storage::WorkingDays().isWorkingDay(storage::localDate(today)))
