@@ -13,13 +13,21 @@ const char* usage() {
         Runs the kiosk, full screen unless --windowed (default window 1280x800).
   kiosk --tour DIR [--windowed=WIDTHxHEIGHT]
         Renders every screen in Welsh and English to PNG files in DIR.
+  kiosk admin status [--json] [--data-dir DIR]
+        What waits, what the complaints team has confirmed, whether an export is due today, the
+        disk, the sync folder and the keys' fingerprints. Changes nothing.
   kiosk admin export --to DIR [--data-dir DIR]
-        Writes every waiting submission into one sealed bundle file in DIR.
+        Writes every submission the complaints team has not confirmed into one signed bundle in DIR.
+  kiosk admin import-receipt FILE [--data-dir DIR]
+        Reads the complaints team's receipt; the submissions it names are confirmed and deleted.
+  kiosk admin verify [--data-dir DIR]
+        Checks the whole database and every unconfirmed submission's checksum. Changes nothing.
   kiosk admin provision --public-key FILE [--name NAME] [--data-dir DIR]
-        Gives this kiosk the complaints team's public key (made by "intake keygen") and a name.
-  kiosk admin status [--data-dir DIR]
-        Says whether the kiosk is provisioned and how many submissions are waiting.
+        Gives this kiosk the complaints team's public keys (team-public.key, made by "intake
+        keygen") and a name; writes kiosk-identity.json for the team to enrol.
 
+Exit codes: 0 all is well; 1 something needs staff or IT (the message says what); 2 a mistake in
+the command line.
 DIR for --data-dir defaults to $XDG_DATA_HOME/cafcass-cymru-kiosk (~/.local/share/cafcass-cymru-kiosk).
 )";
 }
@@ -63,18 +71,24 @@ std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
     int i = 1;
     if (argc > 1 && std::string_view(argv[1]) == "admin") {
         if (argc < 3) {
-            error = "admin needs a command: export, provision or status";
+            error = "admin needs a command: status, export, import-receipt, verify or provision";
             return std::nullopt;
         }
         const std::string_view what = argv[2];
         if (what == "export")
             o.command = Options::Command::Export;
+        else if (what == "import-receipt")
+            o.command = Options::Command::ImportReceipt;
         else if (what == "provision")
             o.command = Options::Command::Provision;
         else if (what == "status")
             o.command = Options::Command::Status;
+        else if (what == "verify")
+            o.command = Options::Command::Verify;
         else {
-            error = "unknown admin command \"" + std::string(what) + "\"";
+            error = "unknown admin command \"" + std::string(what) +
+                    "\": status, export, import-receipt, verify or "
+                    "provision";
             return std::nullopt;
         }
         i = 3;
@@ -120,6 +134,11 @@ std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
             if (!v)
                 return std::nullopt;
             o.kioskName = *v;
+        } else if (arg == "--json" && o.command == Options::Command::Status) {
+            o.json = true;
+        } else if (o.command == Options::Command::ImportReceipt && o.receiptFile.empty() &&
+                   !arg.starts_with("-")) {
+            o.receiptFile = std::string(arg);
         } else {
             error = "unknown option \"" + std::string(arg) + "\"";
             return std::nullopt;
@@ -127,6 +146,11 @@ std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
     }
     if (o.command == Options::Command::Export && o.target.empty()) {
         error = "admin export needs --to DIR: the folder to write the bundle into (a USB stick, say)";
+        return std::nullopt;
+    }
+    if (o.command == Options::Command::ImportReceipt && o.receiptFile.empty()) {
+        error = "admin import-receipt needs FILE: the receipt (cafcass-receipt_....receipt) from the "
+                "complaints team";
         return std::nullopt;
     }
     if (o.command == Options::Command::Provision && o.publicKeyFile.empty()) {

@@ -8,7 +8,7 @@ namespace kiosk::app {
 
 /// What the command line asked for.
 struct Options {
-    enum class Command { Run, Tour, Export, Provision, Status, Help };
+    enum class Command { Run, Tour, Export, ImportReceipt, Provision, Status, Verify, Help };
     Command command = Command::Run;
     std::filesystem::path dataDir;       // where the database and keys live
     bool windowed = false;               // a window instead of full screen
@@ -17,6 +17,8 @@ struct Options {
     std::filesystem::path target;        // --to for export, the folder for the tour
     std::filesystem::path publicKeyFile; // provision --public-key
     std::string kioskName;               // provision --name
+    std::filesystem::path receiptFile;   // import-receipt FILE
+    bool json = false;                   // status --json
 };
 
 /// Parses the arguments; on a mistake returns nullopt and puts a message for the user in error.

@@ -1,45 +1,41 @@
 #include <core/staff_actions.hpp>
 
+#include <core/on_database.hpp>
 #include <storage/error.hpp>
+#include <storage/files.hpp>
 #include <storage/ids.hpp>
+#include <storage/receipt.hpp>
 #include <storage/store.hpp>
 
-// The staff actions, the same whether they come from the command line or (later) the staff screen.
+#include <set>
 
 namespace kiosk::core {
 namespace {
 
-// Runs a staff action on the database, telling staff plainly if the database is damaged.
-template <class Action> auto onDatabase(const Identity& identity, Action action) {
-    try {
-        return action();
-    } catch (const storage::Error& e) {
-        if (!storage::isDamage(e))
-            throw;
-        throw storage::Error(storage::Error::Kind::Damaged,
-                             "the database " + identity.databaseFile().string() + " is damaged (" + e.what() +
-                                 "). Nothing was changed. Do not delete it: ask IT, who can take a copy of the whole "
-                                 "folder.",
-                             e.code());
-    }
-}
-
-int waitingIn(const Identity& identity) {
-    if (!std::filesystem::exists(identity.databaseFile()))
-        return 0;
-    storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
-    return store.count("waiting");
-}
-
-std::vector<storage::QuarantineRead> readQuarantine(const Identity& identity) {
-    std::vector<storage::QuarantineRead> out;
-    for (const auto& file : storage::quarantinedDatabases(identity.databaseFile()))
-        out.push_back(storage::readQuarantined(file));
-    return out;
-}
+using storage::Error;
 
 // Below this much free space a submission (a few kilobytes, and its WAL) may not fit.
 constexpr std::uintmax_t kLeastFreeBytes = 4 * 1024 * 1024;
+
+std::string receivedUpTo(const Identity& identity, std::chrono::system_clock::time_point now) {
+    return storage::isoUtc(now - std::chrono::hours(24) * identity.keepReceivedDays);
+}
+
+// Rows read from quarantined databases that no receipt has confirmed: those files are never
+// written, so their rows go in every export until a receipt names them.
+std::vector<storage::SealedRow> quarantinedToSend(const Identity& identity,
+                                                  const std::set<std::string>& confirmed) {
+    std::vector<storage::SealedRow> out;
+    for (auto& read : detail::readQuarantine(identity))
+        for (auto& row : read.rows)
+            if (confirmed.count(row.id) == 0)
+                out.push_back(std::move(row));
+    return out;
+}
+
+std::vector<storage::SealedRow> allQuarantined(const Identity& identity) {
+    return quarantinedToSend(identity, {});
+}
 
 } // namespace
 
@@ -47,14 +43,15 @@ std::optional<std::string> whyCannotStore(const Identity& identity) {
     try {
         // An all-zero or otherwise weak key is refused by the sealed box itself.
         (void)storage::seal("check", identity.key);
-    } catch (const storage::Error& e) {
+    } catch (const Error& e) {
         return "the team's key in " + identity.dataDir.string() + " cannot seal (" + e.what() +
                "). Ask IT to provision the kiosk again with the complaints team's public key.";
     }
     std::error_code ec;
     const auto space = std::filesystem::space(identity.dataDir, ec);
     if (!ec && space.available < kLeastFreeBytes)
-        return "the disk holding " + identity.dataDir.string() + " is full (" + std::to_string(space.available / 1024) +
+        return "the disk holding " + identity.dataDir.string() + " is full (" +
+               std::to_string(space.available / 1024) +
                " KiB free). Ask IT to make room; do not delete anything in that folder.";
     try {
         storage::SubmissionStore store(identity.databaseFile());
@@ -66,45 +63,105 @@ std::optional<std::string> whyCannotStore(const Identity& identity) {
     return std::nullopt;
 }
 
-Status readStatus(const Identity& identity) {
-    Status status;
-    status.quarantined = readQuarantine(identity);
-    std::error_code ec;
-    status.freeBytes = std::filesystem::space(identity.dataDir, ec).available;
-    status.nearlyFull = !ec && status.freeBytes < kNearlyFullBytes;
-    if (!std::filesystem::exists(identity.databaseFile()))
-        return status;
-    return onDatabase(identity, [&] {
-        storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
-        status.waiting = store.count("waiting");
-        status.exported = store.count("exported");
-        for (const auto& row : store.waiting())
-            if (!row.intact)
-                status.damaged.push_back(row.id);
-        return status;
+storage::ExportResult exportUnconfirmed(const Identity& identity, const std::filesystem::path& folder) {
+    if (!std::filesystem::is_directory(folder))
+        throw Error(Error::Kind::File, "the folder " + folder.string() +
+                                           " does not exist. Is the USB stick or network folder connected?");
+    const auto now = std::chrono::system_clock::now();
+    return detail::onDatabase(identity, [&] {
+        std::set<std::string> confirmed;
+        int unconfirmed = 0;
+        if (std::filesystem::exists(identity.databaseFile())) {
+            storage::SubmissionStore reading(identity.databaseFile(), storage::Access::ReadOnly);
+            unconfirmed = reading.count("waiting") + reading.count("exported");
+            for (auto& id : reading.confirmedFromQuarantine())
+                confirmed.insert(std::move(id));
+        }
+        auto alsoSend = quarantinedToSend(identity, confirmed);
+        // Opened for writing only when there is something to export: with nothing unconfirmed,
+        // export changes nothing, not even the database's schema.
+        if (unconfirmed == 0 && alsoSend.empty())
+            return storage::ExportResult{};
+        const auto signer = identity.signingKeys();
+        storage::SubmissionStore store(identity.databaseFile());
+        if (store.count("received") > 0)
+            (void)store.deleteReceived(receivedUpTo(identity, now));
+        return storage::exportUnconfirmed(
+            store, folder, {identity.name, identity.key, &signer, identity.demo, storage::isoUtc(now)},
+            alsoSend);
     });
 }
 
-storage::ExportResult exportWaiting(const Identity& identity, const std::filesystem::path& folder) {
-    if (!std::filesystem::is_directory(folder))
-        throw storage::Error(storage::Error::Kind::File, "the folder " + folder.string() +
-                                                             " does not exist. Is the USB stick or network folder "
-                                                             "connected?");
-    std::vector<storage::SealedRow> quarantined;
-    for (auto& read : readQuarantine(identity))
-        for (auto& row : read.rows)
-            quarantined.push_back(std::move(row));
-    return onDatabase(identity, [&] {
-        // Opened for writing only when there is something to export: with nothing waiting, export
-        // changes nothing, not even the database's schema.
-        if (waitingIn(identity) == 0 && quarantined.empty())
-            return storage::ExportResult{};
+int forgetReceived(const Identity& identity, std::chrono::system_clock::time_point now) {
+    if (!std::filesystem::exists(identity.databaseFile()))
+        return 0;
+    return detail::onDatabase(identity, [&] {
+        if (storage::SubmissionStore(identity.databaseFile(), storage::Access::ReadOnly).count("received") ==
+            0)
+            return 0;
         storage::SubmissionStore store(identity.databaseFile());
-        return storage::exportWaiting(store, folder,
-                                      {identity.name, identity.key, identity.demo,
-                                       storage::isoUtc(std::chrono::system_clock::now())},
-                                      quarantined);
+        return store.deleteReceived(receivedUpTo(identity, now));
     });
+}
+
+ReceiptImport importReceipt(const Identity& identity, const std::filesystem::path& file,
+                            std::chrono::system_clock::time_point now) {
+    const auto bytes = storage::readFile(file);
+    ReceiptImport result;
+    storage::Receipt receipt;
+    try {
+        receipt = storage::readReceipt(bytes, identity.teamSigning);
+    } catch (const Error& e) {
+        if (e.kind() != Error::Kind::Crypto && e.kind() != Error::Kind::Format)
+            throw;
+        result.why =
+            file.string() + " was not imported: " + e.what() +
+            ". This kiosk takes only receipts signed with the complaints team's key it was provisioned "
+            "with (" +
+            storage::fingerprint(identity.teamSigning) +
+            ") and not changed since. Nothing was changed. Ask the complaints team to send the receipt "
+            "again.";
+        return result;
+    }
+    result.kiosk = receipt.kiosk;
+    if (receipt.kioskKey != identity.kioskKey) {
+        result.outcome = ReceiptImport::Outcome::ForAnotherKiosk;
+        result.why = file.string() + " is a receipt for the kiosk \"" + receipt.kiosk + "\" (key " +
+                     storage::fingerprint(receipt.kioskKey) + "), not for this one (\"" + identity.name +
+                     "\", key " + storage::fingerprint(identity.kioskKey) +
+                     "). Nothing was changed. Import it on that kiosk; this kiosk needs its own receipt.";
+        return result;
+    }
+    return detail::onDatabase(identity, [&] {
+        storage::SubmissionStore store(identity.databaseFile());
+        result.applied = store.applyReceipt(receipt, storage::isoUtc(now), allQuarantined(identity));
+        result.deleted = store.deleteReceived(receivedUpTo(identity, now));
+        result.outcome = ReceiptImport::Outcome::Applied;
+        return result;
+    });
+}
+
+Verification verify(const Identity& identity) {
+    Verification result;
+    result.quarantined = detail::readQuarantine(identity);
+    if (!std::filesystem::exists(identity.databaseFile()))
+        return result;
+    try {
+        storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
+        storage::Statement check(store.db(), "PRAGMA integrity_check");
+        while (check.step())
+            if (const auto line = check.text(0); line != "ok")
+                result.integrity.push_back(line);
+        for (const auto& row : store.unconfirmed()) {
+            ++result.rowsChecked;
+            if (!row.intact)
+                result.damaged.push_back(row.id);
+        }
+    } catch (const Error& e) {
+        // Refused at opening (a failed quick_check, not a database at all): that is the finding.
+        result.unreadable = e.what();
+    }
+    return result;
 }
 
 } // namespace kiosk::core

@@ -3,6 +3,8 @@
 // a damaged database aside), and staff run status and export. No confirmed submission may be
 // silently missing: each is exported, or named to staff as damaged, or in a quarantined database
 // that staff are told could not be read whole. KIOSK_DAMAGE_RUNS sets how many runs (default 200).
+#include "core_support.hpp"
+
 #include <core/effect_runner.hpp>
 #include <core/identity.hpp>
 #include <core/staff_actions.hpp>
@@ -90,11 +92,11 @@ TEST_CASE("damaged storage never loses a confirmed submission silently") {
             for (const auto& q : status.quarantined)
                 toldUnreadable = toldUnreadable || !q.problem.empty();
             tally.quarantined += status.quarantined.empty() ? 0 : 1;
-            const auto exported = core::exportWaiting(kiosk, dir / "usb");
+            const auto exported = core::exportUnconfirmed(kiosk, dir / "usb");
             accounted.insert(exported.damaged.begin(), exported.damaged.end());
             tally.namedDamaged += exported.damaged.empty() ? 0 : 1;
             if (!exported.file.empty())
-                for (const auto& entry : storage::bundleFromJson(storage::readFile(exported.file)).entries)
+                for (const auto& entry : test::readBundleFile(exported.file).entries)
                     accounted.insert(entry.id);
         } catch (const storage::Error& e) {
             ++tally.staffToldError;

@@ -1,14 +1,24 @@
+#include "core_support.hpp"
+
 #include <core/effect_runner.hpp>
 #include <core/identity.hpp>
 #include <core/staff_actions.hpp>
+#include <core/sync_worker.hpp>
 #include <flow/journey.hpp>
-#include <intake/worklist.hpp>
+#include <flow/step.hpp>
 #include <storage/files.hpp>
+#include <storage/rules.hpp>
+#include <storage/submission.hpp>
 #include <test_support/temp_dir.hpp>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
+#include <ctime>
 #include <map>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace kiosk;
 using namespace kiosk::vocabulary;
@@ -34,18 +44,45 @@ flow::SaveSubmission base() {
     return save;
 }
 
+// What a child types in each box: a phone number and an email address the contact screen takes.
+std::string typedIn(Field field) {
+    if (field == Field::Phone)
+        return "07700 900123";
+    if (field == Field::Email)
+        return "plentyn@example.org";
+    for (const auto& row : all<Field>())
+        if (row.value == field)
+            return "typed in " + std::string(row.stored);
+    return {};
+}
+
+// The child's answers, every box typed in, sent from Check your answers through the real flow:
+// what is saved is what the journey keeps of them, exactly as the kiosk sends it.
+flow::SaveSubmission sentThroughTheFlow(Language language, const Choices& choices) {
+    flow::State s;
+    s.language = language;
+    static_cast<Choices&>(s.answers) = choices;
+    for (const auto& row : all<Field>())
+        REQUIRE(s.answers.field(row.value).insert(typedIn(row.value)));
+    s.screen = flow::Screen::Check;
+    auto effects = flow::step(s, flow::Send{});
+    INFO("the flow did not send from Check: it went to screen " << static_cast<int>(s.screen));
+    REQUIRE(effects.size() == 1);
+    return std::move(std::get<flow::SaveSubmission>(effects.front()));
+}
+
 } // namespace
 
-TEST_CASE("every value of every choice goes from the flow through the real save, export and intake as itself") {
+TEST_CASE(
+    "every value of every choice goes from the flow through the real save, export and opening as itself") {
     test::TempDir dir;
     std::filesystem::create_directories(dir / "usb");
     const auto kiosk = core::startKiosk(dir / "data");
-    std::vector<flow::SaveSubmission> saves;
+    std::vector<std::pair<Language, Choices>> variants;
     const auto vary = [&](auto apply) {
         auto save = base();
         apply(save);
-        save.job = saves.size() + 1;
-        saves.push_back(std::move(save));
+        variants.emplace_back(save.language, save.choices);
     };
     for (const auto& row : all<Language>())
         vary([&](flow::SaveSubmission& s) { s.language = row.value; });
@@ -66,10 +103,20 @@ TEST_CASE("every value of every choice goes from the flow through the real save,
     for (int feeling = kFeelingMin; feeling <= kFeelingMax; ++feeling)
         vary([&](flow::SaveSubmission& s) { s.choices.feeling = feeling; });
 
-    // What each save should arrive as, by the reference its child was shown.
-    std::map<std::uint64_t, std::pair<Language, Choices>> expected;
-    for (const auto& s : saves)
-        expected[s.job] = {s.language, s.choices};
+    // What each save should arrive as: what the journey kept of the answers, as the flow sent it.
+    std::vector<flow::SaveSubmission> saves;
+    for (const auto& [language, choices] : variants)
+        saves.push_back(sentThroughTheFlow(language, choices));
+    std::vector<std::pair<Language, flow::Kept>> kept;
+    for (std::size_t i = 0; i < saves.size(); ++i) {
+        saves[i].job = i + 1;
+        flow::Kept k;
+        k.choices = saves[i].choices;
+        for (const auto& row : all<Field>())
+            if (!saves[i].text(row.value).empty())
+                k.keep(row.value);
+        kept.emplace_back(saves[i].language, k);
+    }
     std::map<std::string, std::uint64_t> jobOf;
     {
         core::EffectRunner runner(kiosk, [] {});
@@ -86,22 +133,29 @@ TEST_CASE("every value of every choice goes from the flow through the real save,
             jobOf[saved->reference] = saved->job;
         }
     }
-    REQUIRE(jobOf.size() == expected.size()); // every child was given a code of their own
+    REQUIRE(jobOf.size() == kept.size()); // every child was given a code of their own
 
-    const auto exported = core::exportWaiting(kiosk, dir / "usb");
-    REQUIRE(exported.count == expected.size());
-    const auto keys = storage::loadKeyPair(dir / "data/demo-secret.key");
-    const auto opened = intake::openBundle(storage::bundleFromJson(storage::readFile(exported.file)), keys);
-    REQUIRE(opened.problems.empty());
-    REQUIRE(opened.submissions.size() == expected.size());
-    for (const auto& s : opened.submissions) {
+    const auto exported = core::exportUnconfirmed(kiosk, dir / "usb");
+    REQUIRE(exported.count == kept.size());
+    const auto keys = test::demoTeamKeys(kiosk);
+    const auto bundle = test::readBundleFile(exported.file);
+    REQUIRE(bundle.entries.size() == kept.size());
+    for (const auto& entry : bundle.entries) {
+        const auto s = storage::submissionFromJson(storage::openSealed(entry.sealed, keys.sealing));
         INFO("reference " << s.reference);
+        // The kiosk never breaks a rule of FORMAT.md that intake enforces.
+        CHECK(storage::ruleBreaches(s) == std::vector<std::string>{});
+        CHECK(s.id == entry.id);
+        CHECK(s.createdAt == entry.createdAt);
+        CHECK(s.priority == entry.priority);
+        CHECK(s.kiosk == bundle.kiosk);
+        CHECK(s.demo == bundle.demo);
         REQUIRE(jobOf.count(s.reference) == 1);
-        const auto& [language, choices] = expected[jobOf[s.reference]];
+        const auto& [language, k] = kept[jobOf[s.reference] - 1];
         CHECK(s.language == language);
-        CHECK(s.choices == choices);
+        CHECK(s.choices == k.choices);
         for (const auto& row : all<Field>())
-            CHECK(s.text(row.value) == "typed in " + std::string(row.stored));
+            CHECK(s.text(row.value) == (k.has(row.value) ? typedIn(row.value) : ""));
     }
 }
 
@@ -128,4 +182,231 @@ TEST_CASE("only a complaint that may be answered is promised a date") {
             CHECK(saved.contactBy.has_value() == (kind.value == Kind::Complaint && contact.value != Contact::None));
         }
     }
+}
+
+// The sync folder: the same round trip with no USB stick. First when the worker exports (a pure
+// decision, tested without waiting), then the worker itself against real folders.
+namespace {
+
+using Clock = std::chrono::system_clock;
+
+// A moment in the kiosk's own time zone, as the kiosk reads its clock.
+Clock::time_point localAt(int year, int month, int day, int hour, int minute) {
+    std::tm tm{};
+    tm.tm_year = year - 1900;
+    tm.tm_mon = month - 1;
+    tm.tm_mday = day;
+    tm.tm_hour = hour;
+    tm.tm_min = minute;
+    tm.tm_isdst = -1;
+    return Clock::from_time_t(std::mktime(&tm));
+}
+
+// A demo kiosk whose kiosk.json names a sync folder.
+core::Identity syncingKiosk(const test::TempDir& dir, int checkEverySeconds = 3600) {
+    (void)core::startKiosk(dir / "data");
+    const nlohmann::json config = {{"sync",
+                                    {{"folder", (dir / "share").string()},
+                                     {"export_every_minutes", 60},
+                                     {"check_every_seconds", checkEverySeconds}}}};
+    storage::writeFileAtomically(dir / "data/kiosk.json", config.dump());
+    auto kiosk = core::openKiosk(dir / "data");
+    REQUIRE(kiosk.sync.has_value());
+    return kiosk;
+}
+
+std::vector<std::filesystem::path> filesIn(const std::filesystem::path& folder,
+                                           const std::string& extension) {
+    std::vector<std::filesystem::path> out;
+    for (const auto& e : std::filesystem::directory_iterator(folder))
+        if (e.path().extension() == extension)
+            out.push_back(e.path());
+    return out;
+}
+
+int unconfirmed(const core::Identity& kiosk) {
+    const auto status = core::readStatus(kiosk);
+    return status.waiting + status.exported;
+}
+
+// A folder the kiosk cannot write into: a read-only tmpfs mount as root (for whom permissions are
+// no bar), otherwise a folder without write permission. Writable again with release().
+class ReadOnlyFolder {
+public:
+    explicit ReadOnlyFolder(const std::filesystem::path& folder) : m_folder(folder) {
+        std::filesystem::create_directories(folder);
+        if (::geteuid() == 0) {
+            m_mounted = ::mount("tmpfs", folder.c_str(), "tmpfs", MS_RDONLY, "size=1m") == 0;
+            m_works = m_mounted;
+        } else {
+            std::filesystem::permissions(folder, std::filesystem::perms::owner_read |
+                                                     std::filesystem::perms::owner_exec);
+            m_works = true;
+        }
+    }
+    ~ReadOnlyFolder() {
+        if (m_mounted)
+            ::umount(m_folder.c_str());
+    }
+    [[nodiscard]] bool works() const { return m_works; }
+    void release() {
+        if (m_mounted)
+            REQUIRE(::mount(nullptr, m_folder.c_str(), nullptr, MS_REMOUNT, "size=1m") == 0);
+        else
+            std::filesystem::permissions(m_folder, std::filesystem::perms::owner_all);
+    }
+
+private:
+    std::filesystem::path m_folder;
+    bool m_mounted = false;
+    bool m_works = false;
+};
+
+} // namespace
+
+TEST_CASE(
+    "the sync worker exports when something is unconfirmed and the interval or the day's time has come") {
+    core::SyncSettings every60{"/mnt/sync", 60, 15 * 60 + 30, 60};
+    const storage::WorkingDays days;
+    const auto monday = [](int hour, int minute) { return localAt(2026, 11, 23, hour, minute); };
+    using core::SyncAction;
+    CHECK(core::nextSyncAction(every60, days, monday(10, 0), std::nullopt, false) == SyncAction::Wait);
+    CHECK(core::nextSyncAction(every60, days, monday(10, 0), std::nullopt, true) == SyncAction::ExportFirst);
+    CHECK(core::nextSyncAction(every60, days, monday(10, 30), monday(10, 0), true) == SyncAction::Wait);
+    CHECK(core::nextSyncAction(every60, days, monday(11, 0), monday(10, 0), true) ==
+          SyncAction::ExportInterval);
+    CHECK(core::nextSyncAction(every60, days, monday(11, 0), monday(10, 0), false) == SyncAction::Wait);
+    // A last export "in the future" (the clock was set back) does not hold exports back.
+    CHECK(core::nextSyncAction(every60, days, monday(10, 0), monday(12, 0), true) ==
+          SyncAction::ExportInterval);
+    // The day's export at daily_at, though the interval has not passed.
+    CHECK(core::nextSyncAction(every60, days, monday(15, 29), monday(15, 0), true) == SyncAction::Wait);
+    CHECK(core::nextSyncAction(every60, days, monday(15, 30), monday(15, 0), true) ==
+          SyncAction::ExportDaily);
+    CHECK(core::nextSyncAction(every60, days, monday(15, 45), monday(15, 31), true) == SyncAction::Wait);
+    // Not on a Saturday, a bank holiday or a closure date; the interval still counts then.
+    const auto saturday = [](int hour, int minute) { return localAt(2026, 11, 21, hour, minute); };
+    CHECK(core::nextSyncAction(every60, days, saturday(15, 45), saturday(15, 0), true) == SyncAction::Wait);
+    CHECK(core::nextSyncAction(every60, days, saturday(16, 0), saturday(15, 0), true) ==
+          SyncAction::ExportInterval);
+    const auto christmas = localAt(2026, 12, 25, 15, 45);
+    CHECK(core::nextSyncAction(every60, days, christmas, localAt(2026, 12, 25, 15, 0), true) ==
+          SyncAction::Wait);
+    const storage::WorkingDays closedMonday({storage::Date{2026, 11, 23}});
+    CHECK(core::nextSyncAction(every60, closedMonday, monday(15, 45), monday(15, 0), true) ==
+          SyncAction::Wait);
+    // Once a day: an export last evening, the interval a day long, waits for daily_at today.
+    core::SyncSettings daily{"/mnt/sync", 24 * 60, 15 * 60 + 30, 60};
+    const auto sundayEvening = localAt(2026, 11, 22, 18, 0);
+    CHECK(core::nextSyncAction(daily, days, monday(9, 0), sundayEvening, true) == SyncAction::Wait);
+    CHECK(core::nextSyncAction(daily, days, monday(15, 30), sundayEvening, true) == SyncAction::ExportDaily);
+}
+
+TEST_CASE("the sync worker exports into its folder by itself and imports the receipt it finds there") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "share");
+    const auto kiosk = syncingKiosk(dir);
+    std::string sealed;
+    {
+        storage::SubmissionStore store(kiosk.databaseFile());
+        (void)test::addComplaint(store, "drwy'r ffolder", kiosk.key);
+        sealed = [&] {
+            const auto row = store.unconfirmed().at(0);
+            return std::string(row.sealed.begin(), row.sealed.end());
+        }();
+    }
+    core::SyncWorker worker(kiosk);
+    REQUIRE(worker.waitForRounds(1, std::chrono::seconds(20)));
+    const auto bundles = filesIn(dir / "share", ".bundle");
+    REQUIRE(bundles.size() == 1);
+    CHECK(core::readStatus(kiosk).exported == 1);
+    CHECK(core::readStatus(kiosk).sync.problem.empty());
+    CHECK_FALSE(core::readStatus(kiosk).sync.lastSuccess.empty());
+
+    // The team's side: a receipt written back into the folder, and one for another kiosk.
+    const auto keys = test::demoTeamKeys(kiosk);
+    const auto entries = test::readBundleFile(bundles[0]).entries;
+    const auto ours = test::writeReceipt(dir / "share", kiosk, entries, keys.signing);
+    const auto theirs =
+        test::writeReceipt(dir / "share", "Canolfan arall", storage::SigningKeyPair::generate().publicKey,
+                           entries, keys.signing);
+    worker.poke();
+    REQUIRE(worker.waitForRounds(2, std::chrono::seconds(20)));
+    CHECK_FALSE(std::filesystem::exists(ours)); // imported, its work done
+    CHECK(std::filesystem::exists(theirs));     // another kiosk's, left alone
+    CHECK(unconfirmed(kiosk) == 0);
+    CHECK(core::readStatus(kiosk).received == 0); // deleted at once
+    CHECK(storage::readFile(kiosk.databaseFile()).find(sealed) == std::string::npos);
+    CHECK(core::readStatus(kiosk).sync.problem.empty());
+    CHECK(filesIn(dir / "share", ".bundle").size() == 1); // nothing unconfirmed: no new export
+}
+
+TEST_CASE("a missing sync folder is reported to staff and tried again, and the kiosk carries on") {
+    test::TempDir dir;
+    const auto kiosk = syncingKiosk(dir);
+    {
+        storage::SubmissionStore store(kiosk.databaseFile());
+        (void)test::addComplaint(store, "aros", kiosk.key);
+    }
+    core::SyncWorker worker(kiosk);
+    REQUIRE(worker.waitForRounds(1, std::chrono::seconds(20)));
+    auto status = core::readStatus(kiosk);
+    CHECK_THAT(status.sync.problem, Catch::Contains("is not there"));
+    CHECK(status.needsAttention());
+    CHECK(nlohmann::json::parse(core::statusJson(kiosk, status))["sync"]["problem"].is_string());
+    const auto recorded = storage::readFile(kiosk.syncStateFile());
+    worker.poke();
+    REQUIRE(worker.waitForRounds(2, std::chrono::seconds(20)));
+    CHECK(storage::readFile(kiosk.syncStateFile()) == recorded); // the same problem is not written again
+
+    std::filesystem::create_directories(dir / "share"); // the share is mounted again
+    worker.poke();
+    REQUIRE(worker.waitForRounds(3, std::chrono::seconds(20)));
+    status = core::readStatus(kiosk);
+    CHECK(status.sync.problem.empty());
+    CHECK(status.exported == 1);
+    CHECK(filesIn(dir / "share", ".bundle").size() == 1);
+}
+
+TEST_CASE("a read-only sync folder is reported and tried again; nothing is marked without its bundle") {
+    test::TempDir dir;
+    const auto kiosk = syncingKiosk(dir);
+    {
+        storage::SubmissionStore store(kiosk.databaseFile());
+        (void)test::addComplaint(store, "darllen yn unig", kiosk.key);
+    }
+    ReadOnlyFolder share(dir / "share");
+    if (!share.works()) {
+        WARN("could not make a read-only folder here (no mount for root): skipped");
+        return;
+    }
+    const auto now = Clock::now();
+    auto round = core::syncOnce(kiosk, now);
+    CHECK(round.action == core::SyncAction::ExportFirst);
+    CHECK_FALSE(round.problems.empty());
+    CHECK_FALSE(core::readStatus(kiosk).sync.problem.empty());
+    CHECK(core::readStatus(kiosk).waiting == 1); // not marked: the bundle was never written
+    CHECK(filesIn(dir / "share", ".bundle").empty());
+
+    share.release();
+    round = core::syncOnce(kiosk, now + std::chrono::minutes(1));
+    CHECK(round.problems.empty());
+    REQUIRE(round.exported.has_value());
+    CHECK(round.exported->count == 1);
+    CHECK(core::readStatus(kiosk).sync.problem.empty());
+    CHECK(core::readStatus(kiosk).exported == 1);
+}
+
+TEST_CASE("the sync worker wakes at once when poked and stops promptly") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "share");
+    const auto kiosk = syncingKiosk(dir, 24 * 60 * 60);
+    core::SyncWorker worker(kiosk);
+    REQUIRE(worker.waitForRounds(1, std::chrono::seconds(20)));
+    worker.poke();
+    CHECK(worker.waitForRounds(2, std::chrono::seconds(20))); // not a day later
+    const auto before = std::chrono::steady_clock::now();
+    worker.stop();
+    CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(2));
+    CHECK(worker.rounds() == 2);
 }

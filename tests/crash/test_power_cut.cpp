@@ -142,7 +142,8 @@ class PowerCuts {
 public:
     PowerCuts(SavePath path, const char* name)
         : m_path(path), m_name(name), m_kiosk(core::startKiosk(m_dir / "data")),
-          m_keys(storage::loadKeyPair(m_dir / "data/demo-secret.key")), m_random(test::crashSeed(name)) {}
+          m_keys(storage::loadTeamKeys(m_dir / "data/demo-secret.key", std::nullopt).sealing),
+          m_random(test::crashSeed(name)) {}
 
     // A kiosk that has already taken this many submissions, copied between two saves.
     Start busyKiosk(std::uint64_t saves) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The admin commands that read (status) or export refuse a folder that is not a kiosk's with a
-# clear message and a non-zero exit, and leave nothing on disk; on a real kiosk, status changes
-# nothing there either.
+# The admin commands refuse a folder that is not a kiosk's with a clear message and exit 1, and
+# leave nothing on disk; a mistake in the command line exits 2; on a real kiosk, the commands that
+# read (status, status --json, verify) change nothing there either.
 set -u
 kiosk="$1"
 work="$(mktemp -d)"
@@ -9,12 +9,23 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 mkdir -p "$work/usb" "$work/empty"
+echo "not a receipt" >"$work/some.receipt"
 for folder in "$work/not-a-kiosk" "$work/empty"; do
-  for command in "status" "export --to $work/usb"; do
+  for command in "status" "status --json" "verify" "export --to $work/usb" "import-receipt $work/some.receipt"; do
     # shellcheck disable=SC2086
-    out="$("$kiosk" admin $command --data-dir "$folder" 2>&1)" && fail "admin $command on $folder exited 0"
+    out="$("$kiosk" admin $command --data-dir "$folder" 2>&1)"
+    code=$?
+    [ "$code" = 1 ] || fail "admin $command on $folder exited $code, not 1"
     grep -q "is not a kiosk's data folder" <<<"$out" || fail "admin $command on $folder did not say why: $out"
   done
+done
+# Mistakes in the command line exit 2, with the help.
+for command in "frobnicate" "import-receipt" "export" "provision" "verify --json"; do
+  # shellcheck disable=SC2086
+  out="$("$kiosk" admin $command --data-dir "$work/empty" 2>&1)"
+  code=$?
+  [ "$code" = 2 ] || fail "admin $command exited $code, not 2: $out"
+  grep -q "Exit codes" <<<"$out" || fail "admin $command did not show the help: $out"
 done
 [ -e "$work/not-a-kiosk" ] && fail "a mistyped --data-dir was created"
 [ -z "$(ls -A "$work/empty")" ] || fail "files appeared in an empty folder: $(ls -A "$work/empty")"
@@ -38,7 +49,9 @@ timeout 5 xvfb-run -a -s "-screen 0 1280x800x24" "$kiosk" --data-dir "$work/kios
 # index of the WAL that any reader updates in place, may be touched (it must not be made).
 listing() { (cd "$work/kiosk" && ls -la --time-style=full-iso | grep -v -- "-shm$" && ls | sort && md5sum kiosk.db* | grep -v -- "-shm$"); }
 before="$(listing)"
-"$kiosk" admin status --data-dir "$work/kiosk" | grep -q "waiting:     0" || fail "status of a new kiosk"
+"$kiosk" admin status --data-dir "$work/kiosk" | grep -Eq "^waiting: +0 " || fail "status of a new kiosk"
+"$kiosk" admin status --json --data-dir "$work/kiosk" | grep -q '"waiting": 0' || fail "status --json of a new kiosk"
+"$kiosk" admin verify --data-dir "$work/kiosk" | grep -q "All is well" || fail "verify of a new kiosk"
 after="$(listing)"
-[ "$before" = "$after" ] || fail "status changed the kiosk's folder: $before => $after"
+[ "$before" = "$after" ] || fail "status or verify changed the kiosk's folder: $before => $after"
 echo "ok: reading commands refuse what is not a kiosk and change nothing"

@@ -5,7 +5,8 @@
 # decision among them), a feeling, the young person's words typed on the on-screen keyboard with
 # Welsh letters, ways to put it right, a name, contact by phone, a meeting by video, and sharing.
 # Staff export it; the complaints team opens the bundle with the intake tool and finds every
-# answer, and exactly the words typed. The kiosk's data folder must hold none of them.
+# answer, and exactly the words typed. The kiosk's data folder must hold none of them. The team's
+# receipt, brought back, deletes the submission from the kiosk.
 #
 # Usage: welsh_complaint.sh KIOSK INTAKE ARTIFACT_DIR [KEYBOARD_FILE]
 # KEYBOARD_FILE is the kiosk's assets/keyboard.txt, which says which key types each character.
@@ -218,27 +219,39 @@ for w in drist llythyr "Nhŷ" "Ŵyn" ddigwyddodd Cerys 900123 Eiriolwr; do
   if grep -r -q -F -- "$w" "$data"; then fail "'$w' was found in plain text in $data"; fi
 done
 
-# Staff export; the complaints team opens the bundle.
+# Staff export; the complaints team opens the bundle (a demo kiosk's: with its own demo key, in an
+# intake home of its own, and --accept-demo).
 mkdir -p "$work/usb"
 "$kiosk" admin export --to "$work/usb" --data-dir "$data" | tee "$artifacts/export.txt"
-bundle="$(ls "$work"/usb/*.bundle.json)"
+bundle="$(ls "$work"/usb/*.bundle)"
 for w in drist llythyr Cerys; do
   if grep -q -F -- "$w" "$bundle"; then fail "'$w' is readable in the bundle"; fi
 done
-"$intake" open "$bundle" --key "$data/demo-secret.key" --out "$artifacts/worklist.csv"
-csv="$artifacts/worklist.csv"
+home="$work/intake"
+"$intake" open "$bundle" --accept-demo --key "$data/demo-secret.key" --home "$home" | tee "$artifacts/open.txt"
+csv="$home/worklist.csv"
+cp "$csv" "$artifacts/worklist.csv"
 row="$(sed -n 2p "$csv")"
 echo "worklist row: $row"
 expect() { grep -q -F -- "$1" <<<"$row" || fail "the worklist does not show $2 ($1)"; }
 expect "\"$words\"" "exactly the words typed"
 expect '"complaint","cy"' "a complaint in Welsh"
 expect '"on_behalf","Siân Ŵyn","Eiriolwr","yes"' "the advocate, their role and the young person's agreement"
-expect '"yes","not_listened; court_decision","2"' "an advocate wanted, the topics and the feeling"
+expect '"yes","not_listened; court_decision","Trist"' "an advocate wanted, the topics and the feeling"
 expect '"explanation; talk_to_someone","Cerys","phone","07700 900123"' "put right, the name and the phone number"
 expect '"video","talk_first"' "the meeting and sharing"
 grep -q -E '^"[A-Z0-9]{3}-[A-Z0-9]{3}","no","complaint","cy","[0-9T:Z-]+","20[0-9]{2}-[0-9]{2}-[0-9]{2}"' "$csv" \
   || fail "the worklist does not give the reference and the date we said we would get in touch by"
 
-# A second export finds nothing new.
-"$kiosk" admin export --to "$work/usb" --data-dir "$data" | grep -q "Nothing to export" || fail "a second export was not empty"
-echo "ok: the Welsh complaint was made, sealed, exported and opened with every answer intact"
+# Until the team's receipt is brought back, every export carries the submission again.
+"$kiosk" admin export --to "$work/usb" --data-dir "$data" | grep -q "Exported 1 submission" \
+  || fail "an export before the receipt did not carry the unconfirmed submission again"
+# The receipt is imported: the submission is deleted from the kiosk, and nothing is left to export.
+receipt="$(ls "$home"/receipts/*.receipt | head -1)"
+"$kiosk" admin import-receipt "$receipt" --data-dir "$data" | tee "$artifacts/import-receipt.txt"
+grep -q "confirms 1 submission" "$artifacts/import-receipt.txt" || fail "the receipt did not confirm the submission"
+"$kiosk" admin export --to "$work/usb" --data-dir "$data" | grep -q "Nothing to export" \
+  || fail "an export after the receipt was not empty"
+"$kiosk" admin status --json --data-dir "$data" >"$artifacts/status.json" || true
+grep -q '"unconfirmed": 0' "$artifacts/status.json" || fail "status after the receipt: $(cat "$artifacts/status.json")"
+echo "ok: the Welsh complaint was made, sealed, exported, opened with every answer intact, confirmed and deleted"

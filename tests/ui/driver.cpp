@@ -145,13 +145,13 @@ void UiDriver::settle() {
 
 std::vector<nlohmann::json> UiDriver::stored() const {
     m_effects->drain(); // the kiosk's own start check, and any save, finish first
-    const auto keys = storage::loadKeyPair(m_dataDir / "demo-secret.key");
+    const auto keys = storage::loadTeamKeys(m_dataDir / "demo-secret.key", std::nullopt);
     if (!std::filesystem::exists(m_identity.databaseFile()))
         return {};
     storage::SubmissionStore store(m_identity.databaseFile(), storage::Access::ReadOnly);
     std::vector<nlohmann::json> out;
     for (const auto& row : store.waiting()) {
-        const auto json = storage::openSealed(row.sealed, keys);
+        const auto json = storage::openSealed(row.sealed, keys.sealing);
         (void)storage::submissionFromJson(json); // a well-formed submission, or the test fails here
         out.push_back(nlohmann::json::parse(json));
     }

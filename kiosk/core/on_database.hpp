@@ -1,0 +1,37 @@
+#pragma once
+
+#include <core/identity.hpp>
+#include <storage/error.hpp>
+#include <storage/store.hpp>
+
+#include <vector>
+
+// What the staff actions share (not for use outside kiosk/core).
+
+namespace kiosk::core::detail {
+
+/// Runs a staff action on the database, telling staff plainly if the database is damaged.
+template <class Action> auto onDatabase(const Identity& identity, Action action) {
+    try {
+        return action();
+    } catch (const storage::Error& e) {
+        if (!storage::isDamage(e))
+            throw;
+        throw storage::Error(
+            storage::Error::Kind::Damaged,
+            "the database " + identity.databaseFile().string() + " is damaged (" + e.what() +
+                "). Nothing was changed. Do not delete it: ask IT, who can take a copy of the whole "
+                "folder.",
+            e.code());
+    }
+}
+
+/// The databases moved into quarantine beside the kiosk's, as far as each reads.
+[[nodiscard]] inline std::vector<storage::QuarantineRead> readQuarantine(const Identity& identity) {
+    std::vector<storage::QuarantineRead> out;
+    for (const auto& file : storage::quarantinedDatabases(identity.databaseFile()))
+        out.push_back(storage::readQuarantined(file));
+    return out;
+}
+
+} // namespace kiosk::core::detail

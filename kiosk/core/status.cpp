@@ -1,0 +1,133 @@
+#include <core/status.hpp>
+
+#include <core/on_database.hpp>
+#include <storage/ids.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <set>
+
+namespace kiosk::core {
+
+std::optional<std::chrono::system_clock::time_point> parseIsoUtc(const std::string& text) {
+    std::tm tm{};
+    char end = 0;
+    if (text.size() != 20 ||
+        std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                    &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &end) != 7 ||
+        end != 'Z')
+        return std::nullopt;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    const auto t = std::chrono::system_clock::from_time_t(::timegm(&tm));
+    // timegm carries 31 February into March: only a time that reads back the same is a real one.
+    if (storage::isoUtc(t) != text)
+        return std::nullopt;
+    return t;
+}
+
+Status readStatus(const Identity& identity, std::chrono::system_clock::time_point now) {
+    Status status;
+    status.quarantined = detail::readQuarantine(identity);
+    if (identity.sync)
+        status.sync = readSyncState(identity.syncStateFile());
+    std::error_code ec;
+    status.freeBytes = std::filesystem::space(identity.dataDir, ec).available;
+    status.nearlyFull = !ec && status.freeBytes < kNearlyFullBytes;
+    std::set<std::string> confirmedFromQuarantine;
+    if (std::filesystem::exists(identity.databaseFile())) {
+        detail::onDatabase(identity, [&] {
+            storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
+            status.waiting = store.count("waiting");
+            status.exported = store.count("exported");
+            status.received = store.count("received");
+            status.priority = store.priorityUnconfirmed();
+            status.oldestUnconfirmed = store.oldestUnconfirmed();
+            status.lastExport = store.lastExport();
+            status.lastReceipt = store.lastReceipt();
+            for (const auto& row : store.unconfirmed())
+                if (!row.intact)
+                    status.damaged.push_back(row.id);
+            for (auto& id : store.confirmedFromQuarantine())
+                confirmedFromQuarantine.insert(std::move(id));
+            return 0;
+        });
+    }
+    for (const auto& q : status.quarantined)
+        for (const auto& row : q.rows)
+            if (confirmedFromQuarantine.count(row.id) == 0) {
+                ++status.quarantinedUnconfirmed;
+                status.priority += row.priority ? 1 : 0;
+                if (!status.oldestUnconfirmed || row.createdAt < *status.oldestUnconfirmed)
+                    status.oldestUnconfirmed = row.createdAt;
+            }
+
+    const storage::WorkingDays days(identity.closures);
+    const auto today = storage::localDate(now);
+    if (const auto made = status.oldestUnconfirmed ? parseIsoUtc(*status.oldestUnconfirmed) : std::nullopt) {
+        status.acknowledgeBy = days.acknowledgeBy(storage::localDate(*made));
+        status.overdue = today > *status.acknowledgeBy;
+    }
+    // Every export carries everything unconfirmed: once one has left today, only what was made since
+    // (waiting) has not.
+    const auto lastExport = status.lastExport ? parseIsoUtc(*status.lastExport) : std::nullopt;
+    const bool exportedToday = lastExport && storage::localDate(*lastExport) == today;
+    status.exportDueToday = days.isWorkingDay(today) &&
+                            (status.waiting > 0 ||
+                             (!exportedToday && (status.exported > 0 || status.quarantinedUnconfirmed > 0)));
+    return status;
+}
+
+std::string statusJson(const Identity& identity, const Status& status) {
+    const auto orNull = [](const auto& value) -> nlohmann::json {
+        if (!value)
+            return nullptr;
+        return *value;
+    };
+    const auto text = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
+    nlohmann::json quarantined = nlohmann::json::array();
+    for (const auto& q : status.quarantined)
+        quarantined.push_back(
+            {{"file", q.file.string()}, {"waiting", q.rows.size()}, {"problem", text(q.problem)}});
+    nlohmann::json sync = nullptr;
+    if (identity.sync)
+        sync = {{"folder", identity.sync->folder.string()},
+                {"last_attempt", text(status.sync.lastAttempt)},
+                {"last_success", text(status.sync.lastSuccess)},
+                {"problem", text(status.sync.problem)}};
+    const nlohmann::json j = {
+        {"format", "cafcass-cymru-kiosk.status"},
+        {"version", 1},
+        {"kiosk", identity.name},
+        {"data_dir", identity.dataDir.string()},
+        {"demo", identity.demo},
+        {"waiting", status.waiting},
+        {"exported", status.exported},
+        {"unconfirmed", status.waiting + status.exported + status.quarantinedUnconfirmed},
+        {"received", status.received},
+        {"priority", status.priority},
+        {"oldest_unconfirmed", orNull(status.oldestUnconfirmed)},
+        {"acknowledge_by",
+         status.acknowledgeBy ? nlohmann::json(storage::toIso(*status.acknowledgeBy)) : nullptr},
+        {"overdue", status.overdue},
+        {"export_due_today", status.exportDueToday},
+        {"last_export", orNull(status.lastExport)},
+        {"last_receipt", orNull(status.lastReceipt)},
+        {"damaged", status.damaged},
+        {"quarantined", quarantined},
+        {"free_bytes", status.freeBytes},
+        {"nearly_full", status.nearlyFull},
+        {"keys",
+         {{"team_sealing", storage::fingerprint(identity.key)},
+          {"team_signing", storage::fingerprint(identity.teamSigning)},
+          {"kiosk_signing", storage::fingerprint(identity.kioskKey)}}},
+        {"sync", sync},
+        {"needs_attention", status.needsAttention()},
+    };
+    return j.dump(2) + "\n";
+}
+
+} // namespace kiosk::core

@@ -1,0 +1,226 @@
+#include <core/sync_worker.hpp>
+
+#include <core/staff_actions.hpp>
+#include <core/status.hpp>
+#include <core/sync_state.hpp>
+#include <storage/error.hpp>
+#include <storage/files.hpp>
+#include <storage/ids.hpp>
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+
+namespace kiosk::core {
+namespace {
+
+using Clock = std::chrono::system_clock;
+
+// The moment of a local clock time on the local day of `now`.
+Clock::time_point localTimeOn(Clock::time_point now, int minutesAfterMidnight) {
+    const std::time_t t = Clock::to_time_t(now);
+    std::tm local{};
+    ::localtime_r(&t, &local);
+    local.tm_hour = minutesAfterMidnight / 60;
+    local.tm_min = minutesAfterMidnight % 60;
+    local.tm_sec = 0;
+    local.tm_isdst = -1; // whichever applies on that day
+    return Clock::from_time_t(std::mktime(&local));
+}
+
+std::vector<std::filesystem::path> receiptsIn(const std::filesystem::path& folder) {
+    std::vector<std::filesystem::path> out;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+        if (entry.path().extension() == ".receipt" && entry.is_regular_file())
+            out.push_back(entry.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void importReceipts(const Identity& identity, Clock::time_point now, SyncRound& round) {
+    const auto& folder = identity.sync->folder;
+    for (const auto& file : receiptsIn(folder)) {
+        try {
+            const auto imported = importReceipt(identity, file, now);
+            if (imported.outcome == ReceiptImport::Outcome::ForAnotherKiosk) {
+                ++round.receiptsForOthers; // another kiosk sharing the folder takes it
+                continue;
+            }
+            if (imported.outcome == ReceiptImport::Outcome::Refused) {
+                round.problems.push_back(imported.why);
+                continue;
+            }
+            // Applied (or applied before): the receipt has done its work here.
+            std::filesystem::remove(file);
+            ++round.receiptsImported;
+            std::fprintf(stderr, "kiosk: sync: imported %s: %d submission(s) confirmed, %d deleted\n",
+                         file.filename().c_str(), imported.applied.marked, imported.deleted);
+        } catch (const std::exception& e) {
+            round.problems.push_back(file.string() + " could not be imported: " + e.what());
+        }
+    }
+    if (round.receiptsImported > 0)
+        storage::syncFolder(folder);
+}
+
+void exportIfDue(const Identity& identity, Clock::time_point now, SyncRound& round) {
+    const auto status = readStatus(identity, now);
+    const int sendable = status.waiting + status.exported - static_cast<int>(status.damaged.size()) +
+                         status.quarantinedUnconfirmed;
+    const auto lastExport = status.lastExport ? parseIsoUtc(*status.lastExport) : std::nullopt;
+    round.action = nextSyncAction(*identity.sync, storage::WorkingDays(identity.closures), now, lastExport,
+                                  sendable > 0);
+    if (round.action == SyncAction::Wait)
+        return;
+    round.exported = exportUnconfirmed(identity, identity.sync->folder);
+    if (round.exported->count > 0)
+        std::fprintf(stderr, "kiosk: sync: exported %zu submission(s) to %s\n", round.exported->count,
+                     round.exported->file.c_str());
+    if (!round.exported->damaged.empty())
+        round.problems.push_back(
+            std::to_string(round.exported->damaged.size()) +
+            " submission(s) are damaged and cannot be sent; \"kiosk admin status\" names them.");
+}
+
+// sync-state.json changes only when something was done or the problem changed, so that a folder
+// that stays missing costs no write (and no line in the journal) every check.
+void record(const Identity& identity, const SyncRound& round, bool didSomething, Clock::time_point now) {
+    const auto file = identity.syncStateFile();
+    const SyncState before = readSyncState(file);
+    SyncState after = before;
+    std::string problem;
+    for (const auto& p : round.problems)
+        problem += (problem.empty() ? "" : " ") + p;
+    after.problem = problem;
+    if (problem != before.problem || (didSomething && problem.empty()))
+        after.lastAttempt = storage::isoUtc(now);
+    if (didSomething && problem.empty())
+        after.lastSuccess = storage::isoUtc(now);
+    if (problem != before.problem) {
+        if (problem.empty())
+            std::fprintf(stderr, "kiosk: sync: the folder %s works again\n", identity.sync->folder.c_str());
+        else
+            std::fprintf(stderr, "kiosk: sync: %s It will be tried again.\n", problem.c_str());
+    }
+    if (after == before)
+        return;
+    try {
+        writeSyncState(file, after);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk: sync: %s could not be written: %s\n", file.c_str(), e.what());
+    }
+}
+
+} // namespace
+
+SyncAction nextSyncAction(const SyncSettings& settings, const storage::WorkingDays& days,
+                          Clock::time_point now, std::optional<Clock::time_point> lastExport,
+                          bool hasUnconfirmed) {
+    if (!hasUnconfirmed)
+        return SyncAction::Wait;
+    if (!lastExport)
+        return SyncAction::ExportFirst;
+    if (*lastExport > now)
+        return SyncAction::ExportInterval; // the clock was set back: waiting for it could take days
+    if (days.isWorkingDay(storage::localDate(now))) {
+        const auto dailyAt = localTimeOn(now, settings.dailyAtMinutes);
+        if (now >= dailyAt && *lastExport < dailyAt)
+            return SyncAction::ExportDaily;
+    }
+    if (now - *lastExport >= std::chrono::minutes(settings.exportEveryMinutes))
+        return SyncAction::ExportInterval;
+    return SyncAction::Wait;
+}
+
+SyncRound syncOnce(const Identity& identity, Clock::time_point now) {
+    SyncRound round;
+    try {
+        const auto& folder = identity.sync->folder;
+        if (!std::filesystem::is_directory(folder))
+            throw storage::Error(storage::Error::Kind::File,
+                                 "the sync folder " + folder.string() +
+                                     " is not there. Is the network share mounted? Ask IT; meanwhile "
+                                     "\"kiosk admin export --to DIR\" exports to a USB stick.");
+        importReceipts(identity, now, round);
+        (void)forgetReceived(identity, now);
+        exportIfDue(identity, now, round);
+    } catch (const std::exception& e) {
+        round.problems.push_back(e.what());
+    }
+    const bool didSomething = round.receiptsImported > 0 || round.action != SyncAction::Wait;
+    record(identity, round, didSomething, now);
+    return round;
+}
+
+struct SyncWorker::Shared {
+    explicit Shared(Identity id) : identity(std::move(id)) {}
+    const Identity identity;
+    mutable std::mutex mutex;
+    mutable std::condition_variable changed;
+    bool stopping = false;
+    bool poked = false;
+    bool finished = false;
+    std::uint64_t rounds = 0;
+};
+
+SyncWorker::SyncWorker(Identity identity) : m_shared(std::make_shared<Shared>(std::move(identity))) {
+    // The thread holds the shared state itself: if stop() gives up on a round stuck in a hung share,
+    // the thread finishes later on state that is still there.
+    m_thread = std::thread([shared = m_shared] {
+        const auto every = std::chrono::seconds(shared->identity.sync->checkEverySeconds);
+        for (;;) {
+            (void)syncOnce(shared->identity, Clock::now());
+            std::unique_lock lock(shared->mutex);
+            ++shared->rounds;
+            shared->changed.notify_all();
+            shared->changed.wait_for(lock, every, [&] { return shared->stopping || shared->poked; });
+            shared->poked = false;
+            if (shared->stopping)
+                break;
+        }
+        std::lock_guard lock(shared->mutex);
+        shared->finished = true;
+        shared->changed.notify_all();
+    });
+}
+
+SyncWorker::~SyncWorker() {
+    stop();
+}
+
+void SyncWorker::poke() {
+    std::lock_guard lock(m_shared->mutex);
+    m_shared->poked = true;
+    m_shared->changed.notify_all();
+}
+
+void SyncWorker::stop(std::chrono::milliseconds patience) {
+    if (!m_thread.joinable())
+        return;
+    std::unique_lock lock(m_shared->mutex);
+    m_shared->stopping = true;
+    m_shared->changed.notify_all();
+    const bool finished = m_shared->changed.wait_for(lock, patience, [&] { return m_shared->finished; });
+    lock.unlock();
+    if (finished) {
+        m_thread.join();
+        return;
+    }
+    std::fprintf(stderr, "kiosk: sync: the folder %s is not answering; closing without waiting for it\n",
+                 m_shared->identity.sync->folder.c_str());
+    m_thread.detach();
+}
+
+std::uint64_t SyncWorker::rounds() const {
+    std::lock_guard lock(m_shared->mutex);
+    return m_shared->rounds;
+}
+
+bool SyncWorker::waitForRounds(std::uint64_t n, std::chrono::milliseconds timeout) const {
+    std::unique_lock lock(m_shared->mutex);
+    return m_shared->changed.wait_for(lock, timeout, [&] { return m_shared->rounds >= n; });
+}
+
+} // namespace kiosk::core
