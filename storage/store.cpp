@@ -492,9 +492,11 @@ QuarantineRead readQuarantined(const std::filesystem::path& file) {
                                              "WHERE name = 'checksum'") == 1;
         Statement st(db, hasChecksum ? "SELECT id, created_at, state, batch, priority, sealed, checksum FROM submission"
                                      : "SELECT id, created_at, state, batch, priority, sealed, NULL FROM submission");
-        // Exported rows too: like any row not yet confirmed, they go again until a receipt names them.
+        // Every row not confirmed goes again until a receipt names it. Only "received" is left
+        // out: a state the damage changed (one byte of "waiting" gone) must not hide a row, and
+        // sending a confirmed one again costs nothing, since intake's ledger takes it once.
         while (st.step())
-            if (st.text(2) == "waiting" || st.text(2) == "exported")
+            if (st.text(2) != "received")
                 out.rows.push_back(rowAt(st));
     } catch (const Error& e) {
         out.problem = e.what();
