@@ -19,3 +19,126 @@ start_display() {
   read -r -t 10 display_no <&3 || fail "Xvfb did not start"
   export DISPLAY=":$display_no"
 }
+
+# Driving the kiosk as a person would, for the scripts that tap through a journey. They read the
+# kiosk's tap map ($taps, from KIOSK_TAP_MAP), tap the window found by find_window, type with the
+# keys of $keyboard (the kiosk's assets/keyboard.txt), and call the script's fail().
+
+# Waits until the tap map shows a screen ("screen story cy ...").
+wait_for() {
+  local pattern="$1"
+  for _ in $(seq 1 200); do
+    if [ -f "$taps" ] && head -1 "$taps" | grep -q -- "$pattern"; then return 0; fi
+    sleep 0.05
+  done
+  fail "waited for '$pattern'"
+}
+
+window=""
+find_window() {
+  for _ in $(seq 1 100); do
+    window="$(xdotool search --name '^Cafcass Cymru$' 2>/dev/null | head -1 || true)"
+    [ -n "$window" ] && return 0
+    sleep 0.1
+  done
+  fail "the kiosk window did not appear"
+}
+
+# Waits until the kiosk has drawn something new (the tap map changes), or a moment passes.
+settle() {
+  local before="$1"
+  for _ in $(seq 1 30); do
+    [ "$(cat "$taps")" != "$before" ] && { sleep 0.05; return 0; }
+    sleep 0.03
+  done
+}
+
+# Drags the scrolling body with a real pointer: up (to see further down) or down.
+drag_body() {
+  local direction="$1" line x y0 y1
+  line="$(grep "^scroll body " "$taps" | head -1 || true)"
+  [ -n "$line" ] || return 1
+  read -r _ _ ax0 ay0 ax1 ay1 can <<<"$line"
+  [ "$can" = "can" ] || return 1
+  x=$(( (ax0 + ax1) / 2 ))
+  local mid=$(( (ay0 + ay1) / 2 )) reach=$(( (ay1 - ay0) * 3 / 10 ))
+  if [ "$direction" = up ]; then y0=$(( mid + reach )); y1=$(( mid - reach )); else y0=$(( mid - reach )); y1=$(( mid + reach )); fi
+  local before; before="$(cat "$taps")"
+  xdotool mousemove --window "$window" "$x" "$y0" mousedown 1
+  for i in 1 2 3 4 5 6 7 8; do
+    xdotool mousemove --window "$window" "$x" $(( y0 + (y1 - y0) * i / 8 ))
+    sleep 0.02
+  done
+  xdotool mouseup 1
+  settle "$before"
+}
+
+# Taps a widget by its key with a real pointer press and release at its centre, scrolling it
+# into view first if it is below or above the visible part of the screen.
+tap() {
+  local key="$1" line=""
+  for _ in $(seq 1 60); do
+    line="$(grep -F -- "tap $key " "$taps" 2>/dev/null | head -1 || true)"
+    [ -n "$line" ] && break
+    sleep 0.05
+  done
+  for direction in up down; do
+    for _ in $(seq 1 12); do
+      line="$(grep -F -- "tap $key " "$taps" 2>/dev/null | head -1 || true)"
+      [ -n "$line" ] && [[ "$line" == *" whole" ]] && break 2
+      drag_body "$direction" || break
+    done
+  done
+  line="$(grep -F -- "tap $key " "$taps" 2>/dev/null | head -1 || true)"
+  [ -n "$line" ] || fail "no '$key' on screen"
+  read -r _ _ x0 y0 x1 y1 _ <<<"$line"
+  local x=$(( (x0 + x1) / 2 )) y=$(( (y0 + y1) / 2 ))
+  local before; before="$(cat "$taps")"
+  xdotool mousemove --window "$window" "$x" "$y"
+  sleep 0.05
+  xdotool mousedown 1
+  sleep 0.05
+  xdotool mouseup 1
+  settle "$before"
+}
+
+shot() { import -window root "$artifacts/$1.png" 2>/dev/null || true; }
+
+# Where a character is typed, from the keyboard file, as "layer key shift" (shift 1 or 0). The
+# first layer in the file that has it wins, as in the kiosk's own lookup (ui::KeyboardLayout::find).
+key_for() {
+  ch="$1" awk '
+    $1 ~ /^#/ || NF < 5 { next }
+    $5 == "[space]" && ENVIRON["ch"] == " " { print $1, $3, 0; exit }
+    $5 == ENVIRON["ch"] { print $1, $3, 0; exit }
+    NF == 6 && $5 !~ /^\[/ && $6 == ENVIRON["ch"] { print $1, $3, 1; exit }
+  ' "$keyboard"
+}
+
+# The key that switches the keyboard to a layer, if there is one.
+switch_key_to() {
+  awk -v to="[$1]" '$1 !~ /^#/ && $5 == to { print $3; exit }' "$keyboard"
+}
+
+on_screen() { grep -q -F -- "tap $1 " "$taps"; }
+shift_on() { head -1 "$taps" | sed -n 's/.* shift \([01]\) .*/\1/p'; }
+
+# Types text on the on-screen keyboard, one tap per key, as a child would: to the key's layer if
+# the key is not showing, shift if the character needs it (or shift off if it does not), the key.
+type_on_screen() {
+  local text="$1" ch place layer key shift to
+  while IFS= read -r -n1 ch; do
+    [ -z "$ch" ] && continue
+    place="$(key_for "$ch")"
+    [ -n "$place" ] || fail "no key types '$ch' in $keyboard"
+    read -r layer key shift <<<"$place"
+    if ! on_screen "$key"; then
+      to="$(switch_key_to "$layer")"
+      [ -n "$to" ] || fail "'$key' is not on screen and no key switches to the $layer layer"
+      tap "$to"
+    fi
+    [ "$(shift_on)" = "$shift" ] || tap "key.shift"
+    tap "$key"
+  done < <(printf '%s' "$text")
+}
+
