@@ -65,7 +65,8 @@ wait_for "^screen welcome"
 
 # The kiosk exports into the folder by itself, with no one asking.
 bundle=""
-for _ in $(seq 1 100); do
+# (Generous waits: they end as soon as it happens, and a loaded CI machine renders slowly.)
+for _ in $(seq 1 600); do
   bundle="$(ls "$sync"/*.bundle 2>/dev/null | head -1 || true)"
   [ -n "$bundle" ] && break
   sleep 0.1
@@ -86,7 +87,7 @@ ls "$sync"/*.receipt >/dev/null 2>&1 || fail "intake sync wrote no receipt into 
 
 # The kiosk imports the receipt by itself and deletes the row.
 status=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do
   status="$("$kiosk" admin status --json --data-dir "$data" || true)"
   grep -q '"unconfirmed": 0' <<<"$status" && grep -q '"received": 0' <<<"$status" \
     && grep -q '"last_receipt": "' <<<"$status" && break
