@@ -10,11 +10,7 @@
 
 namespace kiosk::intake {
 
-/// Where the locales are, found as the kiosk finds them: $KIOSK_RESOURCES, then the installed
-/// share/cafcass-cymru-kiosk beside the program's bin folder, then the source folder it was built from.
-[[nodiscard]] std::filesystem::path resourceDir();
-
-/// The catalogue of a language ("cy" or "en") from resourceDir()/locales; throws i18n::LoadError.
+/// The catalogue of a language ("cy" or "en") from i18n::resourceDir()/locales; throws i18n::LoadError.
 [[nodiscard]] i18n::Catalogue loadCatalogue(const std::string& language);
 
 /// "dydd Mawrth 24 Tachwedd 2026" / "Tuesday 24 November 2026".

@@ -39,19 +39,6 @@ std::filesystem::path defaultDataDir() {
     return std::filesystem::path(home != nullptr ? home : ".") / ".local" / "share" / "cafcass-cymru-kiosk";
 }
 
-std::filesystem::path resourceDir() {
-    if (const char* env = std::getenv("KIOSK_RESOURCES"); env != nullptr && *env != '\0')
-        return env;
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const auto installed = exe.parent_path().parent_path() / "share" / "cafcass-cymru-kiosk";
-        if (std::filesystem::exists(installed / "locales"))
-            return installed;
-    }
-    return KIOSK_SOURCE_DIR;
-}
-
 namespace {
 
 bool parseSize(std::string_view s, int& w, int& h) {

@@ -30,7 +30,5 @@ struct Options {
 /// $XDG_DATA_HOME/cafcass-cymru-kiosk, or ~/.local/share/cafcass-cymru-kiosk.
 [[nodiscard]] std::filesystem::path defaultDataDir();
 
-/// The folder holding assets/ and locales/: beside an installed binary, or the source tree.
-[[nodiscard]] std::filesystem::path resourceDir();
 
 } // namespace kiosk::app

@@ -1,5 +1,7 @@
 #include <app/run.hpp>
 
+#include <i18n/resources.hpp>
+
 #include <core/effect_runner.hpp>
 #include <core/identity.hpp>
 #include <core/sync_worker.hpp>
@@ -30,7 +32,7 @@ void keepOpen(GLFWwindow* window) { glfwSetWindowShouldClose(window, GLFW_FALSE)
 } // namespace
 
 int runKiosk(const Options& options) {
-    const auto resources = resourceDir();
+    const auto resources = i18n::resourceDir();
     const Texts texts = loadTexts(resources);
     Window window(!options.windowed, options.width, options.height, "Cafcass Cymru");
     // Only once there is somewhere to show it is a kiosk made: a start that cannot run makes nothing.

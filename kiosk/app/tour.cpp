@@ -1,5 +1,7 @@
 #include <app/run.hpp>
 
+#include <i18n/resources.hpp>
+
 #include <flow/step.hpp>
 #include <screens/screens.hpp>
 #include <app/tour_stops.hpp>
@@ -14,7 +16,7 @@
 namespace kiosk::app {
 
 int runTour(const Options& options) {
-    const auto resources = resourceDir();
+    const auto resources = i18n::resourceDir();
     const Texts texts = loadTexts(resources);
     Window window(false, options.width, options.height, "Cafcass Cymru tour");
     ui::Ctx ctx;
