@@ -86,9 +86,10 @@ Bundle readBundle(std::string_view fileBytes) {
     return bundle;
 }
 
+std::string bundleFilePrefix(std::string_view kiosk) { return "cafcass-kiosk_" + safeForFileName(kiosk) + "_"; }
+
 std::string bundleFileName(const Bundle& bundle) {
-    return "cafcass-kiosk_" + safeForFileName(bundle.kiosk) + "_" + compactStamp(bundle.createdAt) + "_" +
-           bundle.batch.substr(0, 8) + ".bundle";
+    return bundleFilePrefix(bundle.kiosk) + compactStamp(bundle.createdAt) + "_" + bundle.batch.substr(0, 8) + ".bundle";
 }
 
 } // namespace kiosk::storage

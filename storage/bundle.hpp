@@ -41,5 +41,7 @@ struct Bundle {
 
 /// "cafcass-kiosk_<kiosk>_<time>_<first 8 of batch>.bundle"
 [[nodiscard]] std::string bundleFileName(const Bundle& bundle);
+/// What every bundle file name of a kiosk begins with: "cafcass-kiosk_<kiosk>_".
+[[nodiscard]] std::string bundleFilePrefix(std::string_view kiosk);
 
 } // namespace kiosk::storage

@@ -6,6 +6,7 @@
 #include <storage/ids.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 namespace kiosk::storage {
@@ -17,6 +18,24 @@ bool sameEntries(const Bundle& a, const Bundle& b) {
                       [](const BundleEntry& x, const BundleEntry& y) {
                           return x.id == y.id && x.sealed == y.sealed;
                       });
+}
+
+// An export killed half-way leaves "<bundle>.tmp-<pid>" behind: never complete, and nothing reads
+// it, but on a stick or a share it piles up and holds sealed copies. This kiosk's own go at its
+// next export, once older than any export takes, so that one still being written is left alone.
+void removeLeftovers(const std::filesystem::path& folder, std::string_view kiosk) {
+    const auto prefix = bundleFilePrefix(kiosk);
+    const auto now = std::filesystem::file_time_type::clock::now();
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+        const auto name = entry.path().filename().string();
+        if (!name.starts_with(prefix) || name.find(".bundle.tmp-") == std::string::npos)
+            continue;
+        std::error_code fileEc;
+        const auto written = entry.last_write_time(fileEc);
+        if (!fileEc && now - written > std::chrono::minutes(10))
+            std::filesystem::remove(entry.path(), fileEc);
+    }
 }
 
 } // namespace
@@ -51,6 +70,7 @@ ExportResult exportUnconfirmed(SubmissionStore& store, const std::filesystem::pa
             add(row, false);
     if (bundle.entries.empty())
         return result;
+    removeLeftovers(folder, info.kiosk);
 
     const auto file = folder / bundleFileName(bundle);
     writeNewFileAtomically(file, toSignedFile(bundle, *info.signer));

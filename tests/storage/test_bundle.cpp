@@ -134,6 +134,29 @@ TEST_CASE("an export with nothing unconfirmed writes nothing") {
     CHECK_FALSE(kiosk.store.lastExport());
 }
 
+TEST_CASE("an export removes this kiosk's half-written bundles an earlier killed export left, and nothing else") {
+    SyncFixture kiosk;
+    kiosk.add("one");
+    const auto folder = kiosk.usb.path();
+    const auto old = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
+    const auto leftover = [&](const std::string& name, std::filesystem::file_time_type when) {
+        writeFileAtomically(folder / name, "half a bundle");
+        std::filesystem::last_write_time(folder / name, when);
+        return folder / name;
+    };
+    const auto stale = leftover("cafcass-kiosk_canolfan-1_20261121T160000Z_0123abcd.bundle.tmp-4242", old);
+    const auto fresh = leftover("cafcass-kiosk_canolfan-1_20261122T155959Z_4567abcd.bundle.tmp-4243",
+                                std::filesystem::file_time_type::clock::now());
+    const auto otherKiosk = leftover("cafcass-kiosk_canolfan-2_20261121T160000Z_89abcdef.bundle.tmp-4244", old);
+    const auto notOurs = leftover("holiday-photos.tmp-1", old);
+
+    REQUIRE(kiosk.exportNow().count == 1);
+    CHECK_FALSE(std::filesystem::exists(stale));
+    CHECK(std::filesystem::exists(fresh)); // perhaps another export still writing it
+    CHECK(std::filesystem::exists(otherKiosk));
+    CHECK(std::filesystem::exists(notOurs));
+}
+
 TEST_CASE("an export to a folder that is not there fails and leaves every submission waiting") {
     SyncFixture kiosk;
     kiosk.add("one");
