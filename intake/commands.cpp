@@ -9,6 +9,7 @@
 #include <intake/worklist_html.hpp>
 
 #include <storage/error.hpp>
+#include <storage/files.hpp>
 #include <storage/ids.hpp>
 
 #include <algorithm>
@@ -62,11 +63,27 @@ void requireLedger(const Home& home) {
 
 std::string language(const Options& o, const Session& session) { return o.language.value_or(session.settings.language); }
 
+// A run records each bundle (and the sync folder gets its receipt, and loses the bundle) before the
+// worklists are written. A run stopped in between (killed, power cut, the disk full) would leave
+// submissions in the ledger that the worklists do not show, and the next run, adding nothing, would
+// leave them so while the kiosk deletes its copies. This empty file says that a run began and its
+// worklists are not written yet: the next run writes them even if it adds nothing.
+std::filesystem::path pendingMark(const Home& home) { return home.root() / "worklist.pending"; }
+
+// Whether an earlier run left its worklists unwritten; then marks this run as begun.
+bool markRunBegun(const Home& home) {
+    const bool pending = std::filesystem::exists(pendingMark(home));
+    storage::writeFileAtomically(pendingMark(home), "", 0600);
+    return pending;
+}
+
 // Writes both worklists; false if some submission could not be shown (each is named).
 bool writeWorklistsNow(const Options& o, Session& session, Console& c) {
     const auto list = buildWorklist(session, o.now);
     const auto lang = loadCatalogue(language(o, session));
     writeWorklists(session.home, list, lang);
+    std::error_code ec;
+    std::filesystem::remove(pendingMark(session.home), ec); // left, it costs one rewrite more
     std::size_t overdue = 0;
     std::size_t fresh = 0;
     for (const auto& item : list.items) {
@@ -107,11 +124,16 @@ void report(const BundleOutcome& b, Console& c) {
 }
 
 // The end of a run that opened bundles: the worklists, if anything was added, and the exit code.
-int finishRun(const Options& o, Session& session, int added, bool attention, Console& c) {
-    if (added > 0)
+int finishRun(const Options& o, Session& session, int added, bool pending, bool attention, Console& c) {
+    if (added > 0 || pending) {
+        if (added == 0)
+            c.out << "An earlier run stopped before it wrote the worklists; they are written now.\n";
         attention = !writeWorklistsNow(o, session, c) || attention;
-    else
+    } else {
+        std::error_code ec;
+        std::filesystem::remove(pendingMark(session.home), ec);
         c.out << "Nothing new was added, so the worklists were not changed.\n";
+    }
     return attention ? kAttention : kFine;
 }
 
@@ -244,6 +266,7 @@ int kiosksRemove(const Options& o, const std::string& fingerprint, Console& c) {
 int openBundles(const Options& o, const std::vector<std::filesystem::path>& files, Console& c) {
     auto session = openSession(Home(o.home), loadKeys(o), iso(o));
     const Run run{iso(o), session->ledger.lastRun() + 1, o.acceptDemo};
+    const bool pending = markRunBegun(session->home);
     int added = 0;
     bool attention = false;
     for (const auto& file : files) {
@@ -252,12 +275,13 @@ int openBundles(const Options& o, const std::vector<std::filesystem::path>& file
         added += outcome.added;
         attention = attention || outcome.needsAttention();
     }
-    return finishRun(o, *session, added, attention, c);
+    return finishRun(o, *session, added, pending, attention, c);
 }
 
 int sync(const Options& o, const std::vector<std::filesystem::path>& folders, Console& c) {
     auto session = openSession(Home(o.home), loadKeys(o), iso(o));
     const Run run{iso(o), session->ledger.lastRun() + 1, o.acceptDemo};
+    const bool pending = markRunBegun(session->home);
     int added = 0;
     bool attention = false;
     for (const auto& folder : folders) {
@@ -275,7 +299,7 @@ int sync(const Options& o, const std::vector<std::filesystem::path>& folders, Co
             c.err << "NEEDS ATTENTION: " << problem << "\n";
         attention = attention || !outcome.problems.empty();
     }
-    return finishRun(o, *session, added, attention, c);
+    return finishRun(o, *session, added, pending, attention, c);
 }
 
 int worklist(const Options& o, Console& c) {

@@ -166,6 +166,34 @@ TEST_CASE("the same bundle opened twice through the command adds nothing and lea
     CHECK(ledger.submissions().size() == 2);
 }
 
+TEST_CASE("a run that recorded a bundle but could not write the worklists has them written by the next run",
+          "[commands][worklist]") {
+    CommandHome h;
+    FakeKiosk kiosk{"Canolfan Abertawe"};
+    REQUIRE(h.run({"kiosks", "add", identityFile(h, kiosk).string()}) == kFine);
+    const auto file = bundleFor(h, kiosk, {test::complaint("geiriau-a-gollwyd", kiosk)});
+    // The bundle is recorded, then writing worklist.html fails (as it would on a full disk, or if
+    // intake were killed there): the ledger holds the submission, the page does not show it.
+    std::filesystem::create_directories(h.home().worklistHtml());
+    CHECK(h.run({"open", file.string()}) != kFine);
+    std::filesystem::remove(h.home().worklistHtml());
+    REQUIRE(Ledger(h.home().ledger(), storage::Access::ReadOnly).submissions().size() == 1);
+
+    // The same bundle again adds nothing, but the worklists must not stay without it.
+    CHECK(h.run({"open", file.string()}) == kFine);
+    CHECK(h.out.find("already opened") != std::string::npos);
+    REQUIRE(std::filesystem::exists(h.home().worklistHtml()));
+    CHECK(storage::readFile(h.home().worklistHtml()).find("geiriau-a-gollwyd") != std::string::npos);
+    CHECK(storage::readFile(h.home().worklistCsv()).find("geiriau-a-gollwyd") != std::string::npos);
+
+    // Once written, a run that adds nothing leaves them alone again.
+    std::ofstream(h.home().worklistCsv(), std::ios::app) << "marked by the test\r\n";
+    const auto csv = storage::readFile(h.home().worklistCsv());
+    CHECK(h.run({"open", file.string()}) == kFine);
+    CHECK(h.out.find("worklists were not changed") != std::string::npos);
+    CHECK(storage::readFile(h.home().worklistCsv()) == csv);
+}
+
 TEST_CASE("rebuild after the worklists, then the ledger too, are lost gives the same worklist", "[commands][rebuild]") {
     CommandHome h;
     FakeKiosk kiosk{"Canolfan Abertawe"};
