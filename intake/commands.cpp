@@ -68,7 +68,9 @@ std::string language(const Options& o, const Session& session) { return o.langua
 // submissions in the ledger that the worklists do not show, and the next run, adding nothing, would
 // leave them so while the kiosk deletes its copies. This empty file says that a run began and its
 // worklists are not written yet: the next run writes them even if it adds nothing.
-std::filesystem::path pendingMark(const Home& home) { return home.root() / "worklist.pending"; }
+std::filesystem::path pendingMark(const Home& home) {
+    return home.root() / "worklist.pending";
+}
 
 // Whether an earlier run left its worklists unwritten; then marks this run as begun.
 bool markRunBegun(const Home& home) {
