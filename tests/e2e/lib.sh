@@ -25,9 +25,11 @@ start_display() {
 # keys of $keyboard (the kiosk's assets/keyboard.txt), and call the script's fail().
 
 # Waits until the tap map shows a screen ("screen story cy ...").
+# The waits end as soon as what they wait for happens; they are long because a CI machine busy with
+# two builds can take many seconds to start the kiosk (GL context, font atlas) and draw a frame.
 wait_for() {
   local pattern="$1"
-  for _ in $(seq 1 200); do
+  for _ in $(seq 1 600); do
     if [ -f "$taps" ] && head -1 "$taps" | grep -q -- "$pattern"; then return 0; fi
     sleep 0.05
   done
@@ -36,7 +38,7 @@ wait_for() {
 
 window=""
 find_window() {
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do
     window="$(xdotool search --name '^Cafcass Cymru$' 2>/dev/null | head -1 || true)"
     [ -n "$window" ] && return 0
     sleep 0.1
