@@ -9,15 +9,31 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_display SIZE LOG: starts Xvfb at WIDTHxHEIGHT on a display number it picks itself, and
-# exports DISPLAY for it. Calls the script's fail() if it does not start.
+# start_display SIZE LOG: starts Xvfb at WIDTHxHEIGHT on a display number it picks itself, exports
+# DISPLAY for it, and returns once a client can connect. A server that dies or does not answer
+# (several tests start displays at once on CI) is started again, up to three times; then the
+# script's fail() is called, with what was seen in LOG.
 start_display() {
-  exec 3<> <(:)
-  Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp >"$2" 2>&1 &
-  xvfb_pid=$!
-  local display_no
-  read -r -t 10 display_no <&3 || fail "Xvfb did not start"
-  export DISPLAY=":$display_no"
+  local attempt display_no
+  for attempt in 1 2 3; do
+    exec 3<> <(:)
+    Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp >>"$2" 2>&1 &
+    xvfb_pid=$!
+    display_no=""
+    read -r -t 10 display_no <&3 || true
+    exec 3>&-
+    if [ -n "$display_no" ]; then
+      export DISPLAY=":$display_no"
+      for _ in $(seq 1 50); do
+        xdotool getdisplaygeometry >/dev/null 2>&1 && return 0
+        kill -0 "$xvfb_pid" 2>/dev/null || break
+        sleep 0.1
+      done
+    fi
+    echo "display attempt $attempt: number '${display_no}', server $(kill -0 "$xvfb_pid" 2>/dev/null && echo alive || echo gone)" >>"$2"
+    kill "$xvfb_pid" 2>/dev/null || true
+  done
+  fail "Xvfb did not start or answer: $(cat "$2")"
 }
 
 # Driving the kiosk as a person would, for the scripts that tap through a journey. They read the
