@@ -111,15 +111,26 @@ std::string compactStamp(std::string_view iso) {
     return out;
 }
 
-std::string readFile(const std::filesystem::path& file) {
+std::string readFile(const std::filesystem::path& file, std::uintmax_t maxBytes) {
     std::ifstream in(file, std::ios::binary);
     if (!in)
         failErrno("cannot open", file);
+    // Looked at before reading: a huge file put where a small one belongs (a receipt in a shared
+    // folder) must not take all the memory of the process that reads it.
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size > maxBytes)
+        throw Error(Error::Kind::Format, file.string() + " is " + std::to_string(size / (1024 * 1024)) +
+                                             " MiB, larger than such a file can be (" +
+                                             std::to_string(maxBytes / (1024 * 1024)) + " MiB); it was not read");
     std::ostringstream out;
     out << in.rdbuf();
-    if (in.bad())
-        failErrno("cannot read", file);
-    return out.str();
+    // A read cut short (an I/O error, or no memory left for the copy) is an error, never a shorter
+    // file. (The copy's own failbit cannot say so: it is also set for an empty file.)
+    std::string bytes = out.str();
+    if (in.bad() || (!ec && bytes.size() < size))
+        failErrno("cannot read all of", file);
+    return bytes;
 }
 
 } // namespace kiosk::storage

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -24,7 +25,9 @@ void syncFolder(const std::filesystem::path& folder);
 /// A time as a file name part: "2026-11-22T10:31:02Z" -> "20261122T103102Z" (no ':' for FAT).
 [[nodiscard]] std::string compactStamp(std::string_view iso);
 
-/// Reads a whole file; throws Error(File) with the path and reason if it cannot.
-[[nodiscard]] std::string readFile(const std::filesystem::path& file);
+/// Reads a whole file; throws Error(File) with the path and reason if it cannot read all of it,
+/// and Error(Format), without reading, if it is larger than maxBytes.
+[[nodiscard]] std::string readFile(const std::filesystem::path& file,
+                                   std::uintmax_t maxBytes = std::numeric_limits<std::uintmax_t>::max());
 
 } // namespace kiosk::storage

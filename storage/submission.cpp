@@ -241,6 +241,10 @@ Submission submissionFromJson(std::string_view json) {
     Submission s;
     for (const auto& field : kFields)
         field.read(r, field.name, s);
+    // Every field was there and none twice, so any more are ones this version does not know: a
+    // field dropped unread could be something the child said, so the whole submission is refused.
+    if (j.size() != std::size(kFields) + 2)
+        throw Error(Error::Kind::Format, "submission has a field this version does not know");
     return s;
 }
 

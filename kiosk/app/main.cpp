@@ -127,7 +127,7 @@ int importReceipt(const app::Options& o) {
     }
     const auto& applied = result.applied;
     if (applied.alreadyImported)
-        std::printf("This receipt was imported before. Nothing changed.\n");
+        std::printf("This receipt was imported before: it confirms nothing new.\n");
     else
         std::printf("Receipt imported: the complaints team confirms %d submission(s) from this kiosk.\n",
                     applied.marked);

@@ -106,11 +106,12 @@ int forgetReceived(const Identity& identity, std::chrono::system_clock::time_poi
 
 ReceiptImport importReceipt(const Identity& identity, const std::filesystem::path& file,
                             std::chrono::system_clock::time_point now) {
-    const auto bytes = storage::readFile(file);
     ReceiptImport result;
     storage::Receipt receipt;
     try {
-        receipt = storage::readReceipt(bytes, identity.teamSigning);
+        // A receipt names each submission in about 120 bytes: 64 MiB is half a million of them.
+        constexpr std::uintmax_t kLargestReceipt = 64u * 1024 * 1024;
+        receipt = storage::readReceipt(storage::readFile(file, kLargestReceipt), identity.teamSigning);
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::Crypto && e.kind() != Error::Kind::Format)
             throw;

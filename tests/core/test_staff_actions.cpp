@@ -398,6 +398,24 @@ TEST_CASE("a receipt for another kiosk, signed by another key, or altered change
     CHECK(rows(k.kiosk, "received") == 0);
 }
 
+// Found by attacking the sync folder: a 3 GB file named *.receipt there was read whole, into the
+// kiosk's own memory, at every check.
+TEST_CASE("a receipt file far larger than any receipt is refused without being read") {
+    test::TempDir dir;
+    ProvisionedKiosk k(dir);
+    (void)core::exportUnconfirmed(k.kiosk, dir / "usb");
+    std::filesystem::create_directories(dir / "receipts");
+    const auto huge = dir / "receipts/huge.receipt";
+    { std::ofstream(huge) << "cafcass-cymru-kiosk.signed 1\n"; }
+    std::filesystem::resize_file(huge, 3ull * 1024 * 1024 * 1024); // sparse: no disk used
+    const auto before = listing(dir / "data");
+    const auto result = core::importReceipt(k.kiosk, huge);
+    CHECK(result.outcome == core::ReceiptImport::Outcome::Refused);
+    CHECK_THAT(result.why, Catch::Contains("larger than such a file can be") && Catch::Contains("Nothing was changed"));
+    CHECK(listing(dir / "data") == before);
+    CHECK(rows(k.kiosk, "exported") == 2);
+}
+
 TEST_CASE("received rows are kept for keep_received_days, then deleted") {
     test::TempDir dir;
     ProvisionedKiosk k(dir);

@@ -177,6 +177,14 @@ TEST_CASE("unknown values, missing fields and newer versions are refused") {
     CHECK_THROWS_AS(submissionFromJson("{\"format\":"), Error);
 }
 
+// Found by attacking intake: a field the reader did not know was dropped without a word.
+TEST_CASE("a submission with a field this version does not know is refused, not read without it") {
+    auto j = nlohmann::json::parse(toJson(sample()));
+    REQUIRE_NOTHROW(submissionFromJson(j.dump()));
+    j["secret_note"] = "read me";
+    CHECK_THROWS_WITH(submissionFromJson(j.dump()), Catch::Contains("does not know"));
+}
+
 // Found by attacking the reader: nlohmann's get<int> converted 2.5, true and 4294967297 into
 // whole numbers, and a key written twice was read as its last copy.
 TEST_CASE("a feeling or version that is not a whole number in range is refused, not converted") {
