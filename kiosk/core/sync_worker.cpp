@@ -102,7 +102,8 @@ void record(const Identity& identity, const SyncRound& round, bool didSomething,
         if (problem.empty())
             std::fprintf(stderr, "kiosk: sync: the folder %s works again\n", identity.sync->folder.c_str());
         else
-            std::fprintf(stderr, "kiosk: sync: %s It will be tried again.\n", problem.c_str());
+            std::fprintf(stderr, "kiosk: sync: %s%s It will be tried again.\n", problem.c_str(),
+                         problem.back() == '.' ? "" : ".");
     }
     if (after == before)
         return;
