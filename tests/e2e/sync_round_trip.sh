@@ -79,6 +79,9 @@ sealed_hex="$(sed -n 's/.*"sealed": *"\([^"]*\)".*/\1/p' "$bundle" | head -1 | b
 in_file() { od -An -tx1 -v "$1" 2>/dev/null | tr -d ' \n' | grep -q "${sealed_hex:64:96}"; }
 in_file "$data/kiosk.db" || fail "the sealed bytes are not in kiosk.db before the receipt: this search cannot see them"
 
+"$kiosk" admin status --json --data-dir "$data" >"$artifacts/status-before.json" || true
+grep -q '"unconfirmed": 1' "$artifacts/status-before.json" || fail "status before the receipt: $(cat "$artifacts/status-before.json")"
+
 # The complaints team's side: opens what is there, writes the worklist and the receipt back.
 team_cmd sync "$sync" | tee "$artifacts/sync-1.txt"
 grep -q -F "Thank you Wyn" "$team/worklist.csv" || fail "the worklist does not hold the words"
