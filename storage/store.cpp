@@ -2,9 +2,9 @@
 
 #include <storage/error.hpp>
 #include <storage/files.hpp>
+#include <storage/store_detail.hpp>
 #include <storage/keys.hpp>
 
-#include <algorithm>
 #include <array>
 #include <chrono>
 #include <thread>
@@ -13,6 +13,49 @@
 #include <sqlite3.h>
 
 namespace kiosk::storage {
+
+namespace detail {
+
+// BLAKE2b-256 of what goes into a bundle: the id, the time, the priority flag and the sealed
+// bytes (FORMAT.md), so that damage to any of them is found before they are sent.
+std::vector<unsigned char> checksumOf(std::string_view id, std::string_view createdAt, bool priority,
+                                      std::span<const unsigned char> sealed) {
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+    const auto part = [&state](std::string_view text) {
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>("\0"), 1);
+    };
+    part(id);
+    part(createdAt);
+    part(priority ? "1" : "0");
+    crypto_generichash_update(&state, sealed.data(), sealed.size());
+    std::vector<unsigned char> out(crypto_generichash_BYTES);
+    crypto_generichash_final(&state, out.data(), out.size());
+    return out;
+}
+
+// A row read by "SELECT id, created_at, state, batch, priority, sealed, checksum".
+SealedRow rowAt(const Statement& st) {
+    SealedRow row{st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0, st.blob(5), true};
+    // A row from before checksums, read without migrating, has none to check against.
+    row.intact = st.isNull(6) || checksumOf(row.id, row.createdAt, row.priority, row.sealed) == st.blob(6);
+    return row;
+}
+
+// Whether a table exists: a database opened read-only is read at the version it is.
+bool hasTable(Db& db, const char* name) {
+    Statement st(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
+    st.bind(1, std::string_view(name));
+    return st.step();
+}
+
+} // namespace detail
+
+using detail::checksumOf;
+using detail::hasTable;
+using detail::rowAt;
+
 namespace {
 
 // Each step takes the schema from version (index) to version (index + 1). Never edit a step that
@@ -115,33 +158,6 @@ bool checkIdentity(Db& db) {
     return true;
 }
 
-// BLAKE2b-256 of what goes into a bundle: the id, the time, the priority flag and the sealed
-// bytes (FORMAT.md), so that damage to any of them is found before they are sent.
-std::vector<unsigned char> checksumOf(std::string_view id, std::string_view createdAt, bool priority,
-                                      std::span<const unsigned char> sealed) {
-    crypto_generichash_state state;
-    crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
-    const auto part = [&state](std::string_view text) {
-        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>("\0"), 1);
-    };
-    part(id);
-    part(createdAt);
-    part(priority ? "1" : "0");
-    crypto_generichash_update(&state, sealed.data(), sealed.size());
-    std::vector<unsigned char> out(crypto_generichash_BYTES);
-    crypto_generichash_final(&state, out.data(), out.size());
-    return out;
-}
-
-// A row read by "SELECT id, created_at, state, batch, priority, sealed, checksum".
-SealedRow rowAt(const Statement& st) {
-    SealedRow row{st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0, st.blob(5), true};
-    // A row from before checksums, read without migrating, has none to check against.
-    row.intact = st.isNull(6) || checksumOf(row.id, row.createdAt, row.priority, row.sealed) == st.blob(6);
-    return row;
-}
-
 // The waiting rows, or every unconfirmed one (waiting or exported), oldest first.
 std::vector<SealedRow> readRows(Db& db, bool alsoExported) {
     // Read-only, a database is read at the version it is: before version 4 it has no checksums.
@@ -155,13 +171,6 @@ std::vector<SealedRow> readRows(Db& db, bool alsoExported) {
     while (st.step())
         out.push_back(rowAt(st));
     return out;
-}
-
-// Whether a table exists: a database opened read-only is read at the version it is.
-bool hasTable(Db& db, const char* name) {
-    Statement st(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
-    st.bind(1, std::string_view(name));
-    return st.step();
 }
 
 // VACUUM writes a whole new copy, so it needs as much free space again: on a nearly full disk it
@@ -352,167 +361,8 @@ std::optional<std::string> SubmissionStore::lastReceipt() {
     return st.text(0);
 }
 
-SubmissionStore::ReceiptOutcome SubmissionStore::applyReceipt(const Receipt& receipt, const std::string& now,
-                                                              const std::vector<SealedRow>& quarantinedRows) {
-    ReceiptOutcome out;
-    Transaction tx(m_db);
-    {
-        Statement seen(m_db, "SELECT 1 FROM receipt WHERE id = ?");
-        seen.bind(1, receipt.id);
-        if (seen.step()) {
-            out.alreadyImported = true;
-            return out; // the transaction rolls back: it changed nothing
-        }
-    }
-    Statement find(m_db, "SELECT state, sealed FROM submission WHERE id = ?");
-    Statement mark(m_db, "UPDATE submission SET state = 'received', received_at = ? WHERE id = ?");
-    Statement confirm(m_db, "INSERT OR IGNORE INTO quarantine_confirmed (id, hash) VALUES (?, ?)");
-    for (const auto& entry : receipt.received) {
-        find.bind(1, entry.id);
-        if (find.step()) {
-            const auto state = find.text(0);
-            // The hash names exactly the bytes that arrived: other bytes under the same id are kept.
-            const bool same = sealedHash(find.blob(1)) == entry.hash;
-            find.reset();
-            if (!same) {
-                out.mismatch.push_back(entry.id);
-            } else if (state == "waiting" || state == "exported") {
-                mark.bind(1, now);
-                mark.bind(2, entry.id);
-                mark.run();
-                ++out.marked;
-            }
-            continue;
-        }
-        find.reset();
-        const auto quarantined = std::find_if(quarantinedRows.begin(), quarantinedRows.end(),
-                                              [&](const SealedRow& row) { return row.id == entry.id; });
-        if (quarantined == quarantinedRows.end()) {
-            ++out.notHere;
-        } else if (sealedHash(quarantined->sealed) != entry.hash) {
-            out.mismatch.push_back(entry.id);
-        } else {
-            confirm.bind(1, entry.id);
-            confirm.bind(2, std::span<const unsigned char>(entry.hash));
-            confirm.run();
-            ++out.quarantinedConfirmed;
-        }
-    }
-    Statement record(m_db, "INSERT INTO receipt (id, imported_at, named, marked) VALUES (?, ?, ?, ?)");
-    record.bind(1, receipt.id);
-    record.bind(2, now);
-    record.bind(3, static_cast<std::int64_t>(receipt.received.size()));
-    record.bind(4, static_cast<std::int64_t>(out.marked));
-    record.run();
-    tx.commit();
-    checkpoint();
-    return out;
-}
-
-std::vector<std::string> SubmissionStore::confirmedFromQuarantine() {
-    if (m_empty || !hasTable(m_db, "quarantine_confirmed"))
-        return {};
-    Statement st(m_db, "SELECT id FROM quarantine_confirmed ORDER BY id");
-    std::vector<std::string> ids;
-    while (st.step())
-        ids.push_back(st.text(0));
-    return ids;
-}
-
-int SubmissionStore::deleteReceived(const std::string& receivedUpTo) {
-    Transaction tx(m_db);
-    Statement remove(m_db, "DELETE FROM submission WHERE state = 'received' AND received_at <= ?");
-    remove.bind(1, receivedUpTo);
-    remove.run();
-    const int deleted = sqlite3_changes(m_db.handle());
-    tx.commit();
-    // secure_delete zeroed the rows' bytes in the pages written to the WAL; the checkpoint puts
-    // those pages over the database's own and empties the WAL.
-    checkpoint();
-    return deleted;
-}
-
-int SubmissionStore::deleteAllSubmissions() {
-    Transaction tx(m_db);
-    m_db.exec("DELETE FROM submission");
-    const int deleted = sqlite3_changes(m_db.handle());
-    m_db.exec("DELETE FROM reference_used");
-    tx.commit();
-    checkpoint();
-    return deleted;
-}
-
 bool isDamage(const Error& e) {
     return e.kind() == Error::Kind::Damaged || (e.kind() == Error::Kind::Sqlite && isDamageCode(e.code()));
-}
-
-std::filesystem::path quarantine(const std::filesystem::path& file, const std::string& stamp) {
-    const auto folder = file.parent_path() / "quarantine";
-    std::filesystem::create_directories(folder);
-    // Names a FAT or exFAT USB stick accepts, so that IT can copy the folder: no ':' from a time.
-    std::string safeStamp;
-    for (const char c : stamp)
-        if (std::string_view(":*?\"<>|\\/").find(c) == std::string_view::npos)
-            safeStamp += c;
-    // Never overwrite an earlier quarantined copy: pick a name not yet used.
-    std::string name = file.stem().string() + "-" + safeStamp;
-    for (int n = 2; std::filesystem::exists(folder / (name + file.extension().string())); ++n)
-        name = file.stem().string() + "-" + safeStamp + "-" + std::to_string(n);
-    // The companions first and the database last: if the move is cut short, no stale -wal is left
-    // beside a database that would then replay it.
-    for (const char* suffix : {"-wal", "-shm", "-journal", ""}) {
-        auto from = file;
-        from += suffix;
-        if (std::filesystem::exists(from))
-            std::filesystem::rename(from, folder / (name + file.extension().string() + suffix));
-    }
-    syncFolder(folder);
-    syncFolder(file.parent_path());
-    return folder;
-}
-
-std::vector<std::filesystem::path> quarantinedDatabases(const std::filesystem::path& file) {
-    std::vector<std::filesystem::path> out;
-    const auto folder = file.parent_path() / "quarantine";
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
-        if (entry.path().extension() == file.extension())
-            out.push_back(entry.path());
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-QuarantineRead readQuarantined(const std::filesystem::path& file) {
-    QuarantineRead out{file, {}, {}};
-    try {
-        // Row by row in the table's own order, without the integrity check that put it here: as
-        // much as can be read is read, and what stopped the reading is said, for IT, who keep it.
-        Db db(file, Access::ReadOnly);
-        const bool hasChecksum = db.queryInt("SELECT count(*) FROM pragma_table_info('submission') "
-                                             "WHERE name = 'checksum'") == 1;
-        Statement st(db, hasChecksum ? "SELECT id, created_at, state, batch, priority, sealed, checksum FROM submission"
-                                     : "SELECT id, created_at, state, batch, priority, sealed, NULL FROM submission");
-        // Every row not confirmed goes again until a receipt names it. Only "received" is left
-        // out: a state the damage changed (one byte of "waiting" gone) must not hide a row, and
-        // sending a confirmed one again costs nothing, since intake's ledger takes it once.
-        while (st.step())
-            if (st.text(2) != "received")
-                out.rows.push_back(rowAt(st));
-    } catch (const Error& e) {
-        out.problem = e.what();
-    }
-    return out;
-}
-
-OpenedStore openOrQuarantine(const std::filesystem::path& file, const std::string& stamp) {
-    try {
-        return {std::make_unique<SubmissionStore>(file), std::nullopt};
-    } catch (const Error& e) {
-        if (e.kind() != Error::Kind::Damaged)
-            throw;
-    }
-    auto folder = quarantine(file, stamp);
-    return {std::make_unique<SubmissionStore>(file), folder};
 }
 
 } // namespace kiosk::storage
