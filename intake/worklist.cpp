@@ -98,6 +98,7 @@ WorklistItem makeItem(storage::Submission submission, const Ledger::SubmissionRo
     item.acknowledgedAt = row.acknowledgedAt;
     item.overdue = !item.acknowledgedAt && today > item.deadline;
     item.isNew = lastRun > 0 && row.arrivedRun == lastRun;
+    item.kioskKey = row.kioskKey;
     item.submission = std::move(submission);
     return item;
 }
@@ -116,11 +117,17 @@ Worklist buildWorklist(Session& session, std::chrono::system_clock::time_point n
     const auto days = session.workingDays();
     const auto today = storage::localDate(now);
     const auto lastRun = session.ledger.lastRun();
-    std::map<std::string, Ledger::SubmissionRow> waiting;
-    for (auto& row : session.ledger.submissions())
-        waiting.emplace(row.id, std::move(row));
+    using Held = std::pair<storage::SigningPublicKey, std::string>; // kiosk key, id
+    std::map<Held, Ledger::SubmissionRow> waiting;
+    std::map<std::string, std::set<storage::SigningPublicKey>> kiosksOf; // id: the kiosks that sent it
+    for (auto& row : session.ledger.submissions()) {
+        kiosksOf[row.id].insert(row.kioskKey);
+        waiting.emplace(Held{row.kioskKey, row.id}, std::move(row));
+    }
+    std::map<storage::SigningPublicKey, std::string> kioskNames; // as their bundles name them
 
     for (const auto& archived : session.ledger.bundles()) {
+        kioskNames.emplace(archived.kioskKey, archived.kiosk);
         const auto file = session.home.archive() / archived.archivedAs;
         storage::Bundle bundle;
         try {
@@ -133,7 +140,7 @@ Worklist buildWorklist(Session& session, std::chrono::system_clock::time_point n
             continue;
         }
         for (const auto& entry : bundle.entries) {
-            const auto row = waiting.find(entry.id);
+            const auto row = waiting.find(Held{bundle.kioskKey, entry.id});
             if (row == waiting.end() || storage::sealedHash(entry.sealed) != row->second.sealedHash)
                 continue; // not recorded from this bundle, or taken already from another
             auto check = openEntry(bundle, entry, session.keys.sealing);
@@ -146,8 +153,12 @@ Worklist buildWorklist(Session& session, std::chrono::system_clock::time_point n
             waiting.erase(row);
         }
     }
-    for (const auto& [id, row] : waiting)
-        worklist.problems.push_back("submission " + id + " is in the ledger but in no archived bundle that opens");
+    for (const auto& [held, row] : waiting)
+        worklist.problems.push_back("submission " + held.second + " is in the ledger but in no archived bundle that opens");
+    for (auto& item : worklist.items)
+        for (const auto& key : kiosksOf[item.submission.id])
+            if (key != item.kioskKey)
+                item.sameIdFrom.push_back("\"" + kioskNames[key] + "\" (" + storage::fingerprint(key) + ")");
     sortWorklist(worklist.items);
     return worklist;
 }
