@@ -19,7 +19,8 @@ namespace kiosk::intake {
 namespace {
 
 // Quotes a field, and defuses text a spreadsheet would run as a formula (=, +, -, @ first).
-std::string csvField(const std::string& value) {
+std::string csvField(const std::string& raw) {
+    const auto value = visibleText(raw);
     std::string out = "\"";
     if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
         out += '\'';
@@ -62,6 +63,30 @@ std::string statusOf(const WorklistItem& item) {
 }
 
 } // namespace
+
+std::string visibleText(std::string_view text) {
+    static constexpr std::string_view kReplacement = "\xEF\xBF\xBD"; // U+FFFD
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        const auto third = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+            out += kReplacement;
+        } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) { // C1: U+0080-U+009F
+            out += kReplacement;
+            i += 1;
+        } else if (c == 0xE2 && ((next == 0x80 && third >= 0xAA && third <= 0xAE) ||  // U+202A-U+202E
+                                 (next == 0x81 && third >= 0xA6 && third <= 0xA9))) { // U+2066-U+2069
+            out += kReplacement;
+            i += 2;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
 
 Worklist::~Worklist() {
     for (auto& item : items)

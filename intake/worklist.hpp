@@ -64,6 +64,11 @@ void sortWorklist(std::vector<WorklistItem>& items);
 /// asked on the child's path reads "not asked"; a feeling reads as its word in the catalogue's language.
 [[nodiscard]] std::string toCsv(const Worklist& worklist, const i18n::Catalogue& lang);
 
+/// Text as the worklists show it: NUL and other control characters (C0 but tab and line ends, DEL,
+/// C1) and the bidirectional controls U+202A-U+202E and U+2066-U+2069, which could hide or reorder
+/// what a reader sees, each become U+FFFD.
+[[nodiscard]] std::string visibleText(std::string_view text);
+
 /// The time a submission was made, from its ISO 8601 UTC text; nullopt if it is not in that form.
 [[nodiscard]] std::optional<std::chrono::system_clock::time_point> parseIsoUtc(const std::string& text);
 

@@ -315,7 +315,8 @@ std::string countsOf(const Worklist& worklist, const Catalogue& lang) {
 
 } // namespace
 
-std::string escapeHtml(std::string_view text) {
+std::string escapeHtml(std::string_view raw) {
+    const auto text = visibleText(raw);
     std::string out;
     out.reserve(text.size());
     for (const char c : text) {
