@@ -203,6 +203,13 @@ int kiosksAdd(const Options& o, const std::filesystem::path& file, Console& c) {
     const Home home(o.home);
     requireLedger(home);
     const auto identity = storage::loadKioskIdentity(file);
+    if (std::all_of(identity.name.begin(), identity.name.end(),
+                    [](unsigned char ch) { return std::isspace(ch) != 0; })) {
+        // A kiosk with no name could not be told apart on the worklist or in a bundle's message.
+        c.err << "REFUSED: " << file.string() << " gives the kiosk no name (\"kiosk\" is empty or only spaces). "
+              << "Nothing was enrolled or renamed; ask IT to give the kiosk its name and send the file again.\n";
+        return kAttention;
+    }
     Ledger ledger(home.ledger());
     const auto fingerprint = storage::fingerprint(identity.signing);
     const auto existing = ledger.kiosk(identity.signing);

@@ -261,6 +261,25 @@ TEST_CASE("acknowledging an id two kiosks sent asks which, and --kiosk says", "[
     CHECK(h.out.find("acknowledged already") != std::string::npos);
 }
 
+TEST_CASE("a kiosk identity with no name is refused, and never renames an enrolled kiosk", "[commands][kiosks]") {
+    CommandHome h;
+    FakeKiosk unnamed{""};
+    CHECK(h.run({"kiosks", "add", identityFile(h, unnamed).string()}) == kAttention);
+    CHECK(h.err.find("no name") != std::string::npos);
+    REQUIRE(h.run({"kiosks", "list"}) == kFine);
+    CHECK(h.out.find("No kiosk is enrolled") != std::string::npos);
+
+    FakeKiosk kiosk{"Canolfan Abertawe"};
+    REQUIRE(h.run({"kiosks", "add", identityFile(h, kiosk).string()}) == kFine);
+    for (const char* name : {"", "   ", "\t \n"}) {
+        kiosk.name = name;
+        CHECK(h.run({"kiosks", "add", identityFile(h, kiosk).string()}) == kAttention);
+        CHECK(h.err.find("no name") != std::string::npos);
+    }
+    REQUIRE(h.run({"kiosks", "list"}) == kFine);
+    CHECK(h.out.find("\"Canolfan Abertawe\"") != std::string::npos);
+}
+
 namespace {
 
 // The ledger as intake wrote it at schema version 1, when a submission was known by its id alone.
