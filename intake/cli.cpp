@@ -28,8 +28,9 @@ constexpr const char* kUsageText = R"(intake: the Cafcass Cymru complaints team'
         The same for every bundle in kiosks' sync folders; the receipts are written back there and
         the bundles opened are removed from the folder (the archive keeps them).
   intake worklist               Writes the worklists again (worklist.html, worklist.csv).
-  intake acknowledge REFERENCE_OR_ID...
-                                Records that submissions were acknowledged.
+  intake acknowledge REFERENCE_OR_ID... [--kiosk FINGERPRINT]
+                                Records that submissions were acknowledged (--kiosk: only
+                                that kiosk's, where two kiosks sent the same id).
   intake rebuild                Makes the ledger's record and the worklists again from the archive.
 
 Options:
@@ -59,7 +60,11 @@ const std::set<std::string>& optionsOf(const std::string& command) {
     static const std::set<std::string> keygen{"--home", "--passphrase-file", "--passphrase-stdin"};
     if (command == "open" || command == "sync")
         return opening;
-    if (command == "worklist" || command == "acknowledge" || command == "rebuild")
+    static const std::set<std::string> acknowledging{"--home", "--passphrase-file", "--passphrase-stdin", "--key",
+                                                     "--language", "--kiosk"};
+    if (command == "acknowledge")
+        return acknowledging;
+    if (command == "worklist" || command == "rebuild")
         return keys;
     if (command == "keygen")
         return keygen;
@@ -102,6 +107,8 @@ Parsed parse(const std::vector<std::string>& args) {
             p.options.passphraseStdin = true;
         else if (a == "--accept-demo")
             p.options.acceptDemo = true;
+        else if (a == "--kiosk")
+            p.options.kiosk = value();
         else if (a == "--language") {
             p.options.language = value();
             if (p.options.language != "cy" && p.options.language != "en")

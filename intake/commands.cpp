@@ -97,6 +97,11 @@ bool writeWorklistsNow(const Options& o, Session& session, Console& c) {
           << session.home.worklistCsv().string() << "  (for a spreadsheet)\n";
     for (const auto& problem : list.problems)
         c.err << "NEEDS ATTENTION: " << problem << "\n";
+    for (const auto& item : list.items)
+        if (!item.sameIdFrom.empty())
+            c.err << "Warning: submission " << item.submission.id << " from kiosk " << quoted(item.submission.kiosk)
+                  << " (" << storage::fingerprint(item.kioskKey) << ") has an id that another kiosk sent too; it is "
+                  << "marked on the worklist.\n";
     return list.problems.empty();
 }
 
@@ -120,6 +125,8 @@ void report(const BundleOutcome& b, Console& c) {
         c.err << "NEEDS ATTENTION " << name << ": " << line
               << ". It is not in the receipt, so the kiosk keeps it and sends it again; tell IT.\n";
     for (const auto& line : b.conflicts)
+        c.err << line << "\n";
+    for (const auto& line : b.sharedIds)
         c.err << line << "\n";
     if (!b.receiptProblem.empty())
         c.err << "NEEDS ATTENTION " << name << ": " << b.receiptProblem << "\n";
@@ -196,6 +203,13 @@ int kiosksAdd(const Options& o, const std::filesystem::path& file, Console& c) {
     const Home home(o.home);
     requireLedger(home);
     const auto identity = storage::loadKioskIdentity(file);
+    if (std::all_of(identity.name.begin(), identity.name.end(),
+                    [](unsigned char ch) { return std::isspace(ch) != 0; })) {
+        // A kiosk with no name could not be told apart on the worklist or in a bundle's message.
+        c.err << "REFUSED: " << file.string() << " gives the kiosk no name (\"kiosk\" is empty or only spaces). "
+              << "Nothing was enrolled or renamed; ask IT to give the kiosk its name and send the file again.\n";
+        return kAttention;
+    }
     Ledger ledger(home.ledger());
     const auto fingerprint = storage::fingerprint(identity.signing);
     const auto existing = ledger.kiosk(identity.signing);
@@ -322,12 +336,23 @@ int acknowledge(const Options& o, const std::vector<std::string>& which, Console
                            [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
             std::vector<const WorklistItem*> found;
             for (const auto& item : list.items)
-                if (item.submission.id == wanted || item.submission.reference == upper)
+                if ((item.submission.id == wanted || item.submission.reference == upper) &&
+                    (!o.kiosk || digitsOnly(storage::fingerprint(item.kioskKey)) == digitsOnly(*o.kiosk)))
                     found.push_back(&item);
-            if (found.size() != 1) {
-                c.err << (found.empty() ? "Nothing on the worklist has the reference or id "
-                                        : "More than one submission has the reference ")
-                      << wanted << (found.empty() ? "" : ": give its id instead (at the foot of its block)") << ".\n";
+            if (found.empty()) {
+                c.err << "Nothing on the worklist has the reference or id " << wanted
+                      << (o.kiosk ? " from the kiosk with fingerprint " + *o.kiosk : std::string()) << ".\n";
+                attention = true;
+                continue;
+            }
+            if (found.size() > 1) {
+                // Ids are in clear in every bundle: two kiosks may have sent one. Say which they are.
+                c.err << "More than one submission has the reference or id " << wanted << ", from:\n";
+                for (const auto* item : found)
+                    c.err << "  kiosk " << quoted(item->submission.kiosk) << ", fingerprint "
+                          << storage::fingerprint(item->kioskKey) << "\n";
+                c.err << "Nothing was acknowledged for it: give the other one (the reference, or the id at the foot "
+                         "of its block), or say which kiosk with --kiosk FINGERPRINT.\n";
                 attention = true;
                 continue;
             }
@@ -336,7 +361,7 @@ int acknowledge(const Options& o, const std::vector<std::string>& which, Console
                 c.out << wanted << " was acknowledged already, at " << *item.acknowledgedAt << ".\n";
                 continue;
             }
-            (void)session->ledger.acknowledge(item.submission.id, iso(o));
+            (void)session->ledger.acknowledge(item.kioskKey, item.submission.id, iso(o));
             c.out << "Acknowledged " << item.submission.reference << " (" << item.submission.id << ").\n";
         }
     }

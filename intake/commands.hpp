@@ -18,6 +18,7 @@ struct Options {
     std::optional<std::filesystem::path> passphraseFile; // --passphrase-file
     bool passphraseStdin = false;                     // --passphrase-stdin
     bool acceptDemo = false;                          // --accept-demo
+    std::optional<std::string> kiosk;                 // --kiosk FINGERPRINT: acknowledge only that kiosk's
     std::optional<std::string> language;              // --language cy|en
     storage::KdfLimits kdf = storage::KdfLimits::moderate(); // INTAKE_KDF=interactive, for tests only
     std::chrono::system_clock::time_point now = std::chrono::system_clock::now();

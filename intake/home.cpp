@@ -12,6 +12,9 @@
 namespace kiosk::intake {
 namespace {
 
+// The digits of an archive name's opening sequence: enough for a bundle a minute for 190 years.
+constexpr std::size_t kSequenceDigits = 8;
+
 [[noreturn]] void badSetting(const std::filesystem::path& file, const std::string& what) {
     throw storage::Error(storage::Error::Kind::Format, file.string() + ": " + what);
 }
@@ -70,13 +73,70 @@ Settings Home::settings() const {
     return settings;
 }
 
+std::optional<std::int64_t> archiveSequence(const std::filesystem::path& file) {
+    const auto name = file.filename().string();
+    const auto end = name.find('_');
+    if (end == std::string::npos || end != kSequenceDigits)
+        return std::nullopt;
+    std::int64_t n = 0;
+    for (std::size_t i = 0; i < end; ++i) {
+        if (name[i] < '0' || name[i] > '9')
+            return std::nullopt;
+        n = n * 10 + (name[i] - '0');
+    }
+    return n;
+}
+
 std::vector<std::filesystem::path> Home::archivedBundles() const {
+    struct Found {
+        std::filesystem::path file;
+        std::optional<std::int64_t> sequence;
+        std::filesystem::file_time_type written;
+    };
+    std::vector<Found> found;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(archive(), ec)) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".bundle")
+            continue;
+        std::error_code timeError;
+        found.push_back({entry.path(), archiveSequence(entry.path()), entry.last_write_time(timeError)});
+    }
+    // An older intake's names carry no sequence: those bundles were all opened before any that has
+    // one, and intake wrote each when it opened it.
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+        if (a.sequence.has_value() != b.sequence.has_value())
+            return !a.sequence.has_value();
+        if (a.sequence != b.sequence)
+            return a.sequence < b.sequence;
+        if (!a.sequence && a.written != b.written)
+            return a.written < b.written;
+        return a.file < b.file;
+    });
     std::vector<std::filesystem::path> files;
+    for (auto& f : found)
+        files.push_back(std::move(f.file));
+    return files;
+}
+
+std::string Home::nextArchiveName(const std::string& batch, const std::string& openedAt) const {
+    std::int64_t last = 0;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(archive(), ec))
-        if (entry.is_regular_file() && entry.path().extension() == ".bundle")
-            files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
+        last = std::max(last, archiveSequence(entry.path()).value_or(0));
+    auto number = std::to_string(last + 1);
+    number.insert(0, kSequenceDigits > number.size() ? kSequenceDigits - number.size() : 0, '0');
+    return number + "_" + storage::compactStamp(openedAt) + "_" + batch + ".bundle";
+}
+
+std::vector<std::filesystem::path> Home::archivedFilesOf(const std::string& batch) const {
+    std::vector<std::filesystem::path> files;
+    for (auto& file : archivedBundles()) {
+        const auto name = file.filename().string();
+        const auto tail = "_" + batch + ".bundle";
+        if (name == batch + ".bundle" ||
+            (name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0))
+            files.push_back(std::move(file));
+    }
     return files;
 }
 

@@ -2,7 +2,9 @@
 
 #include <storage/calendar.hpp>
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,12 +39,22 @@ public:
     /// The settings in intake.json, or the defaults if there is none. Throws storage::Error(Format)
     /// naming the file and the field for a value of the wrong type or form.
     [[nodiscard]] Settings settings() const;
-    /// The archived bundle files, by name.
+    /// The archived bundle files, in the order intake opened them: by the sequence number their
+    /// name starts with (archiveName); files named by an older intake (`<batch>.bundle`, no number)
+    /// come first, by the time intake wrote them. Never by anything a sender wrote.
     [[nodiscard]] std::vector<std::filesystem::path> archivedBundles() const;
+    /// The name in archive/ for a bundle opened now: `<sequence>_<opened_at>_<batch>.bundle`, the
+    /// sequence one more than any in the archive, so that the names keep the order of opening.
+    [[nodiscard]] std::string nextArchiveName(const std::string& batch, const std::string& openedAt) const;
+    /// The archived files that hold this batch (by their names), whatever their sequence.
+    [[nodiscard]] std::vector<std::filesystem::path> archivedFilesOf(const std::string& batch) const;
 
 private:
     std::filesystem::path m_root;
 };
+
+/// The opening sequence number an archive file's name starts with; nullopt for an older name.
+[[nodiscard]] std::optional<std::int64_t> archiveSequence(const std::filesystem::path& file);
 
 /// $XDG_DATA_HOME/cafcass-cymru-intake, or ~/.local/share/cafcass-cymru-intake.
 [[nodiscard]] std::filesystem::path defaultHome();

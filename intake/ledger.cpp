@@ -50,6 +50,31 @@ CREATE TABLE submission (
 ) STRICT;
 )sql";
 
+// Version 2: a submission is known by the kiosk that signed it and its id, never by its id alone.
+// Ids travel in clear in every bundle, so another signer could send a child's id first; keyed so,
+// its entry is held under its own kiosk and cannot block or replace the child's.
+constexpr const char* kMigrateV1ToV2 = R"sql(
+CREATE TABLE submission_v2 (
+    kiosk_key       BLOB NOT NULL CHECK (length(kiosk_key) = 32),
+    id              TEXT NOT NULL,
+    sealed_hash     BLOB NOT NULL CHECK (length(sealed_hash) = 32),
+    created_at      TEXT NOT NULL,
+    priority        INTEGER NOT NULL CHECK (priority IN (0, 1)),
+    first_batch     TEXT NOT NULL REFERENCES bundle (batch) DEFERRABLE INITIALLY DEFERRED,
+    arrived_at      TEXT NOT NULL,
+    arrived_run     INTEGER NOT NULL,
+    acknowledged_at TEXT,
+    PRIMARY KEY (kiosk_key, id)
+) STRICT;
+INSERT INTO submission_v2 (kiosk_key, id, sealed_hash, created_at, priority, first_batch, arrived_at, arrived_run,
+                           acknowledged_at)
+    SELECT kiosk_key, id, sealed_hash, created_at, priority, first_batch, arrived_at, arrived_run, acknowledged_at
+    FROM submission;
+DROP TABLE submission;
+ALTER TABLE submission_v2 RENAME TO submission;
+CREATE INDEX submission_by_id ON submission (id);
+)sql";
+
 template <std::size_t N> std::array<unsigned char, N> fixedBlob(const Statement& st, int column) {
     const auto bytes = st.blob(column);
     std::array<unsigned char, N> out{};
@@ -127,6 +152,12 @@ Ledger::Ledger(const std::filesystem::path& file, storage::Access access) : m_db
         m_db.exec(kSchemaV1);
         m_db.exec("PRAGMA application_id = 1128487241"); // 0x43435949, "CCYI"
         m_db.exec("PRAGMA user_version = 1");
+        tx.commit();
+    }
+    if (version < 2) {
+        storage::Transaction tx(m_db);
+        m_db.exec(kMigrateV1ToV2);
+        m_db.exec("PRAGMA user_version = 2");
         tx.commit();
     }
     checkIntegrity(m_db);
@@ -211,12 +242,34 @@ void Ledger::addBundle(const BundleRow& row) {
     st.run();
 }
 
-std::optional<Ledger::SubmissionRow> Ledger::submission(const std::string& id) {
-    Statement st(m_db, (std::string("SELECT ") + kSubmissionColumns + " FROM submission WHERE id = ?").c_str());
-    st.bind(1, id);
+void Ledger::renameArchived(const std::string& batch, const std::string& archivedAs) {
+    Statement st(m_db, "UPDATE bundle SET archived_as = ? WHERE batch = ?");
+    st.bind(1, archivedAs);
+    st.bind(2, batch);
+    st.run();
+}
+
+std::optional<Ledger::SubmissionRow> Ledger::submission(const storage::SigningPublicKey& kioskKey,
+                                                        const std::string& id) {
+    Statement st(m_db, (std::string("SELECT ") + kSubmissionColumns +
+                        " FROM submission WHERE kiosk_key = ? AND id = ?")
+                           .c_str());
+    st.bind(1, kioskKey.bytes);
+    st.bind(2, id);
     if (!st.step())
         return std::nullopt;
     return submissionRow(st);
+}
+
+std::vector<Ledger::SubmissionRow> Ledger::submissionsWithId(const std::string& id) {
+    Statement st(m_db, (std::string("SELECT ") + kSubmissionColumns +
+                        " FROM submission WHERE id = ? ORDER BY arrived_run, rowid")
+                           .c_str());
+    st.bind(1, id);
+    std::vector<SubmissionRow> out;
+    while (st.step())
+        out.push_back(submissionRow(st));
+    return out;
 }
 
 std::vector<Ledger::SubmissionRow> Ledger::submissions() {
@@ -244,12 +297,14 @@ void Ledger::addSubmission(const SubmissionRow& row) {
     st.run();
 }
 
-bool Ledger::acknowledge(const std::string& id, const std::string& at) {
-    Statement st(m_db, "UPDATE submission SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL");
+bool Ledger::acknowledge(const storage::SigningPublicKey& kioskKey, const std::string& id, const std::string& at) {
+    Statement st(m_db, "UPDATE submission SET acknowledged_at = ? "
+                       "WHERE kiosk_key = ? AND id = ? AND acknowledged_at IS NULL");
     st.bind(1, at);
-    st.bind(2, id);
+    st.bind(2, kioskKey.bytes);
+    st.bind(3, id);
     st.run();
-    return m_db.queryInt("SELECT changes()") > 0 || submission(id).has_value();
+    return m_db.queryInt("SELECT changes()") > 0 || submission(kioskKey, id).has_value();
 }
 
 std::int64_t Ledger::lastRun() { return m_db.queryInt("SELECT coalesce(max(arrived_run), 0) FROM submission"); }

@@ -20,14 +20,14 @@ using Hash = std::array<unsigned char, 32>;
 [[nodiscard]] Hash hashOf(std::string_view bytes);
 
 /// The intake ledger (storage/FORMAT.md, "Intake ledger and home folder"): which kiosks are
-/// enrolled, which bundles were opened, and which submissions arrived, by id and hash. Never
+/// enrolled, which bundles were opened, and which submissions arrived, by kiosk key, id and hash. Never
 /// content: no reference code, no answer, no name.
 class Ledger {
 public:
     /// PRAGMA application_id of a ledger: "CCYI".
     static constexpr std::int32_t kApplicationId = 0x43435949;
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     /// Opens or creates the ledger (read-only: opens an existing one and changes nothing).
     /// Throws storage::Error(Format) for a file that is not a ledger or is newer than this
@@ -80,12 +80,18 @@ public:
     /// Every bundle opened, in the order opened.
     [[nodiscard]] std::vector<BundleRow> bundles();
     void addBundle(const BundleRow& row);
+    /// Records a bundle's new name in archive/.
+    void renameArchived(const std::string& batch, const std::string& archivedAs);
 
-    [[nodiscard]] std::optional<SubmissionRow> submission(const std::string& id);
+    /// The submission a kiosk (by its signing key) sent under this id, if it is held.
+    [[nodiscard]] std::optional<SubmissionRow> submission(const storage::SigningPublicKey& kioskKey,
+                                                          const std::string& id);
+    /// Every submission held under this id, whichever kiosk sent it (more than one is a warning).
+    [[nodiscard]] std::vector<SubmissionRow> submissionsWithId(const std::string& id);
     [[nodiscard]] std::vector<SubmissionRow> submissions();
     void addSubmission(const SubmissionRow& row);
-    /// Records that a submission was acknowledged; false if it is not in the ledger.
-    bool acknowledge(const std::string& id, const std::string& at);
+    /// Records that a kiosk's submission was acknowledged; false if it is not in the ledger.
+    bool acknowledge(const storage::SigningPublicKey& kioskKey, const std::string& id, const std::string& at);
     /// The number of the last run that brought a submission (0 if none did).
     [[nodiscard]] std::int64_t lastRun();
 

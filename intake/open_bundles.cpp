@@ -8,7 +8,7 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <map>
+#include <set>
 
 namespace kiosk::intake {
 namespace {
@@ -16,8 +16,6 @@ namespace {
 using storage::Error;
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
-
-std::string archiveName(const storage::Bundle& bundle) { return bundle.batch + ".bundle"; }
 
 // Which of the sealed submission's plain twins in the bundle disagree with it. Only field names:
 // the values are the child's business.
@@ -44,17 +42,31 @@ std::string joined(const std::vector<std::string>& parts, const std::string& bet
     return out;
 }
 
-// The bundle is written into the archive before the ledger commits. A file already there under
-// its name is one an earlier run wrote and did not commit: it must be this very file.
-void archive(const Home& home, const std::string& name, const std::string& bytes) {
+// The bundle is written into the archive before the ledger commits, under a name that says when it
+// was opened and in what order (Home::nextArchiveName), so that a rebuild replays the archive in
+// that order. A file already there for this batch is one an earlier run wrote and did not commit:
+// it must be this very file, and it takes its place in the order now. Returns the name.
+std::string archive(const Home& home, const std::string& batch, const std::string& openedAt, const std::string& bytes) {
+    const auto name = home.nextArchiveName(batch, openedAt);
     const auto target = home.archive() / name;
-    if (std::filesystem::exists(target)) {
-        if (storage::readFile(target) != bytes)
-            throw Error(Error::Kind::File, "the archive already holds a different file named " + target.string() +
-                                               " that the ledger does not know; look at it before going on");
-        return;
+    for (const auto& earlier : home.archivedFilesOf(batch)) {
+        if (storage::readFile(earlier) != bytes)
+            throw Error(Error::Kind::File, "the archive already holds a different file for the batch " + batch + " (" +
+                                               earlier.string() + ") that the ledger does not know; look at it "
+                                               "before going on");
+        std::error_code ec;
+        std::filesystem::rename(earlier, target, ec);
+        if (ec)
+            throw Error(Error::Kind::File, "cannot rename " + earlier.string() + " in the archive: " + ec.message());
+        storage::syncFolder(home.archive());
+        return name;
     }
     storage::writeNewFileAtomically(target, bytes, 0600);
+    return name;
+}
+
+std::string kioskNamed(const std::string& name, const storage::SigningPublicKey& key) {
+    return "kiosk " + quoted(name) + " (key fingerprint " + storage::fingerprint(key) + ")";
 }
 
 BundleOutcome refused(BundleOutcome out, std::string why) {
@@ -97,10 +109,28 @@ void writeReceipt(Session& session, BundleOutcome& out, const storage::Bundle& b
     }
 }
 
+// When and in which run a bundle's submissions arrived (run 0: restored from the archive).
+struct Arrival {
+    std::string at;
+    std::int64_t run = 0;
+};
+
+// Where the ledger says a submission came from: the kiosk's name in the bundle that brought it,
+// and that bundle's name in the archive.
+std::string cameIn(Session& session, const Ledger::SubmissionRow& row) {
+    const auto first = session.ledger.bundle(row.firstBatch);
+    return kioskNamed(first ? first->kiosk : "?", row.kioskKey) + " in the bundle archived as archive/" +
+           (first ? first->archivedAs : row.firstBatch);
+}
+
 // Records a bundle's entries in the ledger (inside the caller's transaction): the new ones added,
-// those held already counted, the rest refused or named as conflicts. Returns what the receipt names.
+// those held already counted, the rest refused or named as conflicts. A submission is held under
+// the key of the kiosk that signed its bundle and its id: the same id from another kiosk never
+// blocks or replaces it (ids are in clear in every bundle), but is named loudly. Opening and
+// rebuilding both come here, so an entry refused when opened is refused again on rebuild.
+// Returns what the receipt names: this kiosk's entries only.
 std::vector<storage::ReceiptEntry> recordEntries(Session& session, const storage::Bundle& bundle,
-                                                 const std::filesystem::path& file, const Run& run, BundleOutcome& out) {
+                                                 const std::string& where, const Arrival& arrival, BundleOutcome& out) {
     std::vector<storage::ReceiptEntry> held;
     for (const auto& entry : bundle.entries) {
         auto check = openEntry(bundle, entry, session.keys.sealing);
@@ -110,22 +140,27 @@ std::vector<storage::ReceiptEntry> recordEntries(Session& session, const storage
         }
         storage::wipe(*check.submission);
         const auto sealedHash = storage::sealedHash(entry.sealed);
-        if (const auto row = session.ledger.submission(entry.id)) {
+        if (const auto row = session.ledger.submission(bundle.kioskKey, entry.id)) {
             if (row->sealedHash == sealedHash) {
                 ++out.alreadyHeld;
                 held.push_back({entry.id, sealedHash});
             } else {
-                const auto first = session.ledger.bundle(row->firstBatch);
                 out.conflicts.push_back(
-                    "REFUSED: submission " + entry.id + " in " + file.string() +
-                    " has different content from the submission with the same id that came in the bundle "
-                    "archived as archive/" + (first ? first->archivedAs : row->firstBatch) +
-                    ". The first one is kept; this one is not in the receipt. Tell the kiosk's staff and IT.");
+                    "REFUSED: submission " + entry.id + " in " + where + " from " + kioskNamed(bundle.kiosk, bundle.kioskKey) +
+                    " has different content from the submission with the same id that the same kiosk sent before (" +
+                    cameIn(session, *row) +
+                    "). The first one is kept; this one is not in the receipt. Tell the kiosk's staff and IT.");
             }
             continue;
         }
+        for (const auto& other : session.ledger.submissionsWithId(entry.id))
+            out.sharedIds.push_back(
+                "NEEDS ATTENTION: two kiosks sent the same submission id " + entry.id + ": " +
+                kioskNamed(bundle.kiosk, bundle.kioskKey) + " in " + where + ", and " + cameIn(session, other) +
+                ". Both are kept, each under its own kiosk, and both are on the worklist, marked. A kiosk never "
+                "makes another's id: find out which of the two is not what it says (tell IT).");
         session.ledger.addSubmission({entry.id, bundle.kioskKey, sealedHash, entry.createdAt, entry.priority,
-                                      bundle.batch, run.now, run.number, std::nullopt});
+                                      bundle.batch, arrival.at, arrival.run, std::nullopt});
         ++out.added;
         held.push_back({entry.id, sealedHash});
     }
@@ -217,15 +252,18 @@ BundleOutcome openBundleFile(Session& session, const std::filesystem::path& file
     std::vector<storage::ReceiptEntry> held;
     try {
         storage::Transaction tx(session.ledger.db());
-        held = recordEntries(session, bundle, file, run, out);
-        const auto name = archiveName(bundle);
+        held = recordEntries(session, bundle, file.string(), {run.now, run.number}, out);
+        // Before the commit: what the ledger names is always in the archive.
+        const auto name = archive(session.home, bundle.batch, run.now, bytes);
         session.ledger.addBundle({bundle.batch, bundle.kioskKey, bundle.kiosk, bundle.createdAt, hash, name, run.now,
                                   static_cast<int>(bundle.entries.size()), out.added});
-        archive(session.home, name, bytes); // before the commit: what the ledger names is always in the archive
         tx.commit();
     } catch (const Error& e) {
         out.added = 0;
         out.alreadyHeld = 0;
+        out.refusedEntries.clear();
+        out.conflicts.clear();
+        out.sharedIds.clear();
         return refused(std::move(out), std::string("it could not be recorded, so nothing of it was: ") + e.what());
     }
     out.result = BundleOutcome::Result::Accepted;
@@ -286,61 +324,47 @@ SyncOutcome syncBundles(Session& session, const std::filesystem::path& folder, c
 
 RestoreOutcome restoreFromArchive(Session& session, const std::string& now) {
     RestoreOutcome restored;
-    struct Archived {
-        std::filesystem::path file;
+    std::set<storage::SigningPublicKey> named;
+    storage::Transaction tx(session.ledger.db());
+    // In the order intake opened them (the archive's names keep it; never a time a sender wrote),
+    // each by the same rules as when it was opened, so that the same entries are held, and refused.
+    for (const auto& file : session.home.archivedBundles()) {
         std::string bytes;
         storage::Bundle bundle;
-    };
-    std::vector<Archived> pending;
-    for (const auto& file : session.home.archivedBundles()) {
         try {
-            auto bytes = storage::readFile(file);
-            auto bundle = storage::readBundle(bytes);
-            if (session.ledger.bundle(bundle.batch))
-                continue;
-            if (bundle.recipient.bytes != session.keys.sealing.publicKey.bytes) {
-                restored.problems.push_back(file.string() + " was sealed to another key (fingerprint " +
-                                            storage::fingerprint(bundle.recipient) + "); it was left out");
-                continue;
-            }
-            pending.push_back({file, std::move(bytes), std::move(bundle)});
+            bytes = storage::readFile(file);
+            bundle = storage::readBundle(bytes);
         } catch (const Error& e) {
             restored.problems.push_back(file.string() + " could not be read back: " + e.what());
+            continue;
         }
-    }
-    // In the order the kiosks made them, so that where one id came twice the first is kept, as it
-    // was when they were opened.
-    std::stable_sort(pending.begin(), pending.end(),
-                     [](const Archived& a, const Archived& b) { return a.bundle.createdAt < b.bundle.createdAt; });
-
-    std::map<storage::SigningPublicKey, bool> seenKiosks;
-    storage::Transaction tx(session.ledger.db());
-    for (const auto& [file, bytes, bundle] : pending) {
-        int added = 0;
-        for (const auto& entry : bundle.entries) {
-            auto check = openEntry(bundle, entry, session.keys.sealing);
-            if (!check.submission)
-                continue; // refused when it was opened, and again now: it was never in the ledger
-            storage::wipe(*check.submission);
-            const auto sealedHash = storage::sealedHash(entry.sealed);
-            if (const auto row = session.ledger.submission(entry.id)) {
-                if (row->sealedHash != sealedHash)
-                    restored.problems.push_back("submission " + entry.id + " is in the archive twice with different "
-                                                "content; the one in the older bundle is kept");
-                continue;
-            }
-            session.ledger.addSubmission({entry.id, bundle.kioskKey, sealedHash, entry.createdAt, entry.priority,
-                                          bundle.batch, now, 0, std::nullopt});
-            ++added;
+        const auto hash = hashOf(bytes);
+        if (const auto seen = session.ledger.bundle(bundle.batch)) {
+            if (seen->fileHash != hash)
+                restored.problems.push_back(file.string() + " has the batch id " + bundle.batch +
+                                            " of another archived bundle (archive/" + seen->archivedAs +
+                                            ") but different bytes; it was left out");
+            continue; // recorded already (a copy with the same bytes adds nothing, as when opened)
         }
-        session.ledger.addBundle({bundle.batch, bundle.kioskKey, bundle.kiosk, bundle.createdAt, hashOf(bytes),
-                                  file.filename().string(), now, static_cast<int>(bundle.entries.size()), added});
+        if (bundle.recipient.bytes != session.keys.sealing.publicKey.bytes) {
+            restored.problems.push_back(file.string() + " was sealed to another key (fingerprint " +
+                                        storage::fingerprint(bundle.recipient) + "); it was left out");
+            continue;
+        }
+        BundleOutcome out;
+        (void)recordEntries(session, bundle, file.string(), {now, 0}, out);
+        // Refused entries were refused, and said, when the bundle was opened: they stay out quietly.
+        for (auto& line : out.conflicts)
+            restored.problems.push_back(std::move(line));
+        for (auto& line : out.sharedIds)
+            restored.problems.push_back(std::move(line));
+        session.ledger.addBundle({bundle.batch, bundle.kioskKey, bundle.kiosk, bundle.createdAt, hash,
+                                  file.filename().string(), now, static_cast<int>(bundle.entries.size()), out.added});
         ++restored.bundles;
-        restored.submissions += added;
-        if (!session.ledger.kiosk(bundle.kioskKey) && !seenKiosks[bundle.kioskKey]) {
-            seenKiosks[bundle.kioskKey] = true;
+        restored.submissions += out.added;
+        // A demo kiosk is never enrolled for its bundles to open: it is not one to enrol again.
+        if (!bundle.demo && !session.ledger.kiosk(bundle.kioskKey) && named.insert(bundle.kioskKey).second)
             restored.unenrolled.emplace_back(bundle.kioskKey, bundle.kiosk);
-        }
     }
     tx.commit();
     return restored;

@@ -57,21 +57,25 @@ struct BundleOutcome {
     int added = 0;                            // submissions new to the ledger
     int alreadyHeld = 0;                      // in the ledger already, with the same bytes
     std::vector<std::string> refusedEntries;  // a line for each entry refused, naming its id
-    std::vector<std::string> conflicts;       // the same id with different content: id and both bundles
+    std::vector<std::string> conflicts;       // the same kiosk, the same id, other content: id and both bundles
+    std::vector<std::string> sharedIds;       // an id another kiosk sent too: both kept, both kiosks named
     std::optional<storage::Receipt> receipt;  // for the entries now held; none if none is
     std::string receiptBytes;                 // the signed receipt file
     std::filesystem::path receiptFile;        // where it was written in the home folder
     std::string receiptProblem;               // why it could not be written there, if it could not
 
     [[nodiscard]] bool needsAttention() const {
-        return result == Result::Refused || !refusedEntries.empty() || !conflicts.empty() || !receiptProblem.empty();
+        return result == Result::Refused || !refusedEntries.empty() || !conflicts.empty() || !sharedIds.empty() ||
+               !receiptProblem.empty();
     }
 };
 
 /// Opens a bundle file into the ledger (storage/FORMAT.md, "Intake ledger and home folder"): the
 /// signature first, then the kiosk (enrolled, under that name; demo only if accepted), the key it
-/// was sealed to, then each entry. New submissions are recorded, ones already held are counted,
-/// the same id with other content is refused and named. The file is copied into the archive,
+/// was sealed to, then each entry. A submission is held under its kiosk's key and its id: new ones
+/// are recorded, ones already held are counted, the same kiosk's id with other content is refused
+/// and named; the same id from another kiosk is recorded under its own kiosk and named loudly, both
+/// kiosks and bundles. The file is copied into the archive, under a name that keeps the order of opening,
 /// synced, before the ledger commits; then a receipt signed with the team's key, naming every
 /// entry now held, is written into the home's receipts folder. A refused bundle changes nothing.
 [[nodiscard]] BundleOutcome openBundleFile(Session& session, const std::filesystem::path& file, const Run& run);
@@ -96,8 +100,9 @@ struct RestoreOutcome {
 };
 
 /// Records in the ledger every archived bundle, and every submission in it, that the ledger does
-/// not hold (after the ledger was lost, or a run stopped between archiving and committing).
-/// Submissions restored this way belong to run 0: none is "new".
+/// not hold (after the ledger was lost, or a run stopped between archiving and committing), in the
+/// order intake opened them and by the same rules as opening. Submissions restored this way belong
+/// to run 0: none is "new". Demo kiosks are not named as ones to enrol again.
 [[nodiscard]] RestoreOutcome restoreFromArchive(Session& session, const std::string& now);
 
 } // namespace kiosk::intake

@@ -19,7 +19,8 @@ namespace kiosk::intake {
 namespace {
 
 // Quotes a field, and defuses text a spreadsheet would run as a formula (=, +, -, @ first).
-std::string csvField(const std::string& value) {
+std::string csvField(const std::string& raw) {
+    const auto value = visibleText(raw);
     std::string out = "\"";
     if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
         out += '\'';
@@ -63,6 +64,30 @@ std::string statusOf(const WorklistItem& item) {
 
 } // namespace
 
+std::string visibleText(std::string_view text) {
+    static constexpr std::string_view kReplacement = "\xEF\xBF\xBD"; // U+FFFD
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        const auto third = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+            out += kReplacement;
+        } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) { // C1: U+0080-U+009F
+            out += kReplacement;
+            i += 1;
+        } else if (c == 0xE2 && ((next == 0x80 && third >= 0xAA && third <= 0xAE) ||  // U+202A-U+202E
+                                 (next == 0x81 && third >= 0xA6 && third <= 0xA9))) { // U+2066-U+2069
+            out += kReplacement;
+            i += 2;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
 Worklist::~Worklist() {
     for (auto& item : items)
         storage::wipe(item.submission);
@@ -98,6 +123,7 @@ WorklistItem makeItem(storage::Submission submission, const Ledger::SubmissionRo
     item.acknowledgedAt = row.acknowledgedAt;
     item.overdue = !item.acknowledgedAt && today > item.deadline;
     item.isNew = lastRun > 0 && row.arrivedRun == lastRun;
+    item.kioskKey = row.kioskKey;
     item.submission = std::move(submission);
     return item;
 }
@@ -116,11 +142,17 @@ Worklist buildWorklist(Session& session, std::chrono::system_clock::time_point n
     const auto days = session.workingDays();
     const auto today = storage::localDate(now);
     const auto lastRun = session.ledger.lastRun();
-    std::map<std::string, Ledger::SubmissionRow> waiting;
-    for (auto& row : session.ledger.submissions())
-        waiting.emplace(row.id, std::move(row));
+    using Held = std::pair<storage::SigningPublicKey, std::string>; // kiosk key, id
+    std::map<Held, Ledger::SubmissionRow> waiting;
+    std::map<std::string, std::set<storage::SigningPublicKey>> kiosksOf; // id: the kiosks that sent it
+    for (auto& row : session.ledger.submissions()) {
+        kiosksOf[row.id].insert(row.kioskKey);
+        waiting.emplace(Held{row.kioskKey, row.id}, std::move(row));
+    }
+    std::map<storage::SigningPublicKey, std::string> kioskNames; // as their bundles name them
 
     for (const auto& archived : session.ledger.bundles()) {
+        kioskNames.emplace(archived.kioskKey, archived.kiosk);
         const auto file = session.home.archive() / archived.archivedAs;
         storage::Bundle bundle;
         try {
@@ -133,7 +165,7 @@ Worklist buildWorklist(Session& session, std::chrono::system_clock::time_point n
             continue;
         }
         for (const auto& entry : bundle.entries) {
-            const auto row = waiting.find(entry.id);
+            const auto row = waiting.find(Held{bundle.kioskKey, entry.id});
             if (row == waiting.end() || storage::sealedHash(entry.sealed) != row->second.sealedHash)
                 continue; // not recorded from this bundle, or taken already from another
             auto check = openEntry(bundle, entry, session.keys.sealing);
@@ -146,8 +178,12 @@ Worklist buildWorklist(Session& session, std::chrono::system_clock::time_point n
             waiting.erase(row);
         }
     }
-    for (const auto& [id, row] : waiting)
-        worklist.problems.push_back("submission " + id + " is in the ledger but in no archived bundle that opens");
+    for (const auto& [held, row] : waiting)
+        worklist.problems.push_back("submission " + held.second + " is in the ledger but in no archived bundle that opens");
+    for (auto& item : worklist.items)
+        for (const auto& key : kiosksOf[item.submission.id])
+            if (key != item.kioskKey)
+                item.sameIdFrom.push_back("\"" + kioskNames[key] + "\" (" + storage::fingerprint(key) + ")");
     sortWorklist(worklist.items);
     return worklist;
 }

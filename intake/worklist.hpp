@@ -10,6 +10,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::intake {
@@ -21,6 +22,8 @@ struct WorklistItem {
     bool overdue = false;   // not acknowledged, and its deadline has passed
     bool isNew = false;     // it arrived in the last run that brought anything
     std::optional<std::string> acknowledgedAt;
+    storage::SigningPublicKey kioskKey;    // the kiosk that signed the bundle it came in
+    std::vector<std::string> sameIdFrom;   // other kiosks that sent a submission with this id (a warning)
 };
 
 /// The worklist: every submission in the ledger, once, in the order the team works through them.
@@ -51,14 +54,20 @@ struct Worklist {
 void sortWorklist(std::vector<WorklistItem>& items);
 
 /// The worklist from the ledger and the archive alone: every archived bundle is opened again (its
-/// signature checked again) and each submission of the ledger taken once, from whichever bundle
-/// holds it with the hash the ledger recorded.
+/// signature checked again) and each submission of the ledger (by kiosk key and id) taken once, from
+/// a bundle that kiosk signed holding it with the hash the ledger recorded. An id held under more
+/// than one kiosk is on the list once for each, each item naming the other kiosks.
 [[nodiscard]] Worklist buildWorklist(Session& session, std::chrono::system_clock::time_point now);
 
 /// The worklist as CSV (storage/FORMAT.md, "Worklist"): RFC 4180, every cell quoted, CRLF, a
 /// column per submission field, then deadline, status, new and acknowledged_at. A question not
 /// asked on the child's path reads "not asked"; a feeling reads as its word in the catalogue's language.
 [[nodiscard]] std::string toCsv(const Worklist& worklist, const i18n::Catalogue& lang);
+
+/// Text as the worklists show it: NUL and other control characters (C0 but tab and line ends, DEL,
+/// C1) and the bidirectional controls U+202A-U+202E and U+2066-U+2069, which could hide or reorder
+/// what a reader sees, each become U+FFFD.
+[[nodiscard]] std::string visibleText(std::string_view text);
 
 /// The time a submission was made, from its ISO 8601 UTC text; nullopt if it is not in that form.
 [[nodiscard]] std::optional<std::chrono::system_clock::time_point> parseIsoUtc(const std::string& text);

@@ -207,6 +207,7 @@ h2 .reference { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; l
             margin: 0 2mm 1mm 0; font-weight: bold; font-size: 10pt; }
 .flags .overdue { border-color: #a00; color: #a00; }
 .flags .priority { border-color: #a00; }
+.flags .same-id { border-color: #a00; color: #a00; }
 dl { display: grid; grid-template-columns: 58mm 1fr; gap: 0.6mm 4mm; margin: 2mm 0; }
 dt { font-weight: bold; }
 dd { margin: 0; }
@@ -240,6 +241,14 @@ std::string flagsOf(const WorklistItem& item, const Catalogue& lang) {
     }
     if (item.submission.demo)
         add("demo", say(lang, "demo.banner"_key));
+    if (!item.sameIdFrom.empty()) {
+        std::string others;
+        for (const auto& kiosk : item.sameIdFrom)
+            others += (others.empty() ? "" : ", ") + kiosk;
+        // Not yet in the catalogues (locales/ is not intake's to change): the team must see it anyway.
+        add("same-id", escapeHtml("Warning: kiosk " + others + " sent a submission with this same id too. "
+                                  "Find out which is not what it says (tell IT)."));
+    }
     return flags.empty() ? "" : "<ul class=\"flags\">" + flags + "</ul>\n";
 }
 
@@ -306,7 +315,8 @@ std::string countsOf(const Worklist& worklist, const Catalogue& lang) {
 
 } // namespace
 
-std::string escapeHtml(std::string_view text) {
+std::string escapeHtml(std::string_view raw) {
+    const auto text = visibleText(raw);
     std::string out;
     out.reserve(text.size());
     for (const char c : text) {

@@ -134,7 +134,7 @@ TEST_CASE("the same id with different content is refused loudly, naming the id a
     CHECK(line.find(second.string()) != std::string::npos);
     CHECK(line.find(firstArchived) != std::string::npos);
     // The first is kept, and the receipt does not name the other.
-    const auto row = t.session->ledger.submission(real.id);
+    const auto row = t.session->ledger.submission(kiosk.key.publicKey, real.id);
     REQUIRE(row);
     CHECK(row->sealedHash == storage::sealedHash(storage::readBundle(storage::readFile(t.home.archive() / firstArchived)).entries[0].sealed));
     CHECK_FALSE(out.receipt.has_value());
@@ -254,7 +254,7 @@ TEST_CASE("a submission breaking a rule is refused by id while the others in its
     CHECK(out.refusedEntries[0].find(unagreed.id) != std::string::npos);
     CHECK(out.refusedEntries[0].find("young_person_agreed") != std::string::npos);
     CHECK(out.refusedEntries[0].find("told for a young person") == std::string::npos); // no content in messages
-    CHECK_FALSE(t.session->ledger.submission(unagreed.id).has_value());
+    CHECK_FALSE(t.session->ledger.submission(kiosk.key.publicKey, unagreed.id).has_value());
     REQUIRE(out.receipt);
     CHECK(out.receipt->received.size() == 2);
 }

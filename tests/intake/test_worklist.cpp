@@ -161,6 +161,34 @@ TEST_CASE("every value a child typed is escaped in the HTML page", "[worklist][h
     CHECK(escapeHtml("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;");
 }
 
+TEST_CASE("control characters and bidi controls a child's text holds are shown as U+FFFD in both worklists",
+          "[worklist][html][csv]") {
+    const auto en = loadCatalogue("en");
+    // Each would pass unseen, or reorder what the team reads (U+202E turns the rest of a line round).
+    const std::vector<std::string> hidden = {
+        std::string(1, '\0'), "\x01", "\x1b", "\x7f", "\xC2\x85" /* U+0085 */, "\xC2\x9B" /* U+009B */,
+        "\xE2\x80\xAA" /* U+202A */, "\xE2\x80\xAE" /* U+202E */, "\xE2\x81\xA6" /* U+2066 */, "\xE2\x81\xA9" /* U+2069 */};
+    std::string story = "start";
+    for (const auto& c : hidden)
+        story += "|" + c;
+    story += "|tab\there\nnew line\r\nend";
+    auto s = test::complaint(story, kKiosk);
+    s.text(Field::Name) = std::string("Sam\xE2\x80\xAE") + "ma";
+    const auto list = listOf({itemOf(s)});
+    const std::string fffd = "\xEF\xBF\xBD";
+    std::string shownStory = "start";
+    for (std::size_t i = 0; i < hidden.size(); ++i)
+        shownStory += "|" + fffd;
+    shownStory += "|tab\there\nnew line\r\nend";
+    for (const auto& page : {toCsv(list, en), toHtml(list, en)}) {
+        for (const auto& c : hidden)
+            CHECK(page.find(c) == std::string::npos);
+        CHECK(page.find(shownStory) != std::string::npos); // tab and line breaks stay as they were
+    }
+    CHECK(visibleText("Welsh: \xC5\xB5 \xC5\xB7 \xC3\xA2 \xE2\x80\x99 \xE2\x80\x94") ==
+          "Welsh: \xC5\xB5 \xC5\xB7 \xC3\xA2 \xE2\x80\x99 \xE2\x80\x94"); // letters and punctuation untouched
+}
+
 TEST_CASE("the page is printable on A4 and loads nothing from outside", "[worklist][html]") {
     const auto cy = loadCatalogue("cy");
     const auto html = toHtml(listOf({itemOf(test::complaint("un", kKiosk))}), cy);
