@@ -245,9 +245,7 @@ std::string flagsOf(const WorklistItem& item, const Catalogue& lang) {
         std::string others;
         for (const auto& kiosk : item.sameIdFrom)
             others += (others.empty() ? "" : ", ") + kiosk;
-        // Not yet in the catalogues (locales/ is not intake's to change): the team must see it anyway.
-        add("same-id", escapeHtml("Warning: kiosk " + others + " sent a submission with this same id too. "
-                                  "Find out which is not what it says (tell IT)."));
+        add("same-id", escapeHtml(i18n::format(lang.text("intake.flag.same_id"_key), {{"kiosks", others}})));
     }
     return flags.empty() ? "" : "<ul class=\"flags\">" + flags + "</ul>\n";
 }
