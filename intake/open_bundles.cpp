@@ -13,6 +13,10 @@
 namespace kiosk::intake {
 namespace {
 
+// A bundle carries a kiosk's unconfirmed submissions, about 10 KiB each: 1 GiB is some 100,000,
+// far beyond any kiosk. A larger file is refused before it is read into memory.
+constexpr std::uintmax_t kLargestBundle = 1024ull * 1024 * 1024;
+
 using storage::Error;
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
@@ -224,7 +228,7 @@ BundleOutcome openBundleFile(Session& session, const std::filesystem::path& file
     std::string bytes;
     storage::Bundle bundle;
     try {
-        bytes = storage::readFile(file);
+        bytes = storage::readFile(file, kLargestBundle);
         bundle = storage::readBundle(bytes);
     } catch (const Error& e) {
         return refused(std::move(out), e.kind() == Error::Kind::Crypto
@@ -332,7 +336,7 @@ RestoreOutcome restoreFromArchive(Session& session, const std::string& now) {
         std::string bytes;
         storage::Bundle bundle;
         try {
-            bytes = storage::readFile(file);
+            bytes = storage::readFile(file, kLargestBundle);
             bundle = storage::readBundle(bytes);
         } catch (const Error& e) {
             restored.problems.push_back(file.string() + " could not be read back: " + e.what());
