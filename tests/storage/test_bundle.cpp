@@ -1,3 +1,4 @@
+#include "error_kind.hpp"
 #include "sync_fixture.hpp"
 
 #include <storage/error.hpp>
@@ -10,6 +11,7 @@
 #include <set>
 
 using namespace kiosk::storage;
+using kiosk::test::kindOf;
 using kiosk::test::idsOf;
 using kiosk::test::splitSigned;
 using kiosk::test::SyncFixture;
@@ -19,16 +21,6 @@ namespace {
 std::size_t filesIn(const std::filesystem::path& folder) {
     return static_cast<std::size_t>(
         std::distance(std::filesystem::directory_iterator(folder), std::filesystem::directory_iterator()));
-}
-
-Error::Kind kindOf(const std::function<void()>& run) {
-    try {
-        run();
-    } catch (const Error& e) {
-        return e.kind();
-    }
-    FAIL("no storage::Error was thrown");
-    return Error::Kind::Sqlite;
 }
 
 std::string upper(std::string text) {

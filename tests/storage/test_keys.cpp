@@ -1,3 +1,5 @@
+#include "error_kind.hpp"
+
 #include <storage/error.hpp>
 #include <storage/files.hpp>
 #include <storage/keys.hpp>
@@ -8,6 +10,7 @@
 #include <sys/stat.h>
 
 using namespace kiosk::storage;
+using kiosk::test::kindOf;
 using kiosk::test::TempDir;
 
 namespace {
@@ -20,16 +23,6 @@ unsigned modeOf(const std::filesystem::path& file) {
 
 bool contains(const std::string& haystack, std::span<const unsigned char> needle) {
     return haystack.find(std::string(needle.begin(), needle.end())) != std::string::npos;
-}
-
-Error::Kind kindOf(const std::function<void()>& run) {
-    try {
-        run();
-    } catch (const Error& e) {
-        return e.kind();
-    }
-    FAIL("no storage::Error was thrown");
-    return Error::Kind::Sqlite;
 }
 
 std::string messageOf(const std::function<void()>& run) {

@@ -1,3 +1,4 @@
+#include "error_kind.hpp"
 #include "sync_fixture.hpp"
 
 #include <storage/error.hpp>
@@ -7,20 +8,11 @@
 #include <regex>
 
 using namespace kiosk::storage;
+using kiosk::test::kindOf;
 using kiosk::test::splitSigned;
 using kiosk::test::SyncFixture;
 
 namespace {
-
-Error::Kind kindOf(const std::function<void()>& run) {
-    try {
-        run();
-    } catch (const Error& e) {
-        return e.kind();
-    }
-    FAIL("no storage::Error was thrown");
-    return Error::Kind::Sqlite;
-}
 
 // What staff and the team could see of a kiosk's database: every row's id, state and batch, the
 // receipts recorded, and the quarantined rows confirmed.
