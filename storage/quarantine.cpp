@@ -69,9 +69,10 @@ QuarantineRead readQuarantined(const std::filesystem::path& file) {
     return out;
 }
 
-OpenedStore openOrQuarantine(const std::filesystem::path& file, const std::string& stamp) {
+OpenedStore openOrQuarantine(const std::filesystem::path& file, const std::string& stamp,
+                             SubmissionStore::Check check) {
     try {
-        return {std::make_unique<SubmissionStore>(file), std::nullopt};
+        return {std::make_unique<SubmissionStore>(file, Access::ReadWrite, check), std::nullopt};
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::Damaged)
             throw;

@@ -221,7 +221,8 @@ std::int64_t migrate(Db& db) {
 
 } // namespace
 
-SubmissionStore::SubmissionStore(const std::filesystem::path& file, Access access) : m_db(file, access) {
+SubmissionStore::SubmissionStore(const std::filesystem::path& file, Access access, Check check)
+    : m_db(file, access) {
     try {
         m_empty = !checkIdentity(m_db);
         // Reading is not migrating: a read-only store takes the file as it is.
@@ -240,8 +241,11 @@ SubmissionStore::SubmissionStore(const std::filesystem::path& file, Access acces
             if (from > 0 && from < 5)
                 vacuumOnce(m_db);
         }
-        if (const auto check = m_db.queryText("PRAGMA quick_check"); check != "ok")
-            throw Error(Error::Kind::Damaged, "the database failed its integrity check");
+        const bool full = check == Check::Full;
+        if (const auto found = m_db.queryText(full ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check");
+            found != "ok")
+            throw Error(Error::Kind::Damaged, std::string("the database failed its ") +
+                                                  (full ? "full integrity check (" + found + ")" : "integrity check"));
     } catch (const Error& e) {
         if (e.kind() == Error::Kind::Sqlite && isDamageCode(e.code()))
             throw Error(Error::Kind::Damaged, e.what(), e.code());

@@ -35,10 +35,16 @@ public:
     /// PRAGMA application_id of a kiosk database: "CCYK".
     static constexpr std::int32_t kApplicationId = 0x4343594B;
 
+    /// How a database is checked when opened: quick_check, which every opening can afford, or the
+    /// full integrity_check, which also compares each index with its table (a damaged index hides
+    /// rows from every query that goes through it).
+    enum class Check { Quick, Full };
+
     /// Opens or creates the database, migrating it step by step; read-only, opens an existing file
     /// and changes nothing. Throws Error(Damaged) for a file that fails its integrity check and
     /// Error(Format) for one that is foreign or newer than this program.
-    explicit SubmissionStore(const std::filesystem::path& file, Access access = Access::ReadWrite);
+    explicit SubmissionStore(const std::filesystem::path& file, Access access = Access::ReadWrite,
+                             Check check = Check::Quick);
 
     /// Stores a sealed submission as waiting, and the reference code its child was shown as used;
     /// both are in the database file itself, synced, when this returns (not only in its WAL).
@@ -123,6 +129,7 @@ struct OpenedStore {
     std::unique_ptr<SubmissionStore> store;
     std::optional<std::filesystem::path> quarantinedTo;
 };
-[[nodiscard]] OpenedStore openOrQuarantine(const std::filesystem::path& file, const std::string& stamp);
+[[nodiscard]] OpenedStore openOrQuarantine(const std::filesystem::path& file, const std::string& stamp,
+                                           SubmissionStore::Check check = SubmissionStore::Check::Quick);
 
 } // namespace kiosk::storage

@@ -28,31 +28,14 @@ storage::Submission toSubmission(flow::SaveSubmission& save) {
 
 flow::Day toDay(storage::Date date) { return {date.year, date.month, date.day, storage::weekday(date)}; }
 
-std::unique_ptr<storage::SubmissionStore> openStore(const Identity& identity) {
-    auto opened = storage::openOrQuarantine(identity.databaseFile(), storage::isoUtc(std::chrono::system_clock::now()));
+std::unique_ptr<storage::SubmissionStore> openStore(const Identity& identity,
+                                                    storage::SubmissionStore::Check check = storage::SubmissionStore::Check::Quick) {
+    auto opened =
+        storage::openOrQuarantine(identity.databaseFile(), storage::isoUtc(std::chrono::system_clock::now()), check);
     if (opened.quarantinedTo)
         std::fprintf(stderr, "kiosk: the database was damaged; it was moved whole into %s and a new one started\n",
                      opened.quarantinedTo->c_str());
     return std::move(opened.store);
-}
-
-// Every opening runs quick_check, which does not compare an index with its table: an index damaged
-// on disk would hide rows from every query that goes through it (what status counts, what export
-// sends) without a word. The full check runs once, at start, on a database kept small by deleting
-// what the team has confirmed; a database that fails it is moved aside whole like any other damaged
-// one, and what it holds is read row by row from there.
-void quarantineIfNotWhole(std::unique_ptr<storage::SubmissionStore>& store, const Identity& identity) {
-    storage::Statement check(store->db(), "PRAGMA integrity_check(1)");
-    const std::string found = check.step() ? check.text(0) : "ok";
-    if (found == "ok")
-        return;
-    store.reset();
-    const auto folder =
-        storage::quarantine(identity.databaseFile(), storage::isoUtc(std::chrono::system_clock::now()));
-    std::fprintf(stderr,
-                 "kiosk: the database failed its full integrity check (%s); it was moved whole into %s and a "
-                 "new one started\n",
-                 found.c_str(), folder.c_str());
 }
 
 } // namespace
@@ -132,8 +115,10 @@ void EffectRunner::work() {
 flow::Event EffectRunner::checkStorage() {
     std::optional<std::string> why;
     try {
-        m_store = openStore(m_identity); // a damaged database is moved aside here, and a new one begun
-        quarantineIfNotWhole(m_store, m_identity);
+        // A damaged database is moved aside here, and a new one begun. The full check, which compares
+        // each index with its table, runs once, at start, on a database kept small by deleting what
+        // the team has confirmed; every later opening runs the quick one.
+        m_store = openStore(m_identity, storage::SubmissionStore::Check::Full);
         m_store.reset(); // the check below takes the write lock itself
         why = whyCannotStore(m_identity);
     } catch (const std::exception& e) {
