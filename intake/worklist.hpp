@@ -5,6 +5,7 @@
 #include <i18n/catalogue.hpp>
 
 #include <storage/calendar.hpp>
+#include <storage/ids.hpp>
 #include <storage/submission.hpp>
 
 #include <chrono>
@@ -69,7 +70,6 @@ void sortWorklist(std::vector<WorklistItem>& items);
 /// what a reader sees, each become U+FFFD.
 [[nodiscard]] std::string visibleText(std::string_view text);
 
-/// The time a submission was made, from its ISO 8601 UTC text; nullopt if it is not in that form.
-[[nodiscard]] std::optional<std::chrono::system_clock::time_point> parseIsoUtc(const std::string& text);
+using storage::parseIsoUtc;
 
 } // namespace kiosk::intake

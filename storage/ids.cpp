@@ -46,4 +46,21 @@ std::string isoUtc(std::chrono::system_clock::time_point t) {
     return out;
 }
 
+std::optional<std::chrono::system_clock::time_point> parseIsoUtc(const std::string& text) {
+    std::tm tm{};
+    char end = 0;
+    if (text.size() != 20 ||
+        std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                    &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &end) != 7 ||
+        end != 'Z')
+        return std::nullopt;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    const auto t = std::chrono::system_clock::from_time_t(::timegm(&tm));
+    // timegm carries 31 February into March: only a time that reads back the same is a real one.
+    if (isoUtc(t) != text)
+        return std::nullopt;
+    return t;
+}
+
 } // namespace kiosk::storage

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 namespace kiosk::storage {
@@ -17,5 +18,7 @@ namespace kiosk::storage {
 
 /// A UTC time as ISO 8601 with seconds, e.g. "2026-11-22T10:31:02Z".
 [[nodiscard]] std::string isoUtc(std::chrono::system_clock::time_point t);
+/// Reads what isoUtc() writes; nothing for anything else, 31 February included.
+[[nodiscard]] std::optional<std::chrono::system_clock::time_point> parseIsoUtc(const std::string& text);
 
 } // namespace kiosk::storage

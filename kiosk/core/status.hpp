@@ -3,6 +3,7 @@
 #include <core/identity.hpp>
 #include <core/sync_state.hpp>
 #include <storage/calendar.hpp>
+#include <storage/ids.hpp>
 #include <storage/store.hpp>
 
 #include <chrono>
@@ -49,7 +50,6 @@ inline constexpr std::uintmax_t kNearlyFullBytes = 100u * 1024 * 1024;
 /// The status as one JSON object (README, "kiosk admin status --json"): stable field names.
 [[nodiscard]] std::string statusJson(const Identity& identity, const Status& status);
 
-/// Parses "2026-11-22T10:31:02Z"; nothing for anything else.
-[[nodiscard]] std::optional<std::chrono::system_clock::time_point> parseIsoUtc(const std::string& text);
+using storage::parseIsoUtc;
 
 } // namespace kiosk::core
