@@ -123,10 +123,7 @@ Ledger::SubmissionRow submissionRow(const Statement& st) {
 } // namespace
 
 Hash hashOf(std::string_view bytes) {
-    Hash out{};
-    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                       nullptr, 0);
-    return out;
+    return storage::sealedHash({reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()});
 }
 
 Ledger::Ledger(const std::filesystem::path& file, storage::Access access) : m_db(file, access) {

@@ -16,6 +16,10 @@ namespace kiosk::intake {
 /// A BLAKE2b-256 hash: of a sealed submission, or of a whole bundle file.
 using Hash = std::array<unsigned char, 32>;
 
+/// The largest bundle file intake reads. A bundle carries a kiosk's unconfirmed submissions, about
+/// 10 KiB each: 1 GiB is some 100,000, far beyond any kiosk. A larger file is refused unread.
+inline constexpr std::uintmax_t kLargestBundle = 1024ull * 1024 * 1024;
+
 /// BLAKE2b-256 of a whole file's bytes: how the ledger knows a bundle file again.
 [[nodiscard]] Hash hashOf(std::string_view bytes);
 

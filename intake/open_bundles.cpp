@@ -13,10 +13,6 @@
 namespace kiosk::intake {
 namespace {
 
-// A bundle carries a kiosk's unconfirmed submissions, about 10 KiB each: 1 GiB is some 100,000,
-// far beyond any kiosk. A larger file is refused before it is read into memory.
-constexpr std::uintmax_t kLargestBundle = 1024ull * 1024 * 1024;
-
 using storage::Error;
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
@@ -82,7 +78,7 @@ BundleOutcome refused(BundleOutcome out, std::string why) {
 // Whether the bundle may be opened at all: who signed it, under what name, sealed to whom.
 std::optional<std::string> refusalOfSender(Session& session, const storage::Bundle& bundle, const Run& run) {
     const auto enrolled = session.ledger.kiosk(bundle.kioskKey);
-    const auto who = "kiosk " + quoted(bundle.kiosk) + " (key fingerprint " + storage::fingerprint(bundle.kioskKey) + ")";
+    const auto who = kioskNamed(bundle.kiosk, bundle.kioskKey);
     if (bundle.demo && !run.acceptDemo)
         return "it comes from a kiosk in DEMO MODE (" + who + "); demo bundles are opened only with --accept-demo";
     if (!enrolled && !bundle.demo)
@@ -202,24 +198,6 @@ EntryCheck openEntry(const storage::Bundle& bundle, const storage::BundleEntry& 
     }
     check.submission = std::move(s);
     return check;
-}
-
-Opened openBundle(const storage::Bundle& bundle, const storage::KeyPair& sealing) {
-    Opened out;
-    if (bundle.recipient.bytes != sealing.publicKey.bytes) {
-        out.problems.push_back("This bundle was sealed to key " + storage::fingerprint(bundle.recipient) +
-                               ", not to this key (" + storage::fingerprint(sealing.publicKey) +
-                               "). Use the secret key that matches the kiosk.");
-        return out;
-    }
-    for (const auto& entry : bundle.entries) {
-        auto check = openEntry(bundle, entry, sealing);
-        if (check.submission)
-            out.submissions.push_back(std::move(*check.submission));
-        else
-            out.problems.push_back("Submission " + entry.id + " was refused: " + check.problem);
-    }
-    return out;
 }
 
 BundleOutcome openBundleFile(Session& session, const std::filesystem::path& file, const Run& run) {

@@ -29,15 +29,6 @@ struct EntryCheck {
 [[nodiscard]] EntryCheck openEntry(const storage::Bundle& bundle, const storage::BundleEntry& entry,
                                    const storage::KeyPair& sealing);
 
-/// What opening a bundle's entries gave: the submissions that passed, and a line naming each
-/// entry that did not (or the whole bundle, if it was not sealed to this key).
-struct Opened {
-    std::vector<storage::Submission> submissions;
-    std::vector<std::string> problems;
-};
-
-/// Opens every entry of a bundle with the team's sealing key (nothing is recorded).
-[[nodiscard]] Opened openBundle(const storage::Bundle& bundle, const storage::KeyPair& sealing);
 
 /// How a run is told apart from the others: when it is, and its number in the ledger.
 struct Run {

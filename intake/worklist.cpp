@@ -93,22 +93,6 @@ Worklist::~Worklist() {
         storage::wipe(item.submission);
 }
 
-std::optional<std::chrono::system_clock::time_point> parseIsoUtc(const std::string& text) {
-    std::tm tm{};
-    char zulu = 0;
-    char rest = 0;
-    if (text.size() != 20 || std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%c", &tm.tm_year, &tm.tm_mon,
-                                         &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &zulu, &rest) != 7 ||
-        zulu != 'Z')
-        return std::nullopt;
-    const auto date = storage::parseIsoDate(text.substr(0, 10));
-    if (!date || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
-        return std::nullopt;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    return std::chrono::system_clock::from_time_t(::timegm(&tm));
-}
-
 storage::Date deadlineOf(const std::string& createdAt, const storage::WorkingDays& days) {
     const auto made = parseIsoUtc(createdAt);
     if (!made)
@@ -156,7 +140,7 @@ Worklist buildWorklist(Session& session, std::chrono::system_clock::time_point n
         const auto file = session.home.archive() / archived.archivedAs;
         storage::Bundle bundle;
         try {
-            const auto bytes = storage::readFile(file);
+            const auto bytes = storage::readFile(file, kLargestBundle);
             if (hashOf(bytes) != archived.fileHash)
                 throw storage::Error(storage::Error::Kind::Damaged, "it is not the file that was opened");
             bundle = storage::readBundle(bytes);

@@ -26,7 +26,7 @@ fail() { echo "FAIL: $*"; [ -f "$artifacts/kiosk.log" ] && tail -20 "$artifacts/
 # The complaints team makes its keys; IT provisions the kiosk and the team enrols it.
 printf 'correct horse battery staple\n' >"$work/passphrase"
 team_cmd() { INTAKE_KDF=interactive "$intake" "$@" --home "$team" --passphrase-file "$work/passphrase"; }
-INTAKE_KDF=interactive "$intake" keygen --home "$team" --passphrase-file "$work/passphrase" >"$artifacts/keygen.txt"
+team_cmd keygen >"$artifacts/keygen.txt"
 "$kiosk" admin provision --public-key "$team/team-public.key" --name "Canolfan Prawf" --data-dir "$data" \
   >"$artifacts/provision.txt"
 "$intake" kiosks add "$data/kiosk-identity.json" --home "$team" >"$artifacts/enrol.txt"
