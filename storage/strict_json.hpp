@@ -121,8 +121,6 @@ public:
         throw Error(Error::Kind::Format, m_what + " field \"" + std::string(name) + "\" is not " + form);
     }
 
-    [[nodiscard]] const std::string& what() const { return m_what; }
-
 private:
     void decodeExactly(std::string_view name, unsigned char* out, std::size_t size) const;
 

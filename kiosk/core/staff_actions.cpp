@@ -124,7 +124,6 @@ ReceiptImport importReceipt(const Identity& identity, const std::filesystem::pat
             "again.";
         return result;
     }
-    result.kiosk = receipt.kiosk;
     if (receipt.kioskKey != identity.kioskKey) {
         result.outcome = ReceiptImport::Outcome::ForAnotherKiosk;
         result.why = file.string() + " is a receipt for the kiosk \"" + receipt.kiosk + "\" (key " +

@@ -38,7 +38,6 @@ struct ReceiptImport {
     };
     Outcome outcome = Outcome::Refused;
     std::string why;   // for staff, when it was not applied
-    std::string kiosk; // the kiosk the receipt names, when it could be read
     storage::SubmissionStore::ReceiptOutcome applied;
     int deleted = 0; // received rows deleted now (keep_received_days had passed)
 };
