@@ -1,5 +1,6 @@
 #pragma once
 
+#include <storage/audit.hpp>
 #include <storage/keys.hpp>
 
 #include <string>
@@ -25,6 +26,7 @@ struct Bundle {
     PublicKey recipient;       // the key every entry is sealed to
     SigningPublicKey kioskKey; // the kiosk's own signing key, which signs the whole file
     std::vector<BundleEntry> entries;
+    std::vector<AuditEntry> audit; // the kiosk's audit log of the last kAuditBundledDays (version 3)
 };
 
 /// The bundle's payload: the JSON the signature covers (FORMAT.md, "Bundle").

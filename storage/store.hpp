@@ -1,5 +1,6 @@
 #pragma once
 
+#include <storage/audit.hpp>
 #include <storage/db.hpp>
 #include <storage/error.hpp>
 #include <storage/ids.hpp>
@@ -31,7 +32,7 @@ struct SealedRow {
 class SubmissionStore {
 public:
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     /// PRAGMA application_id of a kiosk database: "CCYK".
     static constexpr std::int32_t kApplicationId = 0x4343594B;
 
@@ -92,6 +93,17 @@ public:
     /// Deletes every submission and reference code (secure_delete, checkpointed): for provisioning a
     /// kiosk that ran in demo mode, whose submissions were sealed to a key on the tablet. Returns how many.
     int deleteAllSubmissions();
+
+    /// Adds a line to the audit log and returns its seq; lines older than kAuditKeptDays before
+    /// entry.at are deleted in the same transaction. Throws Error(Format) for an unknown action or
+    /// outcome.
+    std::int64_t recordAudit(const AuditEntry& entry);
+    /// The newest lines of the audit log, newest first (none on a database older than version 6).
+    [[nodiscard]] std::vector<AuditEntry> audit(std::size_t newest);
+    /// Every line recorded at or after a time, oldest first: what a bundle carries.
+    [[nodiscard]] std::vector<AuditEntry> auditSince(const std::string& at);
+    /// True if a line with this action and detail was recorded (a quarantine staff have seen).
+    [[nodiscard]] bool auditHas(const std::string& action, const std::string& detail);
 
     /// Moves everything committed from the WAL into the database file and empties the WAL.
     void checkpoint();

@@ -29,6 +29,8 @@ struct Identity {
     std::vector<storage::Date> closures; // days the complaints team is closed, besides bank holidays
     int keepReceivedDays = 0;            // how long a row the team has confirmed is kept
     std::optional<SyncSettings> sync;
+    int closesAtMinutes = 17 * 60;       // the centre's closing time ("closes_at" in kiosk.json), local
+    std::string keyProblem;              // startKiosk only: why a team key could not be read (key left zero)
 
     [[nodiscard]] std::filesystem::path databaseFile() const { return dataDir / "kiosk.db"; }
     [[nodiscard]] std::filesystem::path syncStateFile() const { return dataDir / "sync-state.json"; }

@@ -2,6 +2,7 @@
 
 #include <core/identity.hpp>
 #include <core/status.hpp>
+#include <flow/staff.hpp>
 #include <storage/export.hpp>
 #include <storage/store.hpp>
 
@@ -16,10 +17,16 @@
 
 namespace kiosk::core {
 
-/// Why this kiosk cannot store what a child sends, for staff, or nothing if it can: the key seals,
-/// the database opens for writing (made, as the first save would make it) and takes the write
-/// lock, and the folder has room. Stores nothing.
-[[nodiscard]] std::optional<std::string> whyCannotStore(const Identity& identity);
+/// Why this kiosk cannot store what a child sends.
+struct CannotStoreWhy {
+    flow::CannotStore reason = flow::CannotStore::None;
+    std::string detail; // for IT and the journal: the file and what the system said
+};
+
+/// Why this kiosk cannot store what a child sends, or reason None if it can: the key seals, the
+/// folder has room, the database opens for writing (made, as the first save would make it) and
+/// takes the write lock, and no quarantined database waits for staff to see it. Stores nothing.
+[[nodiscard]] CannotStoreWhy whyCannotStore(const Identity& identity);
 
 /// Writes every submission the complaints team has not confirmed (waiting or exported, and those in
 /// quarantined databases that no receipt has named) into one signed bundle in a folder (a USB stick

@@ -23,7 +23,8 @@ struct Status {
     std::optional<std::string> oldestUnconfirmed; // when the oldest unconfirmed one was made
     std::optional<storage::Date> acknowledgeBy;   // the day the team should acknowledge that one by
     bool overdue = false;                         // that day has passed
-    bool exportDueToday = false; // a working day, and something unconfirmed has not left today
+    bool exportDueToday = false; // a working day, and something made before today's closing time has not left
+    bool pastClosing = false;    // ...and the centre's closing time (closes_at) has passed
     std::optional<std::string> lastExport;
     std::optional<std::string> lastReceipt;
     std::vector<std::string> damaged; // unconfirmed ones whose bytes fail their checksum: cannot be sent

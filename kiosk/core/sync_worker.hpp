@@ -57,6 +57,9 @@ public:
     /// Wakes the worker for a round now (after a save, so that a new submission leaves promptly
     /// when the export interval allows).
     void poke();
+    /// Pokes the worker and waits for the round that follows, at most `patience`; nothing if the
+    /// folder did not answer in time (the round goes on by itself).
+    [[nodiscard]] std::optional<SyncRound> roundNow(std::chrono::milliseconds patience);
     /// Stops the worker, waiting at most `patience` for a round under way; a round stuck in a hung
     /// network share is left to finish on its own, so that the kiosk can still close.
     void stop(std::chrono::milliseconds patience = std::chrono::seconds(5));

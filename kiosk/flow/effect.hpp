@@ -45,7 +45,20 @@ struct SaveSubmission {
     [[nodiscard]] const std::string& text(Field f) const { return texts[static_cast<std::size_t>(f)].str(); }
 };
 
-using Effect = std::variant<SaveSubmission>;
+// Staff mode's work (flow/staff.hpp). Each answers with the event named, except RecordStaffLeft.
+struct ReadPinState {};                        // -> PinRead
+struct CheckPin { SecretText pin; };           // -> PinChecked; the try is recorded before the check
+struct ChangePin { SecretText pin; };          // -> StaffDone (PinChanged, or why not)
+struct ReadDashboard {};                       // -> DashboardRead
+struct ListDrives {};                          // -> DrivesListed
+struct ExportTo { std::string path; std::string name; };      // -> StaffDone
+struct ImportReceiptFrom { std::string path; std::string name; }; // -> StaffDone
+struct SyncNow {};                             // -> StaffDone
+struct SeeQuarantine {};                       // -> StaffDone (QuarantineSeen), then StorageChecked
+struct RecordStaffLeft { bool byItself = false; }; // the audit log only: nothing answers
+
+using Effect = std::variant<SaveSubmission, ReadPinState, CheckPin, ChangePin, ReadDashboard, ListDrives, ExportTo,
+                            ImportReceiptFrom, SyncNow, SeeQuarantine, RecordStaffLeft>;
 using Effects = std::vector<Effect>;
 
 } // namespace kiosk::flow

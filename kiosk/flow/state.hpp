@@ -1,5 +1,6 @@
 #pragma once
 
+#include <flow/staff.hpp>
 #include <flow/text_field.hpp>
 #include <vocabulary/choices.hpp>
 
@@ -11,8 +12,6 @@
 #include <string>
 
 namespace kiosk::flow {
-
-using Clock = std::chrono::steady_clock;
 
 // The choices are named once, in the vocabulary; the flow speaks it.
 using vocabulary::Choices;
@@ -89,7 +88,7 @@ struct State {
     bool priority = false;      // "I don't feel safe" was pressed in this session
     bool returnToCheck = false; // set by a "Change" button on Check your answers
     bool saveFailed = false;
-    bool canSave = true;        // false when the kiosk found at start that it cannot store: no journey begins
+    CannotStore cannotStore = CannotStore::None; // found at start: anything but None and no journey begins
     std::uint64_t job = 0;          // the save this session waits for; each Send takes the next number
     std::string reference;          // shown on Thank you once the submission is stored
     std::optional<Day> contactBy;   // when we will get in touch, if the child allowed contact
@@ -97,6 +96,7 @@ struct State {
     Clock::time_point now{};
     Clock::time_point lastInput{};
     Clock::time_point askedAt{};
+    Staff staff; // staff mode, behind the hidden gesture and the PIN
 };
 
 } // namespace kiosk::flow

@@ -31,6 +31,15 @@ namespace kiosk::flow {
 /// Whole seconds left before an unanswered "Are you still there?" clears the session.
 [[nodiscard]] int secondsLeftToAnswer(const State& state);
 
+/// True when what a child sends can be stored, so that a journey may begin.
+[[nodiscard]] inline bool canSave(const State& state) { return state.cannotStore == CannotStore::None; }
+
+/// True while staff mode (the PIN pad or a page behind it) is on screen instead of the journey.
+[[nodiscard]] inline bool staffOpen(const State& state) { return state.staff.page != StaffPage::Closed; }
+
+/// Whole seconds before the PIN pad takes another try (0: it takes one now).
+[[nodiscard]] int secondsBeforePinTry(const State& state);
+
 /// Forgets the session: zeroes the typed text and shows Welcome again.
 void resetSession(State& state);
 

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace kiosk::storage {
+
+/// One line of the kiosk's audit log (FORMAT.md, "Audit log"): a staff action or a wrong PIN, when
+/// and how it went. Never content: no answer, no reference code, no PIN.
+struct AuditEntry {
+    std::int64_t seq = 0; // given by the database when recorded: rising, never reused
+    std::string at;       // ISO 8601 UTC
+    std::string source;   // "screen" or "command"
+    std::string action;   // "pin_right", "pin_wrong", "export", ... (FORMAT.md lists them)
+    std::string outcome;  // "done", "nothing", "refused", "failed"
+    int count = 0;        // submissions it concerned, where that means something
+    std::string detail;   // a drive's, folder's or file's name; may be empty
+    bool operator==(const AuditEntry&) const = default;
+};
+
+/// How long the kiosk keeps audit lines, and how far back each bundle carries them.
+inline constexpr int kAuditKeptDays = 400;
+inline constexpr int kAuditBundledDays = 31;
+
+/// True for an action and outcome FORMAT.md names (a bundle or database with others is refused).
+[[nodiscard]] bool isAuditAction(const std::string& action);
+[[nodiscard]] bool isAuditOutcome(const std::string& outcome);
+
+} // namespace kiosk::storage
