@@ -23,7 +23,7 @@ INTAKE_KDF=interactive "$intake" keygen --home "$team" --passphrase-file "$work/
 printf '246810\n' | "$kiosk" admin set-pin --pin-stdin --data-dir "$data" >/dev/null
 # The key file is damaged: a byte of the key itself changed into one base64 cannot hold.
 sed -i 's/"sealing_key": *"\(.\)/"sealing_key": "!/' "$data/team-public.key"
-grep -q '"sealing": "!' "$data/team-public.key" || fail "the test could not damage the key file: $(cat "$data/team-public.key")"
+grep -q '"sealing_key": "!' "$data/team-public.key" || fail "the test could not damage the key file: $(cat "$data/team-public.key")"
 
 start_display 1280x800 "$artifacts/xvfb.log"
 KIOSK_TAP_MAP="$taps" "$kiosk" --data-dir "$data" --windowed=1280x800 >"$artifacts/kiosk.log" 2>&1 &
