@@ -84,7 +84,7 @@ void drawDetails(ui::Ctx& ctx, const flow::Dashboard& d, float w) {
         line("staff.detail.last_sync"_key, momentOr(ctx, d.lastSync, "staff.detail.never"_key));
     }
     line("staff.detail.free"_key, formatBytes(*ctx.current, d.freeBytes));
-    line("staff.detail.demo"_key, ctx.tr(d.demo ? "staff.yes"_key : "staff.no"_key));
+    line("staff.detail.demo"_key, ctx.tr(d.demo ? "staff.on"_key : "staff.off"_key));
     line("staff.detail.name"_key, d.kioskName.empty() ? ctx.tr("staff.detail.none"_key) : d.kioskName);
     const auto fingerprint = [&](i18n::Key label, const std::string& value) {
         line(label, value.empty() ? ctx.tr("staff.detail.unreadable"_key) : value);

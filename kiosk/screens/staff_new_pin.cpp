@@ -56,7 +56,7 @@ MaybeEvent drawStaffNewPin(const flow::State& state, ui::Ctx& ctx) {
         frame.take(staff::drawPinPad(ctx, pad, enabled, ok));
     }
     if (enabled)
-        frame.take(staff::physicalPinKeys());
+        frame.take(physicalKeys());
     return frame.finish({{"staff.back", std::string(ctx.tr("staff.back"_key)),
                           enabled ? MaybeEvent{flow::StaffBack{}} : MaybeEvent{}, ui::ButtonStyle::Secondary}});
 }

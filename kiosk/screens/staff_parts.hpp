@@ -90,7 +90,4 @@ void drawPinDots(ui::Ctx& ctx, std::size_t typed, float width);
 /// The 3 by 4 PIN pad (1-9, erase, 0, OK) filling a rectangle of this size at the cursor; with
 /// `enabled` false it is drawn greyed and sends nothing.
 [[nodiscard]] MaybeEvent drawPinPad(ui::Ctx& ctx, ImVec2 size, bool enabled, std::string_view okLabel);
-/// Digits, backspace and enter typed on a physical keyboard, as the PIN pad's events.
-[[nodiscard]] MaybeEvent physicalPinKeys();
-
 } // namespace kiosk::screens::staff

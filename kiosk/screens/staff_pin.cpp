@@ -109,7 +109,7 @@ MaybeEvent drawStaffPin(const flow::State& state, ui::Ctx& ctx) {
         ImGui::EndGroup();
     }
     if (enabled)
-        if (auto e = staff::physicalPinKeys())
+        if (auto e = physicalKeys())
             event = e;
     return event;
 }

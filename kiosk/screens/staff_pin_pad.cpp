@@ -80,17 +80,4 @@ MaybeEvent drawPinPad(ui::Ctx& ctx, ImVec2 size, bool enabled, std::string_view 
     return event;
 }
 
-MaybeEvent physicalPinKeys() {
-    // One digit a frame: a person types far slower than frames are drawn.
-    for (const ImWchar c : ImGui::GetIO().InputQueueCharacters)
-        if (c >= '0' && c <= '9')
-            return flow::PinDigit{static_cast<char>(c)};
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))
-        return flow::PinErase{};
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
-        return flow::PinEnter{};
-    return std::nullopt;
-}
-
 } // namespace kiosk::screens::staff
