@@ -17,15 +17,15 @@ using Words = std::pair<std::string_view, std::string_view>;
 constexpr std::array<Words, 13> kActionWords = {{
     {"pin_right", "right PIN: staff mode opened"},
     {"pin_wrong", "wrong PIN"},
-    {"pin_waiting", "PIN typed while the kiosk made staff wait (not checked)"},
+    {"pin_waiting", "PIN typed during a wait (not checked)"},
     {"set_pin", "PIN set"},
     {"change_pin", "PIN changed"},
     {"left", "left staff mode"},
-    {"left_idle", "staff mode closed by itself (2 minutes untouched)"},
+    {"left_idle", "staff mode left by itself (untouched)"},
     {"export", "exported submissions"},
     {"import_receipt", "imported a receipt"},
     {"sync_now", "synced now"},
-    {"quarantine_seen", "staff read why the database was put aside"},
+    {"quarantine_seen", "damaged database seen by staff"},
     {"provision", "provisioned the kiosk"},
     {"verify", "checked the database"},
 }};
