@@ -12,6 +12,7 @@
 #include <imgui_internal.h>
 #include <sstream>
 #include <stb_image.h>
+#include <tuple>
 
 using namespace kiosk;
 
@@ -24,13 +25,16 @@ TEST_CASE("every screen's tap targets are at least 44 by 44 pixels, on screen an
     test::UiDriver ui(size.w, size.h, dir.path());
     for (const auto& stop : app::tourStops()) {
         for (const auto language : {flow::Language::Welsh, flow::Language::English}) {
-            flow::resetSession(ui.state);
-            ui.state.language = language;
+            test::freshVisit(ui, language);
             stop.reach(ui.state);
+            const auto reached = std::make_tuple(ui.state.screen, ui.state.overlay, ui.state.staff.page);
+            ui.catchUp();
             ui.frame();
             ui.frame();
             INFO(stop.name << " " << (language == flow::Language::Welsh ? "cy" : "en") << " at " << size.w
                            << "x" << size.h);
+            // What is measured is the screen the stop reached, not one the frames after it moved to.
+            CHECK(std::make_tuple(ui.state.screen, ui.state.overlay, ui.state.staff.page) == reached);
             const auto& targets = ui.ctx.taps.all();
             if (std::string(stop.name) != "sending")
                 CHECK_FALSE(targets.empty());
