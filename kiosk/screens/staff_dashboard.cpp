@@ -24,7 +24,6 @@ MaybeEvent drawWarnings(const flow::State& state, const flow::Dashboard& d, ui::
     bool any = false;
     const auto notice = [&](Tone tone, std::string_view title, std::string_view body, std::string_view forIt = {}) {
         staff::drawNotice(ctx, tone, title, body, w, forIt);
-        ImGui::Dummy(ctx.em(0, 0.1f));
         any = true;
     };
     if (state.cannotStore != flow::CannotStore::None) {

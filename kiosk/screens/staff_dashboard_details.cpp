@@ -74,6 +74,7 @@ std::string shortMoment(const flow::LocalTime& at) {
 void drawDetails(ui::Ctx& ctx, const flow::Dashboard& d, float w) {
     const float labelW = std::min(ctx.em(15), w * 0.42f);
     const auto line = [&](i18n::Key label, std::string_view value) { row(ctx, ctx.tr(label), value, w, labelW); };
+    line("staff.detail.name"_key, d.kioskName.empty() ? ctx.tr("staff.detail.none"_key) : d.kioskName);
     line("staff.detail.oldest"_key, momentOr(ctx, d.oldestMade, "staff.detail.none"_key));
     if (d.acknowledgeBy)
         line("staff.detail.acknowledge_by"_key, formatDate(*ctx.current, *d.acknowledgeBy));
@@ -85,7 +86,6 @@ void drawDetails(ui::Ctx& ctx, const flow::Dashboard& d, float w) {
     }
     line("staff.detail.free"_key, formatBytes(*ctx.current, d.freeBytes));
     line("staff.detail.demo"_key, ctx.tr(d.demo ? "staff.on"_key : "staff.off"_key));
-    line("staff.detail.name"_key, d.kioskName.empty() ? ctx.tr("staff.detail.none"_key) : d.kioskName);
     const auto fingerprint = [&](i18n::Key label, const std::string& value) {
         line(label, value.empty() ? ctx.tr("staff.detail.unreadable"_key) : value);
     };

@@ -29,9 +29,11 @@ MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx, i18n::Key title) {
 
     const ImVec2 window = ImGui::GetWindowPos();
     const float bandPad = ctx.em(0.3f);
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(window.x, window.y),
-                                              ImVec2(window.x + ImGui::GetWindowWidth(), window.y + y + barH + bandPad),
-                                              ctx.theme.keyboardBack);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRectFullScreen(); // edge to edge, over the window's padding
+    dl->AddRectFilled(window, ImVec2(window.x + ImGui::GetWindowWidth(), window.y + y + barH + bandPad),
+                      ctx.theme.keyboardBack);
+    dl->PopClipRect();
     ImGui::SetCursorPos(ImVec2(left, y + (barH - titleH) / 2));
     ui::text(ctx.fonts.title, titleText, ctx.theme.text, titleW);
 
@@ -148,7 +150,9 @@ void drawNotice(ui::Ctx& ctx, Tone tone, std::string_view title, std::string_vie
 }
 
 void drawMessage(ui::Ctx& ctx, const flow::StaffMessage& message, float width) {
-    const Tone tone = wentWell(message.kind) ? Tone::Green : Tone::Amber;
+    // An export that left damaged submissions behind did its work, but not all of it.
+    const bool whole = wentWell(message.kind) && message.damaged == 0;
+    const Tone tone = whole ? Tone::Green : Tone::Amber;
     drawNotice(ctx, tone, "", messageText(*ctx.current, message), width, message.detail);
 }
 

@@ -82,13 +82,13 @@ MaybeEvent drawStaffPin(const flow::State& state, ui::Ctx& ctx) {
         const float blockH = std::max(wordsH, pad.y);
         const float left = origin.x + (avail.x - column - gap - pad.x) / 2;
         const float top = origin.y + std::max(0.0f, (avail.y - blockH) / 2);
-        ImGui::SetCursorPos(ImVec2(left, top));
+        ImGui::SetCursorPos(ImVec2(left, top + (blockH - wordsH) / 2));
         ImGui::BeginGroup();
         drawWords(state, ctx, column);
         ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
         cancel(column);
         ImGui::EndGroup();
-        ImGui::SetCursorPos(ImVec2(left + column + gap, top));
+        ImGui::SetCursorPos(ImVec2(left + column + gap, top + (blockH - pad.y) / 2));
         if (auto e = staff::drawPinPad(ctx, pad, enabled, ok))
             event = e;
     } else {

@@ -49,7 +49,9 @@ MaybeEvent drawStaffWhyNot(const flow::State& state, ui::Ctx& ctx) {
                           w);
     } else {
         const Reason reason = reasonFor(state.cannotStore);
-        const std::string_view detail = state.staff.dashboard ? state.staff.dashboard->cannotStoreDetail : "";
+        std::string_view detail;
+        if (state.staff.dashboard)
+            detail = state.staff.dashboard->cannotStoreDetail;
         staff::drawNotice(ctx, staff::Tone::Red, ctx.tr(reason.title), ctx.tr(reason.meaning), w, detail);
         ImGui::Dummy(ctx.em(0, 0.3f));
         ui::text(ctx.fonts.bold, ctx.tr("staff.why.what_to_do"_key), ctx.theme.text, w);
