@@ -89,6 +89,13 @@ TEST_CASE("every colour pair the theme draws text in has a contrast of at least 
         {"safety button", t.onPrimary, t.safety},
         {"pressed safety button", t.onPrimary, t.safetyPressed},
         {"next, not yet", t.disabledText, t.disabledBack},
+        {"staff: a red warning", t.dangerText, t.dangerBack},
+        {"staff: a wrong PIN on the background", t.dangerText, t.background},
+        {"staff: what went well", t.goodText, t.goodBack},
+        {"staff: for IT, in a red warning", t.mutedText, t.dangerBack},
+        {"staff: for IT, in an amber one", t.mutedText, t.warningBack},
+        {"staff: for IT, in a green one", t.mutedText, t.goodBack},
+        {"staff: the top bar's title", t.text, t.keyboardBack},
     };
     for (const auto& p : pairs) {
         INFO(p.what << ": " << ui::contrastRatio(p.text, p.back));
