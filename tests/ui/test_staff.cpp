@@ -205,7 +205,7 @@ TEST_CASE("digits typed on the PIN pad, and a folder typed on the staff page, ne
     // And a child who begins now starts with nothing in any box.
     ui.tap("welcome.cymraeg");
     ui.tap("kind.feedback");
-    CHECK(answersUntouched(ui.state) == false); // the kind chosen: the journey takes the child's own taps
+    CHECK(ui.state.answers.kind == flow::Kind::Feedback); // the journey takes the child's own taps
     for (const auto& field : ui.state.answers.fields)
         CHECK(field.empty());
     CHECK(ui.state.staff.pin.empty());
