@@ -4,7 +4,6 @@
 
 #include <core/effect_runner.hpp>
 #include <core/identity.hpp>
-#include <core/sync_worker.hpp>
 
 #include <flow/step.hpp>
 #include <screens/screens.hpp>
@@ -44,10 +43,8 @@ int runKiosk(const Options& options) {
     setUpUi(ctx, texts, resources, window.size().x, window.size().y);
     loadFeelingPictures(ctx, resources);
 
+    // It also starts the sync worker, if the kiosk has a sync folder, once the start check is done.
     core::EffectRunner effects(identity, [] { glfwPostEmptyEvent(); });
-    // A thread apart from the effect runner's: a network share that hangs never delays a save. It
-    // starts once the start check is done, so that a damaged database has been moved aside first.
-    std::optional<core::SyncWorker> sync;
     TapMap tapMap(std::getenv("KIOSK_TAP_MAP"));
     flow::State state;
     const auto apply = [&](const flow::Event& event) { effects.run(flow::step(state, event)); };
@@ -67,13 +64,8 @@ int runKiosk(const Options& options) {
             framesLeft = kFramesAfterInput;
         }
         const auto before = std::make_tuple(state.screen, state.overlay, state.language);
-        for (const auto& result : effects.takeResults()) {
-            if (identity.sync && !sync && std::holds_alternative<flow::StorageChecked>(result))
-                sync.emplace(identity);
-            if (sync && std::holds_alternative<flow::Saved>(result))
-                sync->poke(); // a new submission leaves as soon as the export interval allows
+        for (const auto& result : effects.takeResults())
             apply(result);
-        }
         apply(flow::Tick{flow::Clock::now()});
 
         window.beginFrame();
@@ -90,8 +82,6 @@ int runKiosk(const Options& options) {
             glfwSetWindowShouldClose(window.handle(), GLFW_TRUE);
     }
     effects.stop();
-    if (sync)
-        sync->stop();
     flow::resetSession(state);
     freeFeelingPictures(ctx);
     return 0;

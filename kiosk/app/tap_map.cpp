@@ -8,6 +8,31 @@
 
 namespace kiosk::app {
 
+namespace {
+
+std::string_view staffPageName(flow::StaffPage page) {
+    switch (page) {
+    case flow::StaffPage::Closed: return "closed";
+    case flow::StaffPage::Pin: return "pin";
+    case flow::StaffPage::WhyNot: return "why_not";
+    case flow::StaffPage::Dashboard: return "dashboard";
+    case flow::StaffPage::ChooseFolder: return "choose_folder";
+    case flow::StaffPage::NewPin: return "new_pin";
+    }
+    return "?";
+}
+
+// Staff mode's page, and the counts the dashboard shows, for the end-to-end scripts.
+std::string staffLine(const flow::Staff& staff) {
+    std::string line = " staff " + std::string(staffPageName(staff.page)) + " busy " + (staff.busy ? "1" : "0");
+    if (staff.dashboard)
+        line += " waiting " + std::to_string(staff.dashboard->waiting) + " exported " +
+                std::to_string(staff.dashboard->exported);
+    return line;
+}
+
+} // namespace
+
 void TapMap::write(const flow::State& state, const ui::TapRegistry& taps) {
     if (m_file.empty())
         return;
@@ -15,7 +40,8 @@ void TapMap::write(const flow::State& state, const ui::TapRegistry& taps) {
                        std::string(vocabulary::nameOf(state.language).stored) + " overlay " +
                        std::to_string(static_cast<int>(state.overlay)) + " keyboard " +
                        std::to_string(static_cast<int>(state.keyboard)) + " shift " + (state.shift ? "1" : "0") +
-                       " focus " + (state.focus ? std::to_string(static_cast<int>(*state.focus)) : "-") + "\n";
+                       " focus " + (state.focus ? std::to_string(static_cast<int>(*state.focus)) : "-") +
+                       staffLine(state.staff) + "\n";
     const auto rect = [](ImVec2 min, ImVec2 max) {
         return std::to_string(std::lround(min.x)) + " " + std::to_string(std::lround(min.y)) + " " +
                std::to_string(std::lround(max.x)) + " " + std::to_string(std::lround(max.y));

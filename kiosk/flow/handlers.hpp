@@ -7,6 +7,8 @@
 #include <flow/event.hpp>
 #include <flow/state.hpp>
 
+#include <optional>
+
 namespace kiosk::flow::detail {
 
 // The shell: time and the results of saving (step_session.cpp).
@@ -57,6 +59,53 @@ Effects on(State& s, const GoTo& e);
 Effects on(State& s, const SkipStory& e);
 Effects on(State& s, const Send& e);
 Effects on(State& s, const Finish& e);
+
+// Staff mode (step_staff.cpp): the gesture on Welcome, and what core answers.
+Effects on(State& s, const CornerDown& e);
+Effects on(State& s, const CornerUp& e);
+Effects on(State& s, const PinRead& e);
+Effects on(State& s, const PinChecked& e);
+Effects on(State& s, const DashboardRead& e);
+Effects on(State& s, const DrivesListed& e);
+Effects on(State& s, const StaffDone& e);
+// Staff input with staff mode closed does nothing.
+Effects on(State& s, const PinDigit& e);
+Effects on(State& s, const PinErase& e);
+Effects on(State& s, const PinEnter& e);
+Effects on(State& s, const StaffLanguage& e);
+Effects on(State& s, const StaffOpen& e);
+Effects on(State& s, const StaffChooseFolder& e);
+Effects on(State& s, const StaffTypeFolder& e);
+Effects on(State& s, const StaffUseFolder& e);
+Effects on(State& s, const StaffSyncNow& e);
+Effects on(State& s, const StaffQuarantineSeen& e);
+Effects on(State& s, const StaffBack& e);
+Effects on(State& s, const StaffLeave& e);
+
+// While staff mode is open, only these reach it (and nothing reaches the journey).
+Effects onStaff(State& s, const PinDigit& e);
+Effects onStaff(State& s, const PinErase& e);
+Effects onStaff(State& s, const PinEnter& e);
+Effects onStaff(State& s, const StaffLanguage& e);
+Effects onStaff(State& s, const StaffOpen& e);
+Effects onStaff(State& s, const StaffChooseFolder& e);
+Effects onStaff(State& s, const StaffTypeFolder& e);
+Effects onStaff(State& s, const StaffUseFolder& e);
+Effects onStaff(State& s, const StaffSyncNow& e);
+Effects onStaff(State& s, const StaffQuarantineSeen& e);
+Effects onStaff(State& s, const StaffBack& e);
+Effects onStaff(State& s, const StaffLeave& e);
+Effects onStaff(State& s, const TypeText& e);
+Effects onStaff(State& s, const Erase& e);
+Effects onStaff(State& s, const MoveCursor& e);
+Effects onStaff(State& s, const PlaceCursor& e);
+Effects onStaff(State& s, const SetKeyboard& e);
+Effects onStaff(State& s, const ToggleShift& e);
+
+/// Closes staff mode when it has been left untouched for kStaffIdle.
+Effects staffTick(State& s);
+/// When staff mode needs the next Tick, if it is open.
+[[nodiscard]] std::optional<Clock::time_point> staffWake(const State& s);
 
 /// Shows a screen, giving the keyboard to its first box if it opens with one.
 void enter(State& s, Screen screen);

@@ -9,9 +9,18 @@ namespace kiosk::flow {
 namespace {
 
 // Events that come from the shell rather than from a child.
+template <class E, class... Of>
+constexpr bool kOneOf = (std::is_same_v<E, Of> || ...);
+
 template <class E>
-constexpr bool kFromShell = std::is_same_v<E, Tick> || std::is_same_v<E, Saved> || std::is_same_v<E, SaveFailed> ||
-                            std::is_same_v<E, StorageChecked>;
+constexpr bool kFromShell = kOneOf<E, Tick, Saved, SaveFailed, StorageChecked, PinRead, PinChecked, DashboardRead,
+                                   DrivesListed, StaffDone>;
+
+// What staff mode takes while it is open; everything else (the journey's events) waits until it closes.
+template <class E>
+constexpr bool kStaffInput = kOneOf<E, PinDigit, PinErase, PinEnter, StaffLanguage, StaffOpen, StaffChooseFolder,
+                                    StaffTypeFolder, StaffUseFolder, StaffSyncNow, StaffQuarantineSeen, StaffBack,
+                                    StaffLeave, TypeText, Erase, MoveCursor, PlaceCursor, SetKeyboard, ToggleShift>;
 
 // The answers an overlay takes; every other input waits until it is closed.
 template <class E>
@@ -36,6 +45,8 @@ bool sessionHasAnswers(const State& s) {
 
 Effects on(State& s, const Tick& e) {
     s.now = e.now;
+    if (staffOpen(s))
+        return staffTick(s);
     if (s.overlay == Overlay::StillThere) {
         if (s.now - s.askedAt >= s.timing.answerWindow)
             resetSession(s);
@@ -56,6 +67,13 @@ Effects step(State& s, const Event& event) {
         [&s]<class E>(const E& e) -> Effects {
             if constexpr (kFromShell<E>) {
                 return detail::on(s, e);
+            } else if (staffOpen(s)) {
+                // Staff mode is over the journey: nothing typed or tapped here reaches a child's answers.
+                s.staff.lastInput = s.now;
+                if constexpr (kStaffInput<E>)
+                    return detail::onStaff(s, e);
+                else
+                    return {};
             } else {
                 // While storing, only quick hide works: the submission is still stored, but nobody sees its code.
                 if (s.screen == Screen::Sending && !std::is_same_v<E, QuickHide>)
@@ -90,6 +108,8 @@ std::optional<Field> typingInto(const State& s) {
 }
 
 std::optional<Clock::time_point> nextWake(const State& s) {
+    if (staffOpen(s))
+        return detail::staffWake(s);
     if (s.overlay == Overlay::StillThere) {
         // Wake each second so that the countdown on screen stays true.
         const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(s.now - s.askedAt);

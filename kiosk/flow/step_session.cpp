@@ -28,14 +28,14 @@ Effects on(State& s, const SaveFailed& e) {
 }
 
 Effects on(State& s, const StorageChecked& e) {
-    s.canSave = e.canSave;
+    s.cannotStore = e.why;
     return {};
 }
 
 Effects on(State& s, const ChooseLanguage& e) {
     // A kiosk that cannot store what a child says lets nobody start telling it (Welcome asks them
     // to find a member of staff instead), rather than failing after they have said everything.
-    if (s.screen == Screen::Welcome && !s.canSave)
+    if (s.screen == Screen::Welcome && !canSave(s))
         return {};
     s.language = e.language;
     if (s.screen == Screen::Welcome)

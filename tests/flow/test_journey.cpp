@@ -112,13 +112,13 @@ TEST_CASE("a kind chosen while Check is showing does not leave the kiosk on Send
 
 TEST_CASE("a kiosk that found it cannot store lets no child begin, and one that can does") {
     State s;
-    run(s, {StorageChecked{false}, ChooseLanguage{Language::English}});
+    run(s, {StorageChecked{CannotStore::NoKey}, ChooseLanguage{Language::English}});
     CHECK(s.screen == Screen::Welcome);
     run(s, {QuickHide{}}); // a new session still cannot begin
     run(s, {ChooseLanguage{Language::Welsh}});
     CHECK(s.screen == Screen::Welcome);
     run(s, {NotSafe{}}); // what to do when not safe is there all the same
     CHECK(s.overlay == Overlay::NotSafe);
-    run(s, {Dismiss{}, StorageChecked{true}, ChooseLanguage{Language::Welsh}});
+    run(s, {Dismiss{}, StorageChecked{CannotStore::None}, ChooseLanguage{Language::Welsh}});
     CHECK(s.screen == Screen::Kind);
 }
