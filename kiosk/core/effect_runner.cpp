@@ -32,7 +32,7 @@ flow::Day toDay(storage::Date date) {
     return {date.year, date.month, date.day, storage::weekday(date)};
 }
 
-std::unique_ptr<storage::SubmissionStore>
+storage::OpenedStore
 openStore(const Identity& identity,
           storage::SubmissionStore::Check check = storage::SubmissionStore::Check::Quick) {
     auto opened = storage::openOrQuarantine(identity.databaseFile(),
@@ -41,7 +41,13 @@ openStore(const Identity& identity,
         std::fprintf(stderr,
                      "kiosk: the database was damaged; it was moved whole into %s and a new one started\n",
                      opened.quarantinedTo->c_str());
-    return std::move(opened.store);
+    return opened;
+}
+
+CannotStoreWhy movedAside(const std::filesystem::path& folder) {
+    return {flow::CannotStore::Quarantined,
+            "the database was found damaged while saving and moved whole into " + folder.string() +
+                "; staff have not yet seen this. Ask IT to copy the data folder; do not delete it."};
 }
 
 // Whether the database fails the full integrity check (a damaged index the quick one misses).
@@ -149,7 +155,7 @@ EffectRunner::Events EffectRunner::checkStorage() {
         // A damaged database is moved aside here, and a new one begun. The full check, which compares
         // each index with its table, runs once, at start, on a database kept small by deleting what
         // the team has confirmed; every later opening runs the quick one.
-        m_store = openStore(m_identity, storage::SubmissionStore::Check::Full);
+        m_store = openStore(m_identity, storage::SubmissionStore::Check::Full).store;
         m_store.reset(); // the check below takes the write lock itself
     } catch (const std::exception& e) {
         openFailed = e.what();
@@ -169,6 +175,8 @@ EffectRunner::Events EffectRunner::checkStorage() {
 // The one place saving can fail; it becomes an event and a line for staff, never the child's words.
 EffectRunner::Events EffectRunner::perform(flow::SaveSubmission& save) {
     const std::uint64_t job = save.job;
+    Events out;
+    bool foundDamage = false;
     try {
         storage::Submission s = toSubmission(save);
         std::string plain;
@@ -182,8 +190,15 @@ EffectRunner::Events EffectRunner::perform(flow::SaveSubmission& save) {
             }
         } wipe{s, plain};
         const auto now = std::chrono::system_clock::now();
-        if (!m_store)
-            m_store = openStore(m_identity);
+        if (!m_store) {
+            auto opened = openStore(m_identity);
+            m_store = std::move(opened.store);
+            if (opened.quarantinedTo) {
+                // This child's submission goes into the new database; the next child waits for staff.
+                m_cannotStore = movedAside(*opened.quarantinedTo);
+                foundDamage = true;
+            }
+        }
         s.id = storage::newUuid();
         s.reference = m_store->unusedReference();
         s.createdAt = storage::isoUtc(now);
@@ -199,35 +214,37 @@ EffectRunner::Events EffectRunner::perform(flow::SaveSubmission& save) {
                      s.reference);
         if (m_sync)
             m_sync->poke(); // a new submission leaves as soon as the export interval allows
-        return {flow::Saved{job, s.reference, contactBy ? std::optional(toDay(*contactBy)) : std::nullopt}};
+        out.emplace_back(
+            flow::Saved{job, s.reference, contactBy ? std::optional(toDay(*contactBy)) : std::nullopt});
     } catch (const storage::Error& e) {
         // Storage errors name the operation and SQLite's or libsodium's words, never a value.
         std::fprintf(stderr, "kiosk: a submission could not be stored: %s\n", e.what());
         m_store.reset(); // open afresh next time: the file may have been damaged or replaced
         if (storage::isDamage(e)) {
+            foundDamage = true;
             try {
                 const auto folder = storage::quarantine(m_identity.databaseFile(),
                                                         storage::isoUtc(std::chrono::system_clock::now()));
                 std::fprintf(stderr, "kiosk: the database is damaged; it was moved whole into %s\n",
                              folder.c_str());
-                m_cannotStore = {
-                    flow::CannotStore::Quarantined,
-                    "the database was found damaged while saving and moved whole into " + folder.string() +
-                        "; staff have not yet seen this. Ask IT to copy the data folder; do not delete it."};
+                m_cannotStore = movedAside(folder);
             } catch (const std::exception& q) {
                 std::fprintf(stderr, "kiosk: the damaged database could not be moved aside: %s\n", q.what());
                 m_cannotStore = {flow::CannotStore::Damaged,
                                  "the database " + m_identity.databaseFile().string() + " is damaged (" +
                                      e.what() + ") and could not be moved aside (" + q.what() + "). Ask IT."};
             }
-            // No child begins again until staff have seen why.
-            return {flow::SaveFailed{job}, flow::StorageChecked{m_cannotStore.reason}};
         }
+        out.emplace_back(flow::SaveFailed{job});
     } catch (const std::exception& e) {
         std::fprintf(stderr, "kiosk: a submission could not be stored: %s\n", e.what());
         m_store.reset();
+        out.emplace_back(flow::SaveFailed{job});
     }
-    return {flow::SaveFailed{job}};
+    // No child begins again until staff have seen why.
+    if (foundDamage)
+        out.emplace_back(flow::StorageChecked{m_cannotStore.reason});
+    return out;
 }
 
 EffectRunner::Events EffectRunner::perform(flow::ReadPinState&) {
