@@ -5,6 +5,8 @@
 #include <i18n/catalogue.hpp>
 #include <storage/error.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <set>
 #include <stdexcept>
@@ -32,6 +34,10 @@ constexpr const char* kUsageText = R"(intake: the Cafcass Cymru complaints team'
                                 Records that submissions were acknowledged (--kiosk: only
                                 that kiosk's, where two kiosks sent the same id).
   intake rebuild                Makes the ledger's record and the worklists again from the archive.
+  intake audit [--kiosk NAME] [--last N]
+                                What staff did on the kiosks, and every wrong PIN, newest first,
+                                as their bundles brought it: the newest N lines (default 50), of
+                                every kiosk or of the kiosk called NAME. Needs no passphrase.
 
 Options:
   --home DIR             the intake home folder (default $XDG_DATA_HOME/cafcass-cymru-intake,
@@ -68,6 +74,9 @@ const std::set<std::string>& optionsOf(const std::string& command) {
         return keys;
     if (command == "keygen")
         return keygen;
+    static const std::set<std::string> auditing{"--home", "--kiosk", "--last"};
+    if (command == "audit")
+        return auditing;
     return none;
 }
 
@@ -75,6 +84,15 @@ struct Parsed {
     Options options;
     std::vector<std::string> words; // the command and its arguments
 };
+
+// --last N: a whole number of lines, 1 or more, written in digits.
+std::size_t lineCount(const std::string& text) {
+    const bool digits = !text.empty() && text.size() <= 9 &&
+                        std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+    if (!digits || std::stoul(text) == 0)
+        throw UsageError("--last is a number of lines, 1 or more");
+    return std::stoul(text);
+}
 
 Parsed parse(const std::vector<std::string>& args) {
     Parsed p;
@@ -109,6 +127,8 @@ Parsed parse(const std::vector<std::string>& args) {
             p.options.acceptDemo = true;
         else if (a == "--kiosk")
             p.options.kiosk = value();
+        else if (a == "--last")
+            p.options.last = lineCount(value());
         else if (a == "--language") {
             p.options.language = value();
             if (p.options.language != "cy" && p.options.language != "en")
@@ -172,6 +192,10 @@ int dispatch(const Parsed& p, Console& c) {
     if (command == "worklist" || command == "rebuild") {
         expect(rest.empty(), command + " takes no arguments");
         return command == "worklist" ? worklist(o, c) : rebuild(o, c);
+    }
+    if (command == "audit") {
+        expect(rest.empty(), "audit takes no arguments, only --kiosk NAME and --last N");
+        return auditLog(o, c);
     }
     if (command == "acknowledge") {
         expect(!rest.empty(), "acknowledge takes one or more references or ids");

@@ -1,5 +1,6 @@
 #include <intake/commands.hpp>
 
+#include <intake/audit_log.hpp>
 #include <intake/home.hpp>
 #include <intake/locale.hpp>
 #include <intake/open_bundles.hpp>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <unistd.h>
 
 namespace kiosk::intake {
@@ -144,6 +146,25 @@ int finishRun(const Options& o, Session& session, int added, bool pending, bool 
         c.out << "Nothing new was added, so the worklists were not changed.\n";
     }
     return attention ? kAttention : kFine;
+}
+
+// What this run's bundles brought of what was done on each kiosk, by kiosk name.
+using AuditNews = std::map<std::string, Ledger::AuditAdded>;
+
+void noteAudit(AuditNews& news, const BundleOutcome& b) {
+    if (b.audit.lines == 0)
+        return;
+    auto& kiosk = news[b.kiosk];
+    kiosk.lines += b.audit.lines;
+    kiosk.wrongPins += b.audit.wrongPins;
+}
+
+// One line per kiosk, so that the team sees at once that staff did something there, or that
+// someone tried PINs; "intake audit" lists the lines.
+void reportAudit(const AuditNews& news, Console& c) {
+    for (const auto& [kiosk, added] : news)
+        c.out << kiosk << ": " << added.lines - added.wrongPins << " new staff action(s) on the kiosk, "
+              << added.wrongPins << " wrong PIN(s).\n";
 }
 
 std::string digitsOnly(const std::string& s) {
@@ -285,12 +306,15 @@ int openBundles(const Options& o, const std::vector<std::filesystem::path>& file
     const bool pending = markRunBegun(session->home);
     int added = 0;
     bool attention = false;
+    AuditNews news;
     for (const auto& file : files) {
         const auto outcome = openBundleFile(*session, file, run);
         report(outcome, c);
+        noteAudit(news, outcome);
         added += outcome.added;
         attention = attention || outcome.needsAttention();
     }
+    reportAudit(news, c);
     return finishRun(o, *session, added, pending, attention, c);
 }
 
@@ -300,12 +324,14 @@ int sync(const Options& o, const std::vector<std::filesystem::path>& folders, Co
     const bool pending = markRunBegun(session->home);
     int added = 0;
     bool attention = false;
+    AuditNews news;
     for (const auto& folder : folders) {
         const auto outcome = syncBundles(*session, folder, run);
         if (outcome.bundles.empty() && outcome.problems.empty())
             c.out << folder.string() << ": no bundle waiting.\n";
         for (const auto& b : outcome.bundles) {
             report(b, c);
+            noteAudit(news, b);
             if (b.result == BundleOutcome::Result::Accepted && b.receipt)
                 c.out << "  The receipt was written into " << folder.string() << " for the kiosk to collect.\n";
             added += b.added;
@@ -315,6 +341,7 @@ int sync(const Options& o, const std::vector<std::filesystem::path>& folders, Co
             c.err << "NEEDS ATTENTION: " << problem << "\n";
         attention = attention || !outcome.problems.empty();
     }
+    reportAudit(news, c);
     return finishRun(o, *session, added, pending, attention, c);
 }
 
@@ -377,8 +404,8 @@ int rebuild(const Options& o, Console& c) {
         c.out << "The ledger was missing: a new one was made from the archive. Acknowledgements recorded in the "
                  "old one are lost, and nothing is marked new.\n";
     if (restored.bundles > 0)
-        c.out << "Restored " << restored.bundles << " bundle(s) and " << restored.submissions
-              << " submission(s) from the archive into the ledger.\n";
+        c.out << "Restored " << restored.bundles << " bundle(s), " << restored.submissions << " submission(s) and "
+              << restored.auditLines << " audit line(s) from the archive into the ledger.\n";
     for (const auto& [key, name] : restored.unenrolled)
         c.out << "Kiosk " << quoted(name) << " (fingerprint " << storage::fingerprint(key)
               << ") sent bundles in the archive but is not enrolled: enrol it again with \"intake kiosks add\" before "
@@ -387,6 +414,38 @@ int rebuild(const Options& o, Console& c) {
         c.err << "NEEDS ATTENTION: " << problem << "\n";
     const bool shown = writeWorklistsNow(o, *session, c);
     return shown && restored.problems.empty() ? kFine : kAttention;
+}
+
+int auditLog(const Options& o, Console& c) {
+    const Home home(o.home);
+    requireLedger(home);
+    // Read-only: no key is needed, since an audit line never holds content.
+    Ledger ledger(home.ledger(), storage::Access::ReadOnly);
+    if (o.kiosk) {
+        std::set<std::string> known;
+        for (const auto& k : ledger.kiosks())
+            known.insert(k.name);
+        for (const auto& b : ledger.bundles())
+            known.insert(b.kiosk);
+        if (known.count(*o.kiosk) == 0) {
+            c.err << "No kiosk called " << quoted(*o.kiosk)
+                  << " is enrolled or has sent a bundle (see \"intake kiosks list\").\n";
+            return kAttention;
+        }
+    }
+    const auto rows = ledger.audit(o.last, o.kiosk);
+    if (rows.empty()) {
+        c.out << "No audit line has come from " << (o.kiosk ? "kiosk " + quoted(*o.kiosk) : std::string("any kiosk"))
+              << " yet. Each bundle a kiosk exports carries the last " << storage::kAuditBundledDays
+              << " days of what staff did on it.\n";
+        return kFine;
+    }
+    c.out << "What staff did on " << (o.kiosk ? "kiosk " + quoted(*o.kiosk) : std::string("the kiosks"))
+          << ", and every wrong PIN, newest first (times on this computer's clock):\n\n"
+          << auditTable(rows);
+    if (rows.size() == o.last)
+        c.out << "\nThese are the newest " << o.last << " line(s); --last N shows more.\n";
+    return kFine;
 }
 
 } // namespace kiosk::intake

@@ -18,7 +18,8 @@ struct Options {
     std::optional<std::filesystem::path> passphraseFile; // --passphrase-file
     bool passphraseStdin = false;                     // --passphrase-stdin
     bool acceptDemo = false;                          // --accept-demo
-    std::optional<std::string> kiosk;                 // --kiosk FINGERPRINT: acknowledge only that kiosk's
+    std::optional<std::string> kiosk;                 // --kiosk: acknowledge's FINGERPRINT, audit's NAME
+    std::size_t last = 50;                            // --last N: how many audit lines to list
     std::optional<std::string> language;              // --language cy|en
     storage::KdfLimits kdf = storage::KdfLimits::moderate(); // INTAKE_KDF=interactive, for tests only
     std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
@@ -59,6 +60,9 @@ inline constexpr std::size_t kMinPassphraseBytes = 12;
 [[nodiscard]] int acknowledge(const Options& options, const std::vector<std::string>& which, Console& console);
 /// intake rebuild: restores the ledger's record of the archive if it is missing any, then the worklists.
 [[nodiscard]] int rebuild(const Options& options, Console& console);
+/// intake audit: the newest lines of the kiosks' audit logs (or one kiosk's, --kiosk NAME), newest
+/// first. Needs no key: an audit line holds no content.
+[[nodiscard]] int auditLog(const Options& options, Console& console);
 
 /// Parses the command line and runs the command; returns the exit code.
 [[nodiscard]] int runCommandLine(const std::vector<std::string>& args, Console& console);

@@ -3,6 +3,7 @@
 #include <storage/error.hpp>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace kiosk::intake {
 namespace {
@@ -75,6 +76,24 @@ ALTER TABLE submission_v2 RENAME TO submission;
 CREATE INDEX submission_by_id ON submission (id);
 )sql";
 
+// Version 3: the kiosks' audit logs, as their bundles carry them (storage/FORMAT.md, "Audit log").
+// A line is known by its kiosk, its seq and its time: a kiosk whose database was quarantined
+// starts its log again at seq 1, and those lines are new ones, not the old ones again.
+constexpr const char* kMigrateV2ToV3 = R"sql(
+CREATE TABLE audit (
+    kiosk_key BLOB NOT NULL CHECK (length(kiosk_key) = 32),
+    seq       INTEGER NOT NULL CHECK (seq >= 1),
+    at        TEXT NOT NULL,
+    source    TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    outcome   TEXT NOT NULL,
+    count     INTEGER NOT NULL CHECK (count >= 0),
+    detail    TEXT NOT NULL,
+    PRIMARY KEY (kiosk_key, seq, at)
+) STRICT;
+CREATE INDEX audit_by_time ON audit (at);
+)sql";
+
 template <std::size_t N> std::array<unsigned char, N> fixedBlob(const Statement& st, int column) {
     const auto bytes = st.blob(column);
     std::array<unsigned char, N> out{};
@@ -136,7 +155,8 @@ Ledger::Ledger(const std::filesystem::path& file, storage::Access access) : m_db
         throw Error(Error::Kind::Format, file.string() + " was written by a newer intake (schema version " +
                                              std::to_string(version) + "); use that version");
     if (access == storage::Access::ReadOnly) {
-        if (version < kSchemaVersion)
+        // Read-only is read as it is: a version 2 ledger simply has no audit lines yet.
+        if (version < 2)
             throw Error(Error::Kind::Format, file.string() + " is not a complete intake ledger");
         checkIntegrity(m_db);
         return;
@@ -155,6 +175,12 @@ Ledger::Ledger(const std::filesystem::path& file, storage::Access access) : m_db
         storage::Transaction tx(m_db);
         m_db.exec(kMigrateV1ToV2);
         m_db.exec("PRAGMA user_version = 2");
+        tx.commit();
+    }
+    if (version < 3) {
+        storage::Transaction tx(m_db);
+        m_db.exec(kMigrateV2ToV3);
+        m_db.exec("PRAGMA user_version = 3");
         tx.commit();
     }
     checkIntegrity(m_db);
@@ -305,5 +331,55 @@ bool Ledger::acknowledge(const storage::SigningPublicKey& kioskKey, const std::s
 }
 
 std::int64_t Ledger::lastRun() { return m_db.queryInt("SELECT coalesce(max(arrived_run), 0) FROM submission"); }
+
+Ledger::AuditAdded Ledger::addAudit(const storage::SigningPublicKey& kioskKey,
+                                    const std::vector<storage::AuditEntry>& lines) {
+    Statement st(m_db, "INSERT OR IGNORE INTO audit (kiosk_key, seq, at, source, action, outcome, count, detail) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    AuditAdded added;
+    for (const auto& line : lines) {
+        st.bind(1, kioskKey.bytes);
+        st.bind(2, line.seq);
+        st.bind(3, line.at);
+        st.bind(4, line.source);
+        st.bind(5, line.action);
+        st.bind(6, line.outcome);
+        st.bind(7, std::int64_t{line.count});
+        st.bind(8, line.detail);
+        st.run();
+        if (m_db.queryInt("SELECT changes()") == 0)
+            continue; // held already: an earlier bundle carried it
+        ++added.lines;
+        if (line.action == "pin_wrong")
+            ++added.wrongPins;
+    }
+    return added;
+}
+
+std::vector<Ledger::AuditRow> Ledger::audit(std::size_t newest, const std::optional<std::string>& kioskName) {
+    // Read-only, a ledger is read at the version it is: before version 3 it has no audit lines.
+    if (newest == 0 || m_db.queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'audit'") == 0)
+        return {};
+    // A kiosk is called by the name it is enrolled under, or, once removed, by the name its last
+    // bundle gave.
+    Statement st(m_db, R"sql(
+        SELECT kiosk_key, name, seq, at, source, action, outcome, count, detail FROM (
+            SELECT a.kiosk_key, coalesce(k.name, (SELECT b.kiosk FROM bundle b WHERE b.kiosk_key = a.kiosk_key
+                                                  ORDER BY b.opened_at DESC, b.rowid DESC LIMIT 1), '') AS name,
+                   a.seq, a.at, a.source, a.action, a.outcome, a.count, a.detail
+            FROM audit a LEFT JOIN kiosk k ON k.signing_key = a.kiosk_key)
+        WHERE ?1 IS NULL OR name = ?1
+        ORDER BY at DESC, seq DESC, kiosk_key
+        LIMIT ?2)sql");
+    if (kioskName)
+        st.bind(1, *kioskName);
+    st.bind(2, static_cast<std::int64_t>(std::min<std::size_t>(newest, INT64_MAX)));
+    std::vector<AuditRow> out;
+    while (st.step())
+        out.push_back({signingKey(st, 0), st.text(1),
+                       storage::AuditEntry{st.integer(2), st.text(3), st.text(4), st.text(5), st.text(6),
+                                           static_cast<int>(st.integer(7)), st.text(8)}});
+    return out;
+}
 
 } // namespace kiosk::intake

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <storage/audit.hpp>
 #include <storage/db.hpp>
 #include <storage/keys.hpp>
 
@@ -24,14 +25,14 @@ inline constexpr std::uintmax_t kLargestBundle = 1024ull * 1024 * 1024;
 [[nodiscard]] Hash hashOf(std::string_view bytes);
 
 /// The intake ledger (storage/FORMAT.md, "Intake ledger and home folder"): which kiosks are
-/// enrolled, which bundles were opened, and which submissions arrived, by kiosk key, id and hash. Never
-/// content: no reference code, no answer, no name.
+/// enrolled, which bundles were opened, which submissions arrived, by kiosk key, id and hash, and the
+/// kiosks' audit logs. Never content: no reference code, no answer, no name.
 class Ledger {
 public:
     /// PRAGMA application_id of a ledger: "CCYI".
     static constexpr std::int32_t kApplicationId = 0x43435949;
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     /// Opens or creates the ledger (read-only: opens an existing one and changes nothing).
     /// Throws storage::Error(Format) for a file that is not a ledger or is newer than this
@@ -98,6 +99,23 @@ public:
     bool acknowledge(const storage::SigningPublicKey& kioskKey, const std::string& id, const std::string& at);
     /// The number of the last run that brought a submission (0 if none did).
     [[nodiscard]] std::int64_t lastRun();
+
+    /// One line of a kiosk's audit log, with the kiosk it came from.
+    struct AuditRow {
+        storage::SigningPublicKey kioskKey;
+        std::string kiosk; // the name it is enrolled under, else the name in its last bundle
+        storage::AuditEntry line;
+    };
+    /// How many of a bundle's audit lines were new to the ledger, and how many of those were wrong PINs.
+    struct AuditAdded {
+        int lines = 0;
+        int wrongPins = 0;
+    };
+    /// Records the audit lines a kiosk's bundle carries that the ledger does not hold yet (known by
+    /// kiosk, seq and time: each bundle carries the last month's lines again).
+    AuditAdded addAudit(const storage::SigningPublicKey& kioskKey, const std::vector<storage::AuditEntry>& lines);
+    /// The newest audit lines, newest first: every kiosk's, or only those of kiosks with this name.
+    [[nodiscard]] std::vector<AuditRow> audit(std::size_t newest, const std::optional<std::string>& kioskName = {});
 
     [[nodiscard]] storage::Db& db() { return m_db; }
 

@@ -235,6 +235,7 @@ BundleOutcome openBundleFile(Session& session, const std::filesystem::path& file
     try {
         storage::Transaction tx(session.ledger.db());
         held = recordEntries(session, bundle, file.string(), {run.now, run.number}, out);
+        out.audit = session.ledger.addAudit(bundle.kioskKey, bundle.audit);
         // Before the commit: what the ledger names is always in the archive.
         const auto name = archive(session.home, bundle.batch, run.now, bytes);
         session.ledger.addBundle({bundle.batch, bundle.kioskKey, bundle.kiosk, bundle.createdAt, hash, name, run.now,
@@ -243,6 +244,7 @@ BundleOutcome openBundleFile(Session& session, const std::filesystem::path& file
     } catch (const Error& e) {
         out.added = 0;
         out.alreadyHeld = 0;
+        out.audit = {};
         out.refusedEntries.clear();
         out.conflicts.clear();
         out.sharedIds.clear();
@@ -335,6 +337,7 @@ RestoreOutcome restoreFromArchive(Session& session, const std::string& now) {
         }
         BundleOutcome out;
         (void)recordEntries(session, bundle, file.string(), {now, 0}, out);
+        restored.auditLines += session.ledger.addAudit(bundle.kioskKey, bundle.audit).lines;
         // Refused entries were refused, and said, when the bundle was opened: they stay out quietly.
         for (auto& line : out.conflicts)
             restored.problems.push_back(std::move(line));

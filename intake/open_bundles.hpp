@@ -47,6 +47,7 @@ struct BundleOutcome {
     std::string kiosk;
     int added = 0;                            // submissions new to the ledger
     int alreadyHeld = 0;                      // in the ledger already, with the same bytes
+    Ledger::AuditAdded audit;                 // the kiosk's audit lines new to the ledger
     std::vector<std::string> refusedEntries;  // a line for each entry refused, naming its id
     std::vector<std::string> conflicts;       // the same kiosk, the same id, other content: id and both bundles
     std::vector<std::string> sharedIds;       // an id another kiosk sent too: both kept, both kiosks named
@@ -66,7 +67,7 @@ struct BundleOutcome {
 /// was sealed to, then each entry. A submission is held under its kiosk's key and its id: new ones
 /// are recorded, ones already held are counted, the same kiosk's id with other content is refused
 /// and named; the same id from another kiosk is recorded under its own kiosk and named loudly, both
-/// kiosks and bundles. The file is copied into the archive, under a name that keeps the order of opening,
+/// kiosks and bundles. The kiosk's audit lines the ledger does not hold are recorded too. The file is copied into the archive, under a name that keeps the order of opening,
 /// synced, before the ledger commits; then a receipt signed with the team's key, naming every
 /// entry now held, is written into the home's receipts folder. A refused bundle changes nothing.
 [[nodiscard]] BundleOutcome openBundleFile(Session& session, const std::filesystem::path& file, const Run& run);
@@ -85,15 +86,16 @@ struct SyncOutcome {
 struct RestoreOutcome {
     int bundles = 0;     // archived bundles not in the ledger, now recorded
     int submissions = 0; // submissions recorded from them
+    int auditLines = 0;  // kiosks' audit lines recorded from them
     std::vector<std::string> problems;
     std::vector<std::pair<storage::SigningPublicKey, std::string>> unenrolled; // kiosks (key, name) in the
                                                                               // archive that are not enrolled
 };
 
-/// Records in the ledger every archived bundle, and every submission in it, that the ledger does
-/// not hold (after the ledger was lost, or a run stopped between archiving and committing), in the
-/// order intake opened them and by the same rules as opening. Submissions restored this way belong
-/// to run 0: none is "new". Demo kiosks are not named as ones to enrol again.
+/// Records in the ledger every archived bundle, and every submission and audit line in it, that the
+/// ledger does not hold (after the ledger was lost, or a run stopped between archiving and
+/// committing), in the order intake opened them and by the same rules as opening. Submissions
+/// restored this way belong to run 0: none is "new". Demo kiosks are not named as ones to enrol again.
 [[nodiscard]] RestoreOutcome restoreFromArchive(Session& session, const std::string& now);
 
 } // namespace kiosk::intake

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -22,8 +23,17 @@ struct AuditEntry {
 inline constexpr int kAuditKeptDays = 400;
 inline constexpr int kAuditBundledDays = 31;
 
+/// The longest detail a line may carry, in bytes.
+inline constexpr std::size_t kAuditDetailMaxBytes = 200;
+
 /// True for an action and outcome FORMAT.md names (a bundle or database with others is refused).
 [[nodiscard]] bool isAuditAction(const std::string& action);
 [[nodiscard]] bool isAuditOutcome(const std::string& outcome);
+
+/// What is wrong with a line's fields other than seq, as the end of a sentence ("has an unknown
+/// action"), or empty if nothing is: an unknown action, outcome or source, a time that is not ISO
+/// 8601 UTC, a negative count, a detail longer than kAuditDetailMaxBytes, not UTF-8, or holding a
+/// control character. The store and the bundle reader refuse such a line.
+[[nodiscard]] std::string auditLineProblem(const AuditEntry& entry);
 
 } // namespace kiosk::storage

@@ -5,6 +5,8 @@
 #include <storage/signed_file.hpp>
 #include <storage/strict_json.hpp>
 
+#include <cstdint>
+#include <limits>
 #include <set>
 
 namespace kiosk::storage {
@@ -13,7 +15,48 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr const char* kFormat = "cafcass-cymru-kiosk.bundle";
-constexpr int kVersion = 2;
+constexpr int kVersion = 3;
+// Version 2 is version 3 without the audit log: a kiosk not yet upgraded still sends it.
+constexpr int kOldestVersion = 2;
+
+Json auditJson(const std::vector<AuditEntry>& lines) {
+    Json out = Json::array();
+    for (const auto& a : lines)
+        out.push_back({{"seq", a.seq},
+                       {"at", a.at},
+                       {"source", a.source},
+                       {"action", a.action},
+                       {"outcome", a.outcome},
+                       {"count", a.count},
+                       {"detail", a.detail}});
+    return out;
+}
+
+// The audit log a bundle carries: each line whole and known, in the order the kiosk recorded them,
+// each seq once. A line twice, or out of order, is not what a kiosk writes.
+std::vector<AuditEntry> auditFrom(const nlohmann::json& lines) {
+    std::vector<AuditEntry> out;
+    for (const auto& item : lines) {
+        const JsonReader a(item, "a bundle's audit line");
+        a.onlyFields({"seq", "at", "source", "action", "outcome", "count", "detail"});
+        const auto seq = a.unsignedInteger("seq");
+        if (seq < 1 || seq > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            a.outOfRange("seq");
+        AuditEntry line{static_cast<std::int64_t>(seq), a.time("at"),   a.string("source"),
+                        a.string("action"),             a.string("outcome"), a.integer("count"),
+                        a.string("detail")};
+        if (!isAuditAction(line.action))
+            a.unknownValue("action");
+        if (!isAuditOutcome(line.outcome))
+            a.unknownValue("outcome");
+        if (const auto problem = auditLineProblem(line); !problem.empty())
+            throw Error(Error::Kind::Format, "a bundle's audit line " + problem);
+        if (!out.empty() && line.seq <= out.back().seq)
+            throw Error(Error::Kind::Format, "the bundle's audit lines are not in rising order of seq, each once");
+        out.push_back(std::move(line));
+    }
+    return out;
+}
 
 } // namespace
 
@@ -33,7 +76,8 @@ std::string toJson(const Bundle& b) {
                     {"demo", b.demo},
                     {"recipient_public_key", toBase64(b.recipient.bytes)},
                     {"count", b.entries.size()},
-                    {"submissions", entries}};
+                    {"submissions", entries},
+                    {"audit", auditJson(b.audit)}};
     return j.dump(1) + "\n";
 }
 
@@ -42,12 +86,17 @@ Bundle bundleFromJson(std::string_view json) {
     const JsonReader r(j, "the bundle");
     if (r.string("format") != kFormat)
         throw Error(Error::Kind::Format, "the file is not a kiosk bundle");
-    if (const int version = r.integer("version"); version != kVersion)
+    const int version = r.integer("version");
+    if (version < kOldestVersion || version > kVersion)
         throw Error(Error::Kind::Format, "bundle version " + std::to_string(version) +
                                              (version > kVersion ? " is newer than this program understands"
                                                                  : " is not one this program reads"));
-    r.onlyFields({"format", "version", "batch", "kiosk", "kiosk_key", "created_at", "demo",
-                  "recipient_public_key", "count", "submissions"});
+    if (version == kOldestVersion)
+        r.onlyFields({"format", "version", "batch", "kiosk", "kiosk_key", "created_at", "demo",
+                      "recipient_public_key", "count", "submissions"});
+    else
+        r.onlyFields({"format", "version", "batch", "kiosk", "kiosk_key", "created_at", "demo",
+                      "recipient_public_key", "count", "submissions", "audit"});
     Bundle b;
     b.batch = r.uuid("batch");
     b.kiosk = r.string("kiosk");
@@ -68,6 +117,8 @@ Bundle bundleFromJson(std::string_view json) {
     }
     if (count < 0 || static_cast<std::size_t>(count) != b.entries.size())
         throw Error(Error::Kind::Format, "the bundle does not hold as many submissions as it says");
+    if (version >= 3)
+        b.audit = auditFrom(r.array("audit"));
     return b;
 }
 

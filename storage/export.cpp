@@ -17,7 +17,17 @@ bool sameEntries(const Bundle& a, const Bundle& b) {
            std::equal(a.entries.begin(), a.entries.end(), b.entries.begin(), b.entries.end(),
                       [](const BundleEntry& x, const BundleEntry& y) {
                           return x.id == y.id && x.sealed == y.sealed;
-                      });
+                      }) &&
+           a.audit == b.audit;
+}
+
+// The audit log's last kAuditBundledDays before the export: what the complaints team sees of what
+// staff did on the kiosk.
+std::vector<AuditEntry> auditToSend(SubmissionStore& store, const std::string& now) {
+    const auto at = parseIsoUtc(now);
+    if (!at)
+        throw Error(Error::Kind::Format, "an export's time is not written YYYY-MM-DDTHH:MM:SSZ");
+    return store.auditSince(isoUtc(*at - std::chrono::days(kAuditBundledDays)));
 }
 
 // An export killed half-way leaves "<bundle>.tmp-<pid>" behind: never complete, and nothing reads
@@ -45,7 +55,8 @@ ExportResult exportUnconfirmed(SubmissionStore& store, const std::filesystem::pa
     if (info.signer == nullptr)
         throw Error(Error::Kind::NoKey, "an export needs the kiosk's signing key");
     ExportResult result;
-    Bundle bundle{newUuid(), info.kiosk, info.now, info.demo, info.recipient, info.signer->publicKey, {}};
+    Bundle bundle{newUuid(), info.kiosk,  info.now, info.demo, info.recipient, info.signer->publicKey, {},
+                  auditToSend(store, info.now)};
     std::vector<std::string> ids; // the store's rows that go, to be marked exported
     std::set<std::string> sending;
     const auto confirmedElsewhere = store.confirmedFromQuarantine();

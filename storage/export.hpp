@@ -29,6 +29,7 @@ struct ExportInfo {
 /// match their checksum into one signed bundle file in a folder, atomically; reads the file back
 /// and verifies it; only then marks them exported. Damaged ones are left as they are and named in
 /// the result. alsoSend rows (from quarantined databases, which are never written to) go in too.
+/// The bundle carries the audit log's lines of the kAuditBundledDays before info.now.
 [[nodiscard]] ExportResult exportUnconfirmed(SubmissionStore& store, const std::filesystem::path& folder,
                                              const ExportInfo& info, const std::vector<SealedRow>& alsoSend = {});
 

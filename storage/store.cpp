@@ -113,6 +113,24 @@ constexpr std::array<const char*, SubmissionStore::kSchemaVersion> kMigrations =
         hash BLOB NOT NULL
     ) STRICT;
     )sql",
+    // 5 -> 6: the audit log of staff actions and wrong PINs (FORMAT.md, "Audit log"), never content.
+    // AUTOINCREMENT: a seq is never given twice, even once the lines before it were deleted, so that
+    // intake can take each line once. The actions and outcomes are audit.cpp's: a new one needs a
+    // step that makes this table again.
+    R"sql(
+    CREATE TABLE audit (
+        seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+        at      TEXT NOT NULL CHECK (length(at) = 20),
+        source  TEXT NOT NULL CHECK (source IN ('screen', 'command')),
+        action  TEXT NOT NULL CHECK (action IN ('pin_right', 'pin_wrong', 'pin_waiting', 'set_pin', 'change_pin',
+                                                'left', 'left_idle', 'export', 'import_receipt', 'sync_now',
+                                                'quarantine_seen', 'provision', 'verify')),
+        outcome TEXT NOT NULL CHECK (outcome IN ('done', 'nothing', 'refused', 'failed')),
+        count   INTEGER NOT NULL CHECK (count >= 0),
+        detail  TEXT NOT NULL CHECK (length(CAST(detail AS BLOB)) <= 200)
+    ) STRICT;
+    CREATE INDEX audit_by_time ON audit (at);
+    )sql",
 };
 
 bool isDamageCode(int code) {

@@ -108,6 +108,10 @@ int main(int argc, char** argv) {
     bundle.createdAt = "2026-11-22T16:00:00Z";
     bundle.recipient = team.sealing.publicKey;
     bundle.kioskKey = kioskKey.publicKey;
+    // Its audit log: a wrong PIN, then staff exporting to a stick with a Welsh name.
+    bundle.audit = {{41, "2026-11-22T15:58:10Z", "screen", "pin_wrong", "refused", 0, ""},
+                    {42, "2026-11-22T15:58:30Z", "screen", "pin_right", "done", 0, ""},
+                    {43, "2026-11-22T16:00:00Z", "screen", "export", "done", 2, "Ffon Siân"}};
     storage::Receipt receipt{
         "0c7b9e2a-6d14-4f3b-a8e5-1f2d3c4b5a69", bundle.kiosk, kioskKey.publicKey, "2026-11-23T09:12:00Z", {}};
     for (const auto* s : {&first, &second}) {

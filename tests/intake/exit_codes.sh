@@ -39,10 +39,13 @@ expect 2 "bundle files" -- "$intake" open --home "$home"
 expect 2 "not an option" -- "$intake" keygen --accept-demo --home "$home"
 expect 2 "cy or en" -- "$intake" worklist --language fr --home "$home"
 expect 2 "one way" -- "$intake" worklist "${pass[@]}" --passphrase-stdin
+expect 2 "number of lines" -- "$intake" audit --last 0 --home "$home"
+expect 2 "not an option" -- "$intake" audit "${pass[@]}"
 expect 0 "Exit codes" -- "$intake" help
 
 # 1: nothing to work with yet, and reading never makes a home
 expect 1 "intake keygen" -- "$intake" kiosks list --home "$home"
+expect 1 "intake keygen" -- "$intake" audit --home "$home"
 expect 1 "intake keygen" -- "$intake" open "$work/none.bundle" "${pass[@]}"
 [ -e "$home" ] && { echo "FAIL: a command that found no home made one"; failed=1; }
 
@@ -71,5 +74,7 @@ expect 0 "no bundle waiting" -- "$intake" sync "$work/share" "${pass[@]}"
 expect 1 "Nothing on the worklist" -- "$intake" acknowledge AAA-AAA "${pass[@]}"
 expect 0 "Worklist" -- "$intake" rebuild "${pass[@]}"
 expect 1 "No enrolled kiosk" -- "$intake" kiosks remove "0000 0000 0000 0000 0000" --home "$home"
+expect 0 "No audit line" -- "$intake" audit --home "$home"
+expect 1 "No kiosk called" -- "$intake" audit --kiosk "Canolfan Neb" --home "$home"
 
 exit $failed

@@ -95,7 +95,8 @@ storage::TeamKeys CommandHome::keys() const {
 int CommandHome::run(std::vector<std::string> args) {
     args.insert(args.end(), {"--home", options.home.string()});
     const auto& command = args.front();
-    if (command != "kiosks")
+    // kiosks and audit need no key, so take no passphrase.
+    if (command != "kiosks" && command != "audit")
         args.insert(args.end(), {"--passphrase-file", passphraseFile.string()});
     std::ostringstream o;
     std::ostringstream e;

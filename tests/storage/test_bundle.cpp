@@ -222,6 +222,7 @@ TEST_CASE("a bundle is signed only by the kiosk key it names") {
                   false,
                   kiosk.team.sealing.publicKey,
                   kiosk.kioskKey.publicKey,
+                  {},
                   {}};
     const auto other = SigningKeyPair::generate();
     CHECK(kindOf([&] { (void)toSignedFile(bundle, other); }) == Error::Kind::Crypto);
@@ -374,11 +375,11 @@ TEST_CASE("a bundle payload of any other shape is refused, even when signed") {
     const std::vector<std::pair<const char*, std::string>> payloads = {
         {"cut short", payload.substr(0, payload.size() / 2)},
         {"another format", replaceOnce("cafcass-cymru-kiosk.bundle", "cafcass-cymru-kiosk.receipt")},
-        {"version 1", replaceOnce("\"version\": 2", "\"version\": 1")},
-        {"version 3", replaceOnce("\"version\": 2", "\"version\": 3")},
-        {"version as text", replaceOnce("\"version\": 2", "\"version\": \"2\"")},
-        {"version 2.0", replaceOnce("\"version\": 2", "\"version\": 2.0")},
-        {"version 1e300", replaceOnce("\"version\": 2", "\"version\": 1e300")},
+        {"version 1", replaceOnce("\"version\": 3", "\"version\": 1")},
+        {"version 4", replaceOnce("\"version\": 3", "\"version\": 4")},
+        {"version as text", replaceOnce("\"version\": 3", "\"version\": \"3\"")},
+        {"version 3.0", replaceOnce("\"version\": 3", "\"version\": 3.0")},
+        {"version 1e300", replaceOnce("\"version\": 3", "\"version\": 1e300")},
         {"count too high", replaceOnce("\"count\": 1", "\"count\": 2")},
         {"count 0", replaceOnce("\"count\": 1", "\"count\": 0")},
         {"count -1", replaceOnce("\"count\": 1", "\"count\": -1")},

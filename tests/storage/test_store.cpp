@@ -53,7 +53,8 @@ TEST_CASE("a new database is made at the latest schema, in WAL mode with full sy
     CHECK(store.db().queryText("PRAGMA journal_mode") == "wal");
     CHECK(store.db().queryInt("PRAGMA synchronous") == 2); // FULL
     CHECK(store.db().queryInt("PRAGMA secure_delete") == 1);
-    for (const char* table : {"submission", "export_batch", "reference_used", "receipt", "quarantine_confirmed"}) {
+    for (const char* table :
+         {"submission", "export_batch", "reference_used", "receipt", "quarantine_confirmed", "audit"}) {
         INFO(table);
         Statement st(store.db(), "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?");
         st.bind(1, std::string_view(table));
@@ -142,7 +143,7 @@ TEST_CASE("a version 2 database migrates to version 3 and on, keeping its submis
     CHECK(store.count("waiting") == 2);
 }
 
-TEST_CASE("a version 4 database migrates to version 5, keeping its submissions, exports and codes") {
+TEST_CASE("a version 4 database migrates to version 5 and on, keeping its submissions, exports and codes") {
     TempDir dir;
     {
         Db old(dir / "kiosk.db");
@@ -150,7 +151,7 @@ TEST_CASE("a version 4 database migrates to version 5, keeping its submissions, 
         REQUIRE(old.queryInt("PRAGMA user_version") == 4);
     }
     SubmissionStore store(dir / "kiosk.db");
-    CHECK(store.db().queryInt("PRAGMA user_version") == 5);
+    CHECK(store.db().queryInt("PRAGMA user_version") == SubmissionStore::kSchemaVersion);
     const auto rows = store.unconfirmed();
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].id == "6f1c2d4e-0000-4000-8000-000000000005");
