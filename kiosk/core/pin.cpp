@@ -149,7 +149,8 @@ PinCheck checkPin(const std::filesystem::path& dataDir, std::string_view pin, Cl
     // slow part, on purpose) leaves the try counted.
     ++state.wrongTries;
     const auto wait = pinWaitAfter(state.wrongTries);
-    state.waitUntil = wait > 0s ? std::chrono::ceil<std::chrono::seconds>(now + wait) : Clock::time_point{};
+    // In whole seconds, as the file holds it, so that the wait told now is the wait a restart reads.
+    state.waitUntil = wait > 0s ? std::chrono::floor<std::chrono::seconds>(now + wait) : Clock::time_point{};
     recordOrSay(dataDir, state, "a PIN try");
 
     bool right = false;
