@@ -8,6 +8,7 @@
 #include <core/status.hpp>
 #include <core/sync_worker.hpp>
 #include <storage/calendar.hpp>
+#include <storage/error.hpp>
 #include <storage/keys.hpp>
 #include <storage/store.hpp>
 
@@ -60,8 +61,9 @@ int exportBundle(const app::Options& o) {
     storage::ExportResult result;
     try {
         result = core::exportUnconfirmed(identity, o.target);
-    } catch (const std::exception&) {
-        core::audit(identity, core::Source::Command, "export", "failed", 0, o.target.string());
+    } catch (const storage::Error& e) {
+        core::audit(identity, core::Source::Command, "export",
+                    core::auditOutcome(core::folderProblem(o.target, e)), 0, o.target.string());
         throw;
     }
     core::audit(identity, core::Source::Command, "export", result.count == 0 ? "nothing" : "done",

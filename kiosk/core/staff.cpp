@@ -31,11 +31,65 @@ const char* sourceName(Source source) {
     return source == Source::Screen ? "screen" : "command";
 }
 
+// How long the UTF-8 character at text[i] is, or 0 if it is not one the audit log takes (a
+// control character, a byte that starts no character, an overlong or surrogate form).
+std::size_t characterAt(std::string_view text, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80)
+        return lead < 0x20 || lead == 0x7F ? 0 : 1;
+    std::size_t length = 0;
+    if (lead >= 0xC2 && lead <= 0xDF)
+        length = 2;
+    else if (lead >= 0xE0 && lead <= 0xEF)
+        length = 3;
+    else if (lead >= 0xF0 && lead <= 0xF4)
+        length = 4;
+    if (length == 0 || i + length > text.size())
+        return 0;
+    std::uint32_t point = lead & (length == 2 ? 0x1Fu : length == 3 ? 0x0Fu : 0x07u);
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0) != 0x80)
+            return 0;
+        point = (point << 6) | (next & 0x3Fu);
+    }
+    if ((length == 3 && point < 0x800) || (length == 4 && point < 0x10000) || point > 0x10FFFF ||
+        (point >= 0xD800 && point <= 0xDFFF))
+        return 0;
+    return length;
+}
+
+// A detail as the audit log takes it (FORMAT.md, "Audit log"): a folder's name may hold any bytes,
+// so one that is not a character there becomes '?', and a path too long keeps its end, where the
+// folder's own name is.
+std::string fitDetail(std::string_view text) {
+    std::vector<std::string_view> characters;
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = characterAt(text, i);
+        characters.push_back(length == 0 ? std::string_view("?") : text.substr(i, length));
+        bytes += characters.back().size();
+        i += length == 0 ? 1 : length;
+    }
+    const std::string_view mark = "...";
+    auto first = characters.begin();
+    if (bytes > storage::kAuditDetailMaxBytes) {
+        std::size_t kept = mark.size();
+        first = characters.end();
+        while (first != characters.begin() && kept + (first - 1)->size() <= storage::kAuditDetailMaxBytes)
+            kept += (--first)->size();
+    }
+    std::string out(first == characters.begin() ? std::string_view() : mark);
+    for (auto c = first; c != characters.end(); ++c)
+        out += *c;
+    return out;
+}
+
 void recordAudit(const Identity& identity, Source source, const std::string& action,
                  const std::string& outcome, int count, const std::string& detail) {
     storage::SubmissionStore store(identity.databaseFile());
     (void)store.recordAudit({0, storage::isoUtc(std::chrono::system_clock::now()), sourceName(source), action,
-                             outcome, count, detail});
+                             outcome, count, fitDetail(detail)});
 }
 
 // What staff call a folder: the drive's name, or the path typed.
@@ -54,33 +108,6 @@ bool hasLittleRoom(const std::filesystem::path& folder) {
     std::error_code ec;
     const auto space = std::filesystem::space(folder, ec);
     return !ec && space.available < kLittleRoomBytes;
-}
-
-// Why writing into a folder failed, as staff can act on it. Storage names the file it failed on,
-// so an error that does not name the folder is the kiosk's own (its database or its key).
-Kind folderProblem(const std::filesystem::path& folder, const Error& e) {
-    if (e.kind() != Error::Kind::File ||
-        std::string_view(e.what()).find(folder.string()) == std::string_view::npos)
-        return Kind::StorageFailed;
-    switch (e.code()) {
-    case EROFS:
-    case EACCES:
-    case EPERM:
-        return Kind::FolderReadOnly;
-    case ENOSPC:
-    case EDQUOT:
-    case EFBIG:
-        return Kind::FolderFull;
-    default:
-        break;
-    }
-    if (!std::filesystem::is_directory(folder))
-        return Kind::FolderMissing; // the stick was taken out
-    if (isReadOnly(folder))
-        return Kind::FolderReadOnly;
-    if (hasLittleRoom(folder))
-        return Kind::FolderFull;
-    return Kind::FolderFailed;
 }
 
 // The receipts at the top level of a folder, as staff put them on a USB stick.
@@ -141,6 +168,61 @@ bool isRemovable(const std::filesystem::path& sysBlock, const std::string& devic
 
 } // namespace
 
+const char* auditOutcome(Kind kind) {
+    switch (kind) {
+    case Kind::Exported:
+    case Kind::ReceiptImported:
+    case Kind::Synced:
+    case Kind::PinChanged:
+    case Kind::QuarantineSeen:
+        return "done";
+    case Kind::NothingToExport:
+    case Kind::ReceiptAlreadyImported:
+    case Kind::NoReceiptThere:
+        return "nothing";
+    case Kind::ReceiptRefused:
+    case Kind::PinsDiffer:
+    case Kind::PinTooShort:
+    case Kind::FolderMissing:
+    case Kind::FolderFull:
+    case Kind::FolderReadOnly:
+        return "refused"; // nothing was changed
+    case Kind::SyncFailed:
+    case Kind::SyncNotAnswering:
+    case Kind::FolderFailed:
+    case Kind::StorageFailed:
+        return "failed";
+    }
+    return "failed";
+}
+
+// Storage names the file it failed on, so an error that does not name the folder is the kiosk's own
+// (its database or its key).
+Kind folderProblem(const std::filesystem::path& folder, const storage::Error& e) {
+    if (e.kind() != Error::Kind::File ||
+        std::string_view(e.what()).find(folder.string()) == std::string_view::npos)
+        return Kind::StorageFailed;
+    switch (e.code()) {
+    case EROFS:
+    case EACCES:
+    case EPERM:
+        return Kind::FolderReadOnly;
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+        return Kind::FolderFull;
+    default:
+        break;
+    }
+    if (!std::filesystem::is_directory(folder))
+        return Kind::FolderMissing; // the stick was taken out
+    if (isReadOnly(folder))
+        return Kind::FolderReadOnly;
+    if (hasLittleRoom(folder))
+        return Kind::FolderFull;
+    return Kind::FolderFailed;
+}
+
 void audit(const Identity& identity, Source source, const std::string& action, const std::string& outcome,
            int count, const std::string& detail) {
     try {
@@ -155,31 +237,31 @@ flow::StaffMessage exportForStaff(const Identity& identity, const std::filesyste
                                   const std::string& name, Source source) {
     flow::StaffMessage m;
     m.where = whereName(folder, name);
-    const auto finish = [&](Kind kind, const char* outcome) {
+    const auto finish = [&](Kind kind) {
         m.kind = kind;
-        audit(identity, source, "export", outcome, m.count, m.where);
+        audit(identity, source, "export", auditOutcome(kind), m.count, m.where);
         return m;
     };
     if (!identity.keyProblem.empty()) {
         m.detail = identity.keyProblem;
-        return finish(Kind::StorageFailed, "failed");
+        return finish(Kind::StorageFailed);
     }
     // Looked at first, so that a stick that is not there or cannot be written is never half used.
     if (!std::filesystem::is_directory(folder))
-        return finish(Kind::FolderMissing, "failed");
+        return finish(Kind::FolderMissing);
     if (isReadOnly(folder))
-        return finish(Kind::FolderReadOnly, "failed");
+        return finish(Kind::FolderReadOnly);
     try {
         const auto result = exportUnconfirmed(identity, folder);
         m.count = static_cast<int>(result.count);
         m.damaged = static_cast<int>(result.damaged.size());
-        return result.count == 0 ? finish(Kind::NothingToExport, "nothing") : finish(Kind::Exported, "done");
+        return finish(result.count == 0 ? Kind::NothingToExport : Kind::Exported);
     } catch (const Error& e) {
         m.detail = e.what();
-        return finish(folderProblem(folder, e), "failed");
+        return finish(folderProblem(folder, e));
     } catch (const std::exception& e) {
         m.detail = e.what(); // the folder could not even be listed, say
-        return finish(Kind::FolderFailed, "failed");
+        return finish(Kind::FolderFailed);
     }
 }
 
@@ -187,17 +269,17 @@ flow::StaffMessage importReceiptsFrom(const Identity& identity, const std::files
                                       const std::string& name, Source source) {
     flow::StaffMessage m;
     m.where = whereName(folder, name);
-    const auto finish = [&](Kind kind, const char* outcome) {
+    const auto finish = [&](Kind kind) {
         m.kind = kind;
-        audit(identity, source, "import_receipt", outcome, m.count, m.where);
+        audit(identity, source, "import_receipt", auditOutcome(kind), m.count, m.where);
         return m;
     };
     if (!identity.keyProblem.empty()) {
         m.detail = identity.keyProblem;
-        return finish(Kind::StorageFailed, "failed");
+        return finish(Kind::StorageFailed);
     }
     if (!std::filesystem::is_directory(folder))
-        return finish(Kind::FolderMissing, "failed");
+        return finish(Kind::FolderMissing);
     int applied = 0;
     bool anyNew = false;
     std::string refused;
@@ -228,39 +310,36 @@ flow::StaffMessage importReceiptsFrom(const Identity& identity, const std::files
         }
     } catch (const Error& e) {
         m.detail = e.what();
-        return finish(folderProblem(folder, e), "failed");
+        return finish(folderProblem(folder, e));
     } catch (const std::exception& e) {
         m.detail = e.what();
-        return finish(Kind::FolderFailed, "failed");
+        return finish(Kind::FolderFailed);
     }
     if (m.detail.empty())
         m.detail = !refused.empty() ? refused : unreadable;
     if (applied > 0)
-        return anyNew ? finish(Kind::ReceiptImported, "done")
-                      : finish(Kind::ReceiptAlreadyImported, "nothing");
+        return finish(anyNew ? Kind::ReceiptImported : Kind::ReceiptAlreadyImported);
     if (!refused.empty())
-        return finish(Kind::ReceiptRefused, "refused");
+        return finish(Kind::ReceiptRefused);
     if (!unreadable.empty())
-        return finish(Kind::FolderFailed, "failed");
-    return finish(Kind::NoReceiptThere, "nothing");
+        return finish(Kind::FolderFailed);
+    return finish(Kind::NoReceiptThere);
 }
 
 flow::StaffMessage changePin(const Identity& identity, std::string_view pin, Source source) {
     flow::StaffMessage m;
     if (!isGoodPin(pin)) {
         m.kind = Kind::PinTooShort;
-        audit(identity, source, "change_pin", "refused");
-        return m;
+    } else {
+        try {
+            setPin(identity.dataDir, pin);
+            m.kind = Kind::PinChanged;
+        } catch (const std::exception& e) {
+            m.kind = Kind::StorageFailed;
+            m.detail = e.what();
+        }
     }
-    try {
-        setPin(identity.dataDir, pin);
-        m.kind = Kind::PinChanged;
-        audit(identity, source, "change_pin", "done");
-    } catch (const std::exception& e) {
-        m.kind = Kind::StorageFailed;
-        m.detail = e.what();
-        audit(identity, source, "change_pin", "failed");
-    }
+    audit(identity, source, "change_pin", auditOutcome(m.kind));
     return m;
 }
 
@@ -273,7 +352,7 @@ flow::StaffMessage seeQuarantine(const Identity& identity, Source source) {
         const auto notSeen = detail::quarantineNotSeen(identity, &store);
         for (const auto& name : notSeen)
             (void)store.recordAudit({0, storage::isoUtc(std::chrono::system_clock::now()), sourceName(source),
-                                     "quarantine_seen", "done", 0, name});
+                                     "quarantine_seen", "done", 0, fitDetail(name)});
         m.kind = Kind::QuarantineSeen;
         m.count = static_cast<int>(notSeen.size());
         if (!notSeen.empty())

@@ -111,7 +111,23 @@ TEST_CASE("an export to a folder that is not there changes nothing and says so")
     CHECK_FALSE(std::filesystem::exists(dir / "no-stick"));
     REQUIRE_FALSE(k.audit().empty());
     CHECK(k.audit()[0].action == "export");
-    CHECK(k.audit()[0].outcome == "failed");
+    CHECK(k.audit()[0].outcome == "refused");
+}
+
+TEST_CASE("a folder whose path the audit log cannot hold as it is goes in as much of it as it can") {
+    test::TempDir dir;
+    Kiosk k(dir);
+    // Over 200 bytes, with a control character and a byte that is not UTF-8: a name a USB stick may have.
+    const auto folder = dir / std::string(150, 'a') / (std::string(150, 'b') + "\x07\xff-ffolder");
+    CHECK(core::exportForStaff(k.kiosk, folder, "", core::Source::Screen).kind == Kind::FolderMissing);
+    REQUIRE_FALSE(k.audit().empty());
+    const auto detail = k.audit()[0].detail;
+    CHECK(detail.size() <= storage::kAuditDetailMaxBytes);
+    CHECK(detail.starts_with("..."));
+    CHECK(detail.ends_with("bbb??-ffolder"));
+    // A name it can hold goes in whole, Welsh letters and all.
+    CHECK(core::exportForStaff(k.kiosk, dir / "ffôn", "ŵy", core::Source::Screen).kind == Kind::FolderMissing);
+    CHECK(k.audit()[0].detail == "ŵy");
 }
 
 TEST_CASE("an export to a read-only folder changes nothing and says so") {
@@ -126,7 +142,7 @@ TEST_CASE("an export to a read-only folder changes nothing and says so") {
     CHECK(m.kind == Kind::FolderReadOnly);
     checkNothingExported(k);
     CHECK(filesIn(dir / "stick").empty());
-    CHECK(k.audit()[0].outcome == "failed");
+    CHECK(k.audit()[0].outcome == "refused");
 }
 
 // For root, a folder whose permissions forbid writing is no bar, and a read-only mount is seen
@@ -159,6 +175,7 @@ TEST_CASE("an export to a full folder changes nothing, leaves no part of a file,
     CHECK_THAT(m.detail, Catch::Contains("No space left"));
     checkNothingExported(k);
     CHECK(filesIn(dir / "stick") == before);
+    CHECK(k.audit()[0].outcome == "refused");
 }
 
 TEST_CASE("a kiosk whose team key cannot be read exports nothing and says why") {
