@@ -313,8 +313,9 @@ int auditLog(const app::Options& o) {
                 "detail");
     // Oldest first, as a log reads, so that the newest is last on the screen.
     for (auto line = lines.rbegin(); line != lines.rend(); ++line)
-        std::printf("%-20s  %-7s  %-15s  %-7s  %5d  %s\n", line->at.c_str(), line->source.c_str(),
-                    line->action.c_str(), line->outcome.c_str(), line->count, line->detail.c_str());
+        std::printf("%-20s  %-7s  %-15s  %-7s  %5d%s%s\n", line->at.c_str(), line->source.c_str(),
+                    line->action.c_str(), line->outcome.c_str(), line->count,
+                    line->detail.empty() ? "" : "  ", line->detail.c_str());
     return 0;
 }
 

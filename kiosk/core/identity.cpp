@@ -242,11 +242,12 @@ Identity readIdentity(const std::filesystem::path& dataDir, bool tolerateKeyProb
     } catch (const Error& e) {
         if (!tolerateKeyProblem)
             throw;
-        id.keyProblem = e.kind() == Error::Kind::NoKey
-                            ? e.what()
-                            : keyFile.string() + " cannot be read (" + e.what() +
-                                  "). Ask IT to run \"kiosk admin provision --public-key team-public.key\" "
-                                  "again with the complaints team's key.";
+        id.keyProblem =
+            e.kind() == Error::Kind::NoKey
+                ? e.what()
+                : std::string("the team's key cannot be read: ") + e.what() +
+                      ". Ask IT to run \"kiosk admin provision --public-key team-public.key\" again "
+                      "with the complaints team's key.";
         id.key = {};
         id.teamSigning = {};
     }
