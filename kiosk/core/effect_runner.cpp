@@ -120,7 +120,11 @@ void EffectRunner::work() {
     m_wake();
     // After the start check, so that a damaged database has been moved aside first. Not with a
     // team key that cannot be read: an export would name no key for the team to open it with.
-    if (m_identity.sync && m_identity.keyProblem.empty())
+    const bool stopping = [this] {
+        std::lock_guard lock(m_mutex);
+        return m_stopping;
+    }();
+    if (m_identity.sync && m_identity.keyProblem.empty() && !stopping)
         m_sync = std::make_unique<SyncWorker>(m_identity);
     for (;;) {
         flow::Effect effect;
