@@ -97,6 +97,12 @@ std::string whereName(const std::filesystem::path& folder, const std::string& na
     return name.empty() ? folder.string() : name;
 }
 
+// A folder that cannot even be looked at (a parent without permission) is as good as missing.
+bool isFolder(const std::filesystem::path& folder) {
+    std::error_code ec;
+    return std::filesystem::is_directory(folder, ec);
+}
+
 bool isReadOnly(const std::filesystem::path& folder) {
     struct statvfs fs {};
     if (::statvfs(folder.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0)
@@ -214,7 +220,7 @@ Kind folderProblem(const std::filesystem::path& folder, const storage::Error& e)
     default:
         break;
     }
-    if (!std::filesystem::is_directory(folder))
+    if (!isFolder(folder))
         return Kind::FolderMissing; // the stick was taken out
     if (isReadOnly(folder))
         return Kind::FolderReadOnly;
@@ -247,7 +253,7 @@ flow::StaffMessage exportForStaff(const Identity& identity, const std::filesyste
         return finish(Kind::StorageFailed);
     }
     // Looked at first, so that a stick that is not there or cannot be written is never half used.
-    if (!std::filesystem::is_directory(folder))
+    if (!isFolder(folder))
         return finish(Kind::FolderMissing);
     if (isReadOnly(folder))
         return finish(Kind::FolderReadOnly);
@@ -278,7 +284,7 @@ flow::StaffMessage importReceiptsFrom(const Identity& identity, const std::files
         m.detail = identity.keyProblem;
         return finish(Kind::StorageFailed);
     }
-    if (!std::filesystem::is_directory(folder))
+    if (!isFolder(folder))
         return finish(Kind::FolderMissing);
     int applied = 0;
     bool anyNew = false;
