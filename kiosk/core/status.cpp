@@ -22,9 +22,9 @@ Status readStatus(const Identity& identity, std::chrono::system_clock::time_poin
     status.nearlyFull = !ec && status.freeBytes < kNearlyFullBytes;
     std::set<std::string> confirmedFromQuarantine;
     std::vector<std::string> waitingMade; // when each waiting one was made
-    if (!std::filesystem::exists(identity.databaseFile()))
+    if (!std::filesystem::exists(identity.databaseFile())) {
         status.quarantineNotSeen = detail::quarantineNotSeen(identity, nullptr);
-    else {
+    } else {
         detail::onDatabase(identity, [&] {
             storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
             status.waiting = store.count("waiting");
