@@ -1,5 +1,6 @@
 #include <app/options.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string_view>
 #include <unistd.h>
@@ -25,6 +26,16 @@ const char* usage() {
   kiosk admin provision --public-key FILE [--name NAME] [--data-dir DIR]
         Gives this kiosk the complaints team's public keys (team-public.key, made by "intake
         keygen") and a name; writes kiosk-identity.json for the team to enrol.
+  kiosk admin set-pin [--pin-stdin] [--data-dir DIR]
+        Sets the staff PIN (6 to 12 digits), asked twice without echo; --pin-stdin reads it once
+        from standard input instead, for scripts.
+  kiosk admin audit [--last N] [--data-dir DIR]
+        The last N lines of the audit log (default 20): staff actions and PIN tries. Changes nothing.
+  kiosk admin sync [--data-dir DIR]
+        One round with the sync folder now: receipts imported, an export if one is due.
+  kiosk admin see-quarantine [--data-dir DIR]
+        Records that staff have seen a database found damaged and moved aside, so that the kiosk
+        takes submissions again (when it next starts).
 
 Exit codes: 0 all is well; 1 something needs staff or IT (the message says what); 2 a mistake in
 the command line.
@@ -50,6 +61,15 @@ bool parseSize(std::string_view s, int& w, int& h) {
     return w >= 320 && h >= 320 && w <= 8192 && h <= 8192;
 }
 
+// A whole number from least to most, written in digits only; 0 for anything else.
+int wholeNumber(std::string_view s, int least, int most) {
+    if (s.empty() || s.size() > 9 ||
+        !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return 0;
+    const int n = std::atoi(std::string(s).c_str());
+    return n >= least && n <= most ? n : 0;
+}
+
 } // namespace
 
 std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
@@ -57,8 +77,10 @@ std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
     o.dataDir = defaultDataDir();
     int i = 1;
     if (argc > 1 && std::string_view(argv[1]) == "admin") {
+        constexpr const char* kCommands =
+            "status, export, import-receipt, verify, provision, set-pin, audit, sync or see-quarantine";
         if (argc < 3) {
-            error = "admin needs a command: status, export, import-receipt, verify or provision";
+            error = std::string("admin needs a command: ") + kCommands;
             return std::nullopt;
         }
         const std::string_view what = argv[2];
@@ -72,10 +94,16 @@ std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
             o.command = Options::Command::Status;
         else if (what == "verify")
             o.command = Options::Command::Verify;
+        else if (what == "set-pin")
+            o.command = Options::Command::SetPin;
+        else if (what == "audit")
+            o.command = Options::Command::Audit;
+        else if (what == "sync")
+            o.command = Options::Command::Sync;
+        else if (what == "see-quarantine")
+            o.command = Options::Command::SeeQuarantine;
         else {
-            error = "unknown admin command \"" + std::string(what) +
-                    "\": status, export, import-receipt, verify or "
-                    "provision";
+            error = "unknown admin command \"" + std::string(what) + "\": " + kCommands;
             return std::nullopt;
         }
         i = 3;
@@ -123,6 +151,17 @@ std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
             o.kioskName = *v;
         } else if (arg == "--json" && o.command == Options::Command::Status) {
             o.json = true;
+        } else if (arg == "--pin-stdin" && o.command == Options::Command::SetPin) {
+            o.pinStdin = true;
+        } else if (arg == "--last" && o.command == Options::Command::Audit) {
+            auto v = value("--last");
+            if (!v)
+                return std::nullopt;
+            o.auditLast = wholeNumber(*v, 1, 100000);
+            if (o.auditLast == 0) {
+                error = "--last takes how many lines to show, from 1 to 100000";
+                return std::nullopt;
+            }
         } else if (o.command == Options::Command::ImportReceipt && o.receiptFile.empty() &&
                    !arg.starts_with("-")) {
             o.receiptFile = std::string(arg);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <core/identity.hpp>
+#include <core/staff_actions.hpp>
+#include <core/sync_worker.hpp>
 #include <flow/effect.hpp>
 #include <flow/event.hpp>
 #include <storage/store.hpp>
@@ -16,10 +18,11 @@
 namespace kiosk::core {
 
 /// Does the work the flow asks for, and owns the kiosk's store while it does. Runs on a thread of
-/// its own so that a slow disk never freezes the screen. Each effect comes back as an event
-/// (a save as flow::Saved or flow::SaveFailed), and wake() is called so that the frame loop,
-/// asleep in glfwWaitEvents, picks it up. The kiosk and the headless test driver both use it.
-/// Before anything else it checks that it can store at all, and reports flow::StorageChecked.
+/// its own so that a slow disk never freezes the screen. Each effect comes back as the events
+/// flow/effect.hpp names (a save as flow::Saved or flow::SaveFailed), and wake() is called so that
+/// the frame loop, asleep in glfwWaitEvents, picks them up. The kiosk and the headless test driver
+/// both use it. Before anything else it checks that it can store at all, and reports
+/// flow::StorageChecked; then, if kiosk.json names a sync folder, it starts the sync worker.
 class EffectRunner {
 public:
     EffectRunner(Identity identity, std::function<void()> wake);
@@ -33,17 +36,33 @@ public:
     [[nodiscard]] std::vector<flow::Event> takeResults();
     /// Blocks until every effect handed in so far has finished (for the tour and tests).
     void drain();
-    /// Finishes the effects already handed in, then stops the worker.
+    /// Finishes the effects already handed in, then stops the worker and the sync worker.
     void stop();
 
 private:
+    using Events = std::vector<flow::Event>;
+
     void work();
-    [[nodiscard]] flow::Event checkStorage();
-    [[nodiscard]] flow::Event perform(flow::SaveSubmission& save);
+    [[nodiscard]] Events checkStorage();
+    // One for each effect: a new effect does not compile until it has one.
+    [[nodiscard]] Events perform(flow::SaveSubmission& save);
+    [[nodiscard]] Events perform(flow::ReadPinState& read);
+    [[nodiscard]] Events perform(flow::CheckPin& check);
+    [[nodiscard]] Events perform(flow::ChangePin& change);
+    [[nodiscard]] Events perform(flow::ReadDashboard& read);
+    [[nodiscard]] Events perform(flow::ListDrives& list);
+    [[nodiscard]] Events perform(flow::ExportTo& to);
+    [[nodiscard]] Events perform(flow::ImportReceiptFrom& from);
+    [[nodiscard]] Events perform(flow::SyncNow& sync);
+    [[nodiscard]] Events perform(flow::SeeQuarantine& see);
+    [[nodiscard]] Events perform(flow::RecordStaffLeft& left);
 
     Identity m_identity;
     std::function<void()> m_wake;
-    std::unique_ptr<storage::SubmissionStore> m_store; // used only by the worker thread
+    // Used only by the worker thread:
+    std::unique_ptr<storage::SubmissionStore> m_store;
+    CannotStoreWhy m_cannotStore;       // the last found, for the dashboard and the why-page
+    std::unique_ptr<SyncWorker> m_sync; // started after the start check; stopped after the worker
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<flow::Effect> m_queue;

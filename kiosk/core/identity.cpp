@@ -67,6 +67,14 @@ std::optional<int> clockTime(const std::string& text) {
     return hours * 60 + minutes;
 }
 
+// A time of day in kiosk.json, such as "15:30".
+int clockField(const std::filesystem::path& file, const nlohmann::json& at, const std::string& path) {
+    const auto minutes = at.is_string() ? clockTime(at.get<std::string>()) : std::nullopt;
+    if (!minutes)
+        badField(file, path, "must be a time of day written like 15:30", at);
+    return *minutes;
+}
+
 SyncSettings readSync(const std::filesystem::path& file, const nlohmann::json& sync) {
     if (!sync.is_object())
         badField(file, "sync", "must be an object such as {\"folder\": \"/srv/cafcass-sync/abertawe\"}",
@@ -83,13 +91,8 @@ SyncSettings readSync(const std::filesystem::path& file, const nlohmann::json& s
                                        s.exportEveryMinutes, 1, 7 * 24 * 60);
     s.checkEverySeconds = wholeNumber(file, sync, "check_every_seconds", "sync.check_every_seconds",
                                       s.checkEverySeconds, 1, 24 * 60 * 60);
-    if (sync.contains("daily_at")) {
-        const auto& at = sync["daily_at"];
-        const auto minutes = at.is_string() ? clockTime(at.get<std::string>()) : std::nullopt;
-        if (!minutes)
-            badField(file, "sync.daily_at", "must be a time of day written like 15:30", at);
-        s.dailyAtMinutes = *minutes;
-    }
+    if (sync.contains("daily_at"))
+        s.dailyAtMinutes = clockField(file, sync["daily_at"], "sync.daily_at");
     return s;
 }
 
@@ -109,6 +112,8 @@ bool readConfig(const std::filesystem::path& file, Identity& id) {
     id.keepReceivedDays = wholeNumber(file, j, "keep_received_days", "keep_received_days", 0, 0, 3650);
     if (j.contains("sync"))
         id.sync = readSync(file, j["sync"]);
+    if (j.contains("closes_at"))
+        id.closesAtMinutes = clockField(file, j["closes_at"], "closes_at");
     if (j.contains("closures")) {
         if (!j["closures"].is_array())
             badField(file, "closures", "must be a list of dates such as [\"2026-12-24\"]", j["closures"]);
@@ -207,25 +212,45 @@ storage::SigningKeyPair Identity::signingKeys() const {
     return storage::loadKioskSigningKey(dataDir / kKioskSecret);
 }
 
-Identity openKiosk(const std::filesystem::path& dataDir) {
+namespace {
+
+// A kiosk's identity; with tolerateKeyProblem, a team key that is missing or cannot be read leaves
+// the key zero and says why in keyProblem, instead of stopping.
+Identity readIdentity(const std::filesystem::path& dataDir, bool tolerateKeyProblem) {
     if (!std::filesystem::is_directory(dataDir) || !isKioskFolder(dataDir))
         throw Error(Error::Kind::File, dataDir.string() + " is not a kiosk's data folder (it has no " +
                                            kTeamKey + ", " + kDemoPublic + " or " + kConfig +
                                            "). Check --data-dir: it should name the folder the kiosk uses.");
     Identity id;
     id.dataDir = dataDir;
-    id.demo = !std::filesystem::exists(dataDir / kTeamKey);
-    id.name = (id.demo ? "demo-" : "") + hostName();
-    // Fail closed: a provisioned kiosk whose team key has gone must not seal to the demo key,
-    // whose secret half is on this very tablet.
-    if (readConfig(dataDir / kConfig, id) && id.demo)
-        throw Error(Error::Kind::NoKey,
-                    "this kiosk was provisioned, but " + (dataDir / kTeamKey).string() +
-                        " is missing. It will not take submissions with the demo key. Ask IT to "
-                        "run \"kiosk admin provision --public-key team-public.key\" again.");
-    const auto team = storage::loadTeamPublicKeys(dataDir / (id.demo ? kDemoPublic : kTeamKey));
-    id.key = team.sealing;
-    id.teamSigning = team.signing;
+    const bool provisioned = readConfig(dataDir / kConfig, id) || std::filesystem::exists(dataDir / kTeamKey);
+    id.demo = !provisioned;
+    if (id.name.empty())
+        id.name = (id.demo ? "demo-" : "") + hostName();
+    const auto keyFile = dataDir / (id.demo ? kDemoPublic : kTeamKey);
+    try {
+        // Fail closed: a provisioned kiosk whose team key has gone must not seal to the demo key,
+        // whose secret half is on this very tablet.
+        if (!id.demo && !std::filesystem::exists(keyFile))
+            throw Error(Error::Kind::NoKey,
+                        "this kiosk was provisioned, but " + keyFile.string() +
+                            " is missing. It will not take submissions with the demo key. Ask IT to "
+                            "run \"kiosk admin provision --public-key team-public.key\" again.");
+        const auto team = storage::loadTeamPublicKeys(keyFile);
+        id.key = team.sealing;
+        id.teamSigning = team.signing;
+    } catch (const Error& e) {
+        if (!tolerateKeyProblem)
+            throw;
+        id.keyProblem =
+            e.kind() == Error::Kind::NoKey
+                ? e.what()
+                : std::string("the team's key cannot be read: ") + e.what() +
+                      ". Ask IT to run \"kiosk admin provision --public-key team-public.key\" again "
+                      "with the complaints team's key.";
+        id.key = {};
+        id.teamSigning = {};
+    }
     if (!std::filesystem::exists(dataDir / kKioskSecret))
         throw Error(Error::Kind::NoKey,
                     "this kiosk has no signing key (" + (dataDir / kKioskSecret).string() +
@@ -234,6 +259,16 @@ Identity openKiosk(const std::filesystem::path& dataDir) {
                         "kiosk-identity.json.");
     id.kioskKey = id.signingKeys().publicKey;
     return id;
+}
+
+} // namespace
+
+Identity openKiosk(const std::filesystem::path& dataDir) {
+    return readIdentity(dataDir, false);
+}
+
+Identity openKioskEvenWithoutKey(const std::filesystem::path& dataDir) {
+    return readIdentity(dataDir, true);
 }
 
 Identity startKiosk(const std::filesystem::path& dataDir) {
@@ -260,8 +295,10 @@ Identity startKiosk(const std::filesystem::path& dataDir) {
                          "must enrol %s before they can open its exports.\n",
                          (dataDir / kKioskIdentity).c_str());
     }
-    auto id = openKiosk(dataDir);
+    auto id = readIdentity(dataDir, true);
     writeIdentity(dataDir, {id.name, id.kioskKey, id.demo});
+    if (!id.keyProblem.empty())
+        std::fprintf(stderr, "kiosk: no submission can be stored: %s\n", id.keyProblem.c_str());
     return id;
 }
 

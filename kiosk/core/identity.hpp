@@ -30,7 +30,7 @@ struct Identity {
     int keepReceivedDays = 0;            // how long a row the team has confirmed is kept
     std::optional<SyncSettings> sync;
     int closesAtMinutes = 17 * 60;       // the centre's closing time ("closes_at" in kiosk.json), local
-    std::string keyProblem;              // startKiosk only: why a team key could not be read (key left zero)
+    std::string keyProblem;              // why a team key cannot be read (key left zero); openKiosk throws
 
     [[nodiscard]] std::filesystem::path databaseFile() const { return dataDir / "kiosk.db"; }
     [[nodiscard]] std::filesystem::path syncStateFile() const { return dataDir / "sync-state.json"; }
@@ -43,10 +43,16 @@ struct Identity {
 /// provisioned kiosk's team key has gone, or if kiosk.json holds something it cannot use.
 [[nodiscard]] Identity openKiosk(const std::filesystem::path& dataDir);
 
+/// As openKiosk, except that a team key that is missing or cannot be read is no reason to stop: the
+/// key is left zero and keyProblem says why. For the commands that must still work on such a kiosk
+/// (`admin status` says why it cannot store; `admin set-pin` lets staff in to read it there).
+[[nodiscard]] Identity openKioskEvenWithoutKey(const std::filesystem::path& dataDir);
+
 /// For starting the kiosk itself, the one thing that may make a kiosk: creates the folder (owner
 /// only) and, on a kiosk never provisioned, a demo key pair; makes the kiosk's signing key if it has
-/// none and writes its public identity; then reads the identity as openKiosk. Refuses a folder that
-/// is neither new, empty, nor a kiosk's.
+/// none and writes its public identity; then reads the identity as openKioskEvenWithoutKey, so that
+/// a kiosk whose team key has gone still starts, to ask children to find a member of staff. Refuses
+/// a folder that is neither new, empty, nor a kiosk's.
 [[nodiscard]] Identity startKiosk(const std::filesystem::path& dataDir);
 
 /// What provisioning did.

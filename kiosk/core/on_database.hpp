@@ -4,6 +4,7 @@
 #include <storage/error.hpp>
 #include <storage/store.hpp>
 
+#include <string>
 #include <vector>
 
 // What the staff actions share (not for use outside kiosk/core).
@@ -31,6 +32,20 @@ template <class Action> auto onDatabase(const Identity& identity, Action action)
     std::vector<storage::QuarantineRead> out;
     for (const auto& file : storage::quarantinedDatabases(identity.databaseFile()))
         out.push_back(storage::readQuarantined(file));
+    return out;
+}
+
+/// The names of the quarantined databases that no "quarantine_seen" line of the audit log names,
+/// oldest first: while there is one, the kiosk takes no child's submission. Reads only (the store,
+/// if given, is the kiosk's own, open).
+[[nodiscard]] inline std::vector<std::string> quarantineNotSeen(const Identity& identity,
+                                                                storage::SubmissionStore* store) {
+    std::vector<std::string> out;
+    for (const auto& file : storage::quarantinedDatabases(identity.databaseFile())) {
+        const auto name = file.filename().string();
+        if (store == nullptr || !store->auditHas("quarantine_seen", name))
+            out.push_back(name);
+    }
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include <core/identity.hpp>
 #include <core/staff_actions.hpp>
 #include <flow/staff.hpp>
+#include <storage/error.hpp>
 
 #include <chrono>
 #include <filesystem>
@@ -23,6 +24,15 @@ enum class Source { Screen, Command };
 /// written is told to the journal instead, because the action itself has already happened.
 void audit(const Identity& identity, Source source, const std::string& action, const std::string& outcome,
            int count = 0, const std::string& detail = {});
+
+/// The audit log's outcome for what an action said: "done", "nothing", "refused" (nothing was
+/// changed: a wrong PIN, a folder missing, full or read-only) or "failed".
+[[nodiscard]] const char* auditOutcome(flow::StaffMessage::Kind kind);
+
+/// Why writing into a folder failed, as staff can act on it: FolderMissing, FolderFull,
+/// FolderReadOnly, or FolderFailed; StorageFailed for an error of the kiosk's own.
+[[nodiscard]] flow::StaffMessage::Kind folderProblem(const std::filesystem::path& folder,
+                                                     const storage::Error& e);
 
 /// Exports everything unconfirmed into a folder (exportUnconfirmed) and says what happened; a
 /// folder that is missing, full or read-only changes nothing and says which. `name` is how staff

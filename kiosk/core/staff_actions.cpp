@@ -7,6 +7,7 @@
 #include <storage/receipt.hpp>
 #include <storage/store.hpp>
 
+#include <cerrno>
 #include <set>
 
 namespace kiosk::core {
@@ -37,30 +38,60 @@ std::vector<storage::SealedRow> allQuarantined(const Identity& identity) {
     return quarantinedToSend(identity, {});
 }
 
+CannotStoreWhy unwritable(const Identity& identity, const std::exception& e) {
+    return {flow::CannotStore::Unwritable, "the database " + identity.databaseFile().string() +
+                                               " cannot be written (" + e.what() +
+                                               "). Ask IT; do not delete anything in that folder."};
+}
+
 } // namespace
 
-std::optional<std::string> whyCannotStore(const Identity& identity) {
+CannotStoreWhy whyCannotStore(const Identity& identity) {
+    using flow::CannotStore;
+    if (!identity.keyProblem.empty())
+        return {CannotStore::NoKey, identity.keyProblem};
     try {
         // An all-zero or otherwise weak key is refused by the sealed box itself.
         (void)storage::seal("check", identity.key);
     } catch (const Error& e) {
-        return "the team's key in " + identity.dataDir.string() + " cannot seal (" + e.what() +
-               "). Ask IT to provision the kiosk again with the complaints team's public key.";
+        return {CannotStore::NoKey,
+                "the team's key in " + identity.dataDir.string() + " cannot seal (" + e.what() +
+                    "). Ask IT to provision the kiosk again with the complaints team's public key."};
     }
     std::error_code ec;
     const auto space = std::filesystem::space(identity.dataDir, ec);
     if (!ec && space.available < kLeastFreeBytes)
-        return "the disk holding " + identity.dataDir.string() + " is full (" +
-               std::to_string(space.available / 1024) +
-               " KiB free). Ask IT to make room; do not delete anything in that folder.";
+        return {CannotStore::DiskFull,
+                "the disk holding " + identity.dataDir.string() + " is full (" +
+                    std::to_string(space.available / 1024) +
+                    " KiB free). Ask IT to make room; do not delete anything in that folder."};
     try {
         storage::SubmissionStore store(identity.databaseFile());
-        const storage::Transaction probe(store.db()); // takes the write lock, then rolls back
+        {
+            const storage::Transaction probe(store.db()); // takes the write lock, then rolls back
+        }
+        // The audit line that says staff have seen a quarantined database is in the new database,
+        // so this is asked of the store just opened.
+        if (const auto notSeen = detail::quarantineNotSeen(identity, &store); !notSeen.empty())
+            return {CannotStore::Quarantined,
+                    "the database was found damaged and moved whole into " +
+                        (identity.dataDir / "quarantine" / notSeen.back()).string() +
+                        "; staff have not yet seen this. Ask IT to copy the data folder; do not delete it."};
+    } catch (const Error& e) {
+        if (storage::isDamage(e))
+            return {CannotStore::Damaged,
+                    "the database " + identity.databaseFile().string() + " is damaged (" + e.what() +
+                        ") and could not be moved aside. Ask IT; do not delete anything in "
+                        "that folder."};
+        if (e.kind() == Error::Kind::File && e.code() == ENOSPC)
+            return {CannotStore::DiskFull,
+                    "the disk holding " + identity.dataDir.string() + " is full (" + e.what() +
+                        "). Ask IT to make room; do not delete anything in that folder."};
+        return unwritable(identity, e);
     } catch (const std::exception& e) {
-        return "the database " + identity.databaseFile().string() + " cannot be written (" + e.what() +
-               "). Ask IT; do not delete anything in that folder.";
+        return unwritable(identity, e); // a folder where the database should be, say
     }
-    return std::nullopt;
+    return {};
 }
 
 storage::ExportResult exportUnconfirmed(const Identity& identity, const std::filesystem::path& folder) {

@@ -1,5 +1,6 @@
 #include <core/status.hpp>
 
+#include <core/local_time.hpp>
 #include <core/on_database.hpp>
 #include <storage/ids.hpp>
 
@@ -12,6 +13,7 @@ namespace kiosk::core {
 
 Status readStatus(const Identity& identity, std::chrono::system_clock::time_point now) {
     Status status;
+    status.keyProblem = identity.keyProblem;
     status.quarantined = detail::readQuarantine(identity);
     if (identity.sync)
         status.sync = readSyncState(identity.syncStateFile());
@@ -19,7 +21,10 @@ Status readStatus(const Identity& identity, std::chrono::system_clock::time_poin
     status.freeBytes = std::filesystem::space(identity.dataDir, ec).available;
     status.nearlyFull = !ec && status.freeBytes < kNearlyFullBytes;
     std::set<std::string> confirmedFromQuarantine;
-    if (std::filesystem::exists(identity.databaseFile())) {
+    std::vector<std::string> waitingMade; // when each waiting one was made
+    if (!std::filesystem::exists(identity.databaseFile())) {
+        status.quarantineNotSeen = detail::quarantineNotSeen(identity, nullptr);
+    } else {
         detail::onDatabase(identity, [&] {
             storage::SubmissionStore store(identity.databaseFile(), storage::Access::ReadOnly);
             status.waiting = store.count("waiting");
@@ -29,18 +34,24 @@ Status readStatus(const Identity& identity, std::chrono::system_clock::time_poin
             status.oldestUnconfirmed = store.oldestUnconfirmed();
             status.lastExport = store.lastExport();
             status.lastReceipt = store.lastReceipt();
-            for (const auto& row : store.unconfirmed())
+            for (const auto& row : store.unconfirmed()) {
                 if (!row.intact)
                     status.damaged.push_back(row.id);
+                if (row.state == "waiting")
+                    waitingMade.push_back(row.createdAt);
+            }
             for (auto& id : store.confirmedFromQuarantine())
                 confirmedFromQuarantine.insert(std::move(id));
+            status.quarantineNotSeen = detail::quarantineNotSeen(identity, &store);
             return 0;
         });
     }
+    std::vector<std::string> quarantinedMade;
     for (const auto& q : status.quarantined)
         for (const auto& row : q.rows)
             if (confirmedFromQuarantine.count(row.id) == 0) {
                 ++status.quarantinedUnconfirmed;
+                quarantinedMade.push_back(row.createdAt);
                 status.priority += row.priority ? 1 : 0;
                 if (!status.oldestUnconfirmed || row.createdAt < *status.oldestUnconfirmed)
                     status.oldestUnconfirmed = row.createdAt;
@@ -52,13 +63,22 @@ Status readStatus(const Identity& identity, std::chrono::system_clock::time_poin
         status.acknowledgeBy = days.acknowledgeBy(storage::localDate(*made));
         status.overdue = today > *status.acknowledgeBy;
     }
+    // What a child sends after the centre has closed is the next working day's to take to the team.
+    const auto closing = localTimeOn(now, identity.closesAtMinutes);
+    status.pastClosing = now >= closing;
+    const auto anyBeforeClosing = [&](const std::vector<std::string>& made) {
+        return std::any_of(made.begin(), made.end(), [&](const std::string& at) {
+            const auto t = parseIsoUtc(at);
+            return !t || *t < closing; // a time that cannot be read is not left for tomorrow
+        });
+    };
     // Every export carries everything unconfirmed: once one has left today, only what was made since
     // (waiting) has not.
     const auto lastExport = status.lastExport ? parseIsoUtc(*status.lastExport) : std::nullopt;
     const bool exportedToday = lastExport && storage::localDate(*lastExport) == today;
     status.exportDueToday = days.isWorkingDay(today) &&
-                            (status.waiting > 0 ||
-                             (!exportedToday && (status.exported > 0 || status.quarantinedUnconfirmed > 0)));
+                            (anyBeforeClosing(waitingMade) ||
+                             (!exportedToday && (status.exported > 0 || anyBeforeClosing(quarantinedMade))));
     return status;
 }
 
@@ -69,10 +89,20 @@ std::string statusJson(const Identity& identity, const Status& status) {
         return *value;
     };
     const auto text = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
+    // A team key that could not be read was left zero: its fingerprint would name no key at all.
+    const auto teamKey = [&](const std::string& fingerprint) {
+        return identity.keyProblem.empty() ? nlohmann::json(fingerprint) : nlohmann::json();
+    };
     nlohmann::json quarantined = nlohmann::json::array();
-    for (const auto& q : status.quarantined)
-        quarantined.push_back(
-            {{"file", q.file.string()}, {"waiting", q.rows.size()}, {"problem", text(q.problem)}});
+    for (const auto& q : status.quarantined) {
+        const auto& notSeen = status.quarantineNotSeen;
+        const bool seen =
+            std::find(notSeen.begin(), notSeen.end(), q.file.filename().string()) == notSeen.end();
+        quarantined.push_back({{"file", q.file.string()},
+                               {"waiting", q.rows.size()},
+                               {"problem", text(q.problem)},
+                               {"seen", seen}});
+    }
     nlohmann::json sync = nullptr;
     if (identity.sync)
         sync = {{"folder", identity.sync->folder.string()},
@@ -95,6 +125,7 @@ std::string statusJson(const Identity& identity, const Status& status) {
          status.acknowledgeBy ? nlohmann::json(storage::toIso(*status.acknowledgeBy)) : nullptr},
         {"overdue", status.overdue},
         {"export_due_today", status.exportDueToday},
+        {"past_closing", status.pastClosing},
         {"last_export", orNull(status.lastExport)},
         {"last_receipt", orNull(status.lastReceipt)},
         {"damaged", status.damaged},
@@ -102,10 +133,11 @@ std::string statusJson(const Identity& identity, const Status& status) {
         {"free_bytes", status.freeBytes},
         {"nearly_full", status.nearlyFull},
         {"keys",
-         {{"team_sealing", storage::fingerprint(identity.key)},
-          {"team_signing", storage::fingerprint(identity.teamSigning)},
+         {{"team_sealing", teamKey(storage::fingerprint(identity.key))},
+          {"team_signing", teamKey(storage::fingerprint(identity.teamSigning))},
           {"kiosk_signing", storage::fingerprint(identity.kioskKey)}}},
         {"sync", sync},
+        {"key_problem", text(status.keyProblem)},
         {"needs_attention", status.needsAttention()},
     };
     return j.dump(2) + "\n";

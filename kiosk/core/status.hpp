@@ -29,14 +29,18 @@ struct Status {
     std::optional<std::string> lastReceipt;
     std::vector<std::string> damaged; // unconfirmed ones whose bytes fail their checksum: cannot be sent
     std::vector<storage::QuarantineRead> quarantined; // databases moved aside as damaged, as far as they read
+    std::vector<std::string> quarantineNotSeen; // their names where staff have not yet seen them: no child is taken
     int quarantinedUnconfirmed = 0; // their rows not yet confirmed by a receipt: they go in every export
     std::uintmax_t freeBytes = 0;   // room left on the disk that holds the data folder
     bool nearlyFull = false;        // under kNearlyFullBytes: staff should have IT make room before it stops
     SyncState sync;                 // what the sync worker last recorded (empty without sync)
+    std::string keyProblem;         // the team's key cannot be read (Identity::keyProblem): nothing is stored
 
-    /// Whether staff must act: damaged rows, a quarantined database, a nearly full disk, a sync problem.
+    /// Whether staff must act: damaged rows, a quarantined database, a nearly full disk, a sync
+    /// problem, a team key that cannot be read.
     [[nodiscard]] bool needsAttention() const {
-        return !damaged.empty() || !quarantined.empty() || nearlyFull || !sync.problem.empty();
+        return !damaged.empty() || !quarantined.empty() || nearlyFull || !sync.problem.empty() ||
+               !keyProblem.empty();
     }
 };
 

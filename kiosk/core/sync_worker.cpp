@@ -1,5 +1,6 @@
 #include <core/sync_worker.hpp>
 
+#include <core/local_time.hpp>
 #include <core/staff_actions.hpp>
 #include <core/status.hpp>
 #include <core/sync_state.hpp>
@@ -10,25 +11,12 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstdio>
-#include <ctime>
 #include <mutex>
 
 namespace kiosk::core {
 namespace {
 
 using Clock = std::chrono::system_clock;
-
-// The moment of a local clock time on the local day of `now`.
-Clock::time_point localTimeOn(Clock::time_point now, int minutesAfterMidnight) {
-    const std::time_t t = Clock::to_time_t(now);
-    std::tm local{};
-    ::localtime_r(&t, &local);
-    local.tm_hour = minutesAfterMidnight / 60;
-    local.tm_min = minutesAfterMidnight % 60;
-    local.tm_sec = 0;
-    local.tm_isdst = -1; // whichever applies on that day
-    return Clock::from_time_t(std::mktime(&local));
-}
 
 std::vector<std::filesystem::path> receiptsIn(const std::filesystem::path& folder) {
     std::vector<std::filesystem::path> out;
@@ -163,7 +151,9 @@ struct SyncWorker::Shared {
     bool stopping = false;
     bool poked = false;
     bool finished = false;
-    std::uint64_t rounds = 0;
+    std::uint64_t started = 0; // rounds begun
+    std::uint64_t rounds = 0;  // rounds finished
+    std::optional<SyncRound> last;
 };
 
 SyncWorker::SyncWorker(Identity identity) : m_shared(std::make_shared<Shared>(std::move(identity))) {
@@ -172,9 +162,14 @@ SyncWorker::SyncWorker(Identity identity) : m_shared(std::make_shared<Shared>(st
     m_thread = std::thread([shared = m_shared] {
         const auto every = std::chrono::seconds(shared->identity.sync->checkEverySeconds);
         for (;;) {
-            (void)syncOnce(shared->identity, Clock::now());
+            {
+                std::lock_guard lock(shared->mutex);
+                ++shared->started;
+            }
+            auto round = syncOnce(shared->identity, Clock::now());
             std::unique_lock lock(shared->mutex);
             ++shared->rounds;
+            shared->last = std::move(round);
             shared->changed.notify_all();
             shared->changed.wait_for(lock, every, [&] { return shared->stopping || shared->poked; });
             shared->poked = false;
@@ -195,6 +190,18 @@ void SyncWorker::poke() {
     std::lock_guard lock(m_shared->mutex);
     m_shared->poked = true;
     m_shared->changed.notify_all();
+}
+
+std::optional<SyncRound> SyncWorker::roundNow(std::chrono::milliseconds patience) {
+    std::unique_lock lock(m_shared->mutex);
+    // A round already under way may have looked at the folder before staff asked: only one that
+    // begins after this answers them.
+    const std::uint64_t answering = m_shared->started + 1;
+    m_shared->poked = true;
+    m_shared->changed.notify_all();
+    if (!m_shared->changed.wait_for(lock, patience, [&] { return m_shared->rounds >= answering; }))
+        return std::nullopt;
+    return m_shared->last;
 }
 
 void SyncWorker::stop(std::chrono::milliseconds patience) {

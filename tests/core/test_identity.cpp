@@ -1,6 +1,8 @@
 #include "core_support.hpp"
 
 #include <core/identity.hpp>
+#include <core/staff_actions.hpp>
+#include <core/status.hpp>
 #include <storage/error.hpp>
 #include <storage/files.hpp>
 #include <storage/store.hpp>
@@ -144,8 +146,57 @@ TEST_CASE("a provisioned kiosk whose team key has gone refuses to fall back to t
     (void)test::makeTeamKeys(dir / "team-public.key");
     core::provision(dir / "data", dir / "team-public.key", "Canolfan");
     std::filesystem::remove(dir / "data/team-public.key");
-    CHECK_THROWS_AS(core::startKiosk(dir / "data"), storage::Error);
+    CHECK_THROWS_WITH(core::openKiosk(dir / "data"), Catch::Contains("team-public.key") && Catch::Contains("missing"));
+    // It starts, to ask children to find a member of staff, but with no key to seal to.
+    const auto started = core::startKiosk(dir / "data");
+    CHECK_THAT(started.keyProblem, Catch::Contains("team-public.key") && Catch::Contains("missing"));
+    CHECK(started.key.bytes == storage::PublicKey{}.bytes);
+    CHECK_FALSE(started.demo);
+    CHECK(started.name == "Canolfan");
+    CHECK(core::whyCannotStore(started).reason == flow::CannotStore::NoKey);
     CHECK_FALSE(std::filesystem::exists(dir / "data/demo-public.key"));
+    CHECK_FALSE(std::filesystem::exists(dir / "data/demo-secret.key"));
+}
+
+TEST_CASE("a kiosk whose team key is damaged starts and says why, while the commands that need it refuse") {
+    test::TempDir dir;
+    const auto team = test::makeTeamKeys(dir / "team-public.key");
+    core::provision(dir / "data", dir / "team-public.key", "Canolfan");
+    auto damaged = storage::readFile(dir / "data/team-public.key");
+    damaged[damaged.find("sealing_key") + 15] = '!';
+    storage::writeFileAtomically(dir / "data/team-public.key", damaged);
+
+    CHECK_THROWS_AS(core::openKiosk(dir / "data"), storage::Error);
+    for (const auto& kiosk : {core::startKiosk(dir / "data"), core::openKioskEvenWithoutKey(dir / "data")}) {
+        CHECK_THAT(kiosk.keyProblem, Catch::Contains("team-public.key") && Catch::Contains("provision"));
+        CHECK(kiosk.key.bytes == storage::PublicKey{}.bytes);
+        CHECK(kiosk.teamSigning == storage::SigningPublicKey{});
+        CHECK(kiosk.kioskKey != storage::SigningPublicKey{}); // its own key is fine
+        const auto why = core::whyCannotStore(kiosk);
+        CHECK(why.reason == flow::CannotStore::NoKey);
+        CHECK(why.detail == kiosk.keyProblem);
+        const auto status = core::readStatus(kiosk);
+        CHECK(status.keyProblem == kiosk.keyProblem);
+        CHECK(status.needsAttention());
+    }
+    // Provisioning again mends it.
+    (void)core::provision(dir / "data", dir / "team-public.key", "Canolfan");
+    CHECK(core::startKiosk(dir / "data").keyProblem.empty());
+    CHECK(core::openKiosk(dir / "data").key.bytes == team.sealing.publicKey.bytes);
+}
+
+TEST_CASE("the centre's closing time is read from kiosk.json, 17:00 unless it says otherwise") {
+    test::TempDir dir;
+    (void)core::startKiosk(dir / "data");
+    CHECK(core::openKiosk(dir / "data").closesAtMinutes == 17 * 60);
+    storage::writeFileAtomically(dir / "data/kiosk.json", R"({"closes_at": "16:30"})");
+    CHECK(core::openKiosk(dir / "data").closesAtMinutes == 16 * 60 + 30);
+    for (const char* wrong : {R"({"closes_at": "4.30pm"})", R"({"closes_at": 1630})", R"({"closes_at": "25:00"})"}) {
+        INFO(wrong);
+        storage::writeFileAtomically(dir / "data/kiosk.json", wrong);
+        CHECK_THROWS_WITH(core::openKiosk(dir / "data"), Catch::Contains("kiosk.json") && Catch::Contains("closes_at"));
+        CHECK_THROWS_AS(core::startKiosk(dir / "data"), storage::Error);
+    }
 }
 
 TEST_CASE("a kiosk without its signing key is told to start or provision, and starting makes one") {

@@ -114,7 +114,7 @@ TEST_CASE(
     {
         core::EffectRunner runner(kiosk, [] {});
         runner.drain();
-        REQUIRE(std::get<flow::StorageChecked>(runner.takeResults().at(0)).canSave);
+        REQUIRE(std::get<flow::StorageChecked>(runner.takeResults().at(0)).why == flow::CannotStore::None);
         flow::Effects effects;
         for (auto& s : saves)
             effects.emplace_back(std::move(s));

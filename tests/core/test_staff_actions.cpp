@@ -249,21 +249,21 @@ TEST_CASE("what waits in a quarantined database is shown by status and goes in e
 TEST_CASE("a kiosk that cannot store says why before any child starts") {
     test::TempDir dir;
     const auto kiosk = core::startKiosk(dir / "data");
-    CHECK_FALSE(core::whyCannotStore(kiosk).has_value());
+    CHECK(core::whyCannotStore(kiosk).reason == flow::CannotStore::None);
 
     for (const char* file : {"kiosk.db", "kiosk.db-wal", "kiosk.db-shm"})
         std::filesystem::remove(dir / "data" / file);
     std::filesystem::create_directories(kiosk.databaseFile()); // a folder where the database should be
     const auto folder = core::whyCannotStore(kiosk);
-    REQUIRE(folder.has_value());
-    CHECK_THAT(*folder, Catch::Contains("cannot be written"));
+    CHECK(folder.reason == flow::CannotStore::Unwritable);
+    CHECK_THAT(folder.detail, Catch::Contains("cannot be written"));
     std::filesystem::remove(kiosk.databaseFile());
 
     auto zeroKey = kiosk;
     zeroKey.key = storage::PublicKey{};
     const auto key = core::whyCannotStore(zeroKey);
-    REQUIRE(key.has_value());
-    CHECK_THAT(*key, Catch::Contains("cannot seal"));
+    CHECK(key.reason == flow::CannotStore::NoKey);
+    CHECK_THAT(key.detail, Catch::Contains("cannot seal"));
 }
 
 TEST_CASE("the effect runner reports at start whether it can store") {
@@ -273,7 +273,7 @@ TEST_CASE("the effect runner reports at start whether it can store") {
         runner.drain();
         const auto results = runner.takeResults();
         REQUIRE_FALSE(results.empty());
-        return std::get<flow::StorageChecked>(results.front()).canSave;
+        return std::get<flow::StorageChecked>(results.front()).why == flow::CannotStore::None;
     };
     {
         core::EffectRunner runner(kiosk, [] {});
@@ -486,7 +486,10 @@ TEST_CASE("status as JSON names every field staff and IT read, before and after 
     const storage::WorkingDays days;
     CHECK(j["acknowledge_by"] == storage::toIso(days.acknowledgeBy(storage::localDate(*made))));
     CHECK(j["overdue"] == false);
-    CHECK(j["export_due_today"] == days.isWorkingDay(storage::localDate(now)));
+    const auto today = storage::localDate(now);
+    CHECK(j["past_closing"] == (now >= test::localAt(today.year, today.month, today.day, 17)));
+    // Made moments ago: due today on a working day, unless the centre has closed since.
+    CHECK(j["export_due_today"] == (days.isWorkingDay(today) && !j["past_closing"].get<bool>()));
     CHECK(j["last_export"].is_null());
     CHECK(j["last_receipt"].is_null());
     CHECK(j["damaged"] == nlohmann::json::array());
@@ -497,6 +500,7 @@ TEST_CASE("status as JSON names every field staff and IT read, before and after 
     CHECK(j["keys"]["team_signing"] == storage::fingerprint(k.team.signing.publicKey));
     CHECK(j["keys"]["kiosk_signing"] == storage::fingerprint(k.kiosk.kioskKey));
     CHECK(j["sync"].is_null());
+    CHECK(j["key_problem"].is_null());
     CHECK(j["needs_attention"] == j["nearly_full"]);
 
     const auto bundle = test::readBundleFile(core::exportUnconfirmed(k.kiosk, dir / "usb").file);
@@ -518,30 +522,6 @@ TEST_CASE("status as JSON names every field staff and IT read, before and after 
     CHECK(j["oldest_unconfirmed"].is_null());
     CHECK(j["acknowledge_by"].is_null());
     CHECK(j["last_receipt"].is_string());
-}
-
-TEST_CASE("an export is due on a working day while something unconfirmed has not left that day") {
-    test::TempDir dir;
-    ProvisionedKiosk k(dir);
-    const auto at = [](int year, int month, int day, int hour) {
-        std::tm tm{};
-        tm.tm_year = year - 1900;
-        tm.tm_mon = month - 1;
-        tm.tm_mday = day;
-        tm.tm_hour = hour;
-        tm.tm_isdst = -1;
-        return std::chrono::system_clock::from_time_t(std::mktime(&tm));
-    };
-    CHECK(core::readStatus(k.kiosk, at(2026, 11, 23, 12)).exportDueToday);       // a Monday
-    CHECK_FALSE(core::readStatus(k.kiosk, at(2026, 11, 21, 12)).exportDueToday); // a Saturday
-    CHECK_FALSE(core::readStatus(k.kiosk, at(2026, 12, 25, 12)).exportDueToday); // Christmas Day
-    (void)core::exportUnconfirmed(k.kiosk, dir / "usb");
-    const auto today = std::chrono::system_clock::now();
-    if (storage::WorkingDays().isWorkingDay(storage::localDate(today)))
-        CHECK_FALSE(core::readStatus(k.kiosk, today).exportDueToday);
-    // Exported, unconfirmed, and the export was not today: due again.
-    CHECK(core::readStatus(k.kiosk, today + std::chrono::hours(24 * 7)).exportDueToday ==
-          storage::WorkingDays().isWorkingDay(storage::localDate(today + std::chrono::hours(24 * 7))));
 }
 
 TEST_CASE("verify finds a row whose bytes no longer match their checksum, and changes nothing") {

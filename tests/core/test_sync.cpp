@@ -9,10 +9,6 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <ctime>
-#include <sys/mount.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace kiosk;
 
@@ -21,18 +17,7 @@ using namespace kiosk;
 namespace {
 
 using Clock = std::chrono::system_clock;
-
-// A moment in the kiosk's own time zone, as the kiosk reads its clock.
-Clock::time_point localAt(int year, int month, int day, int hour, int minute) {
-    std::tm tm{};
-    tm.tm_year = year - 1900;
-    tm.tm_mon = month - 1;
-    tm.tm_mday = day;
-    tm.tm_hour = hour;
-    tm.tm_min = minute;
-    tm.tm_isdst = -1;
-    return Clock::from_time_t(std::mktime(&tm));
-}
+using test::localAt;
 
 // A demo kiosk whose kiosk.json names a sync folder.
 core::Identity syncingKiosk(const test::TempDir& dir, int checkEverySeconds = 3600) {
@@ -60,39 +45,6 @@ int unconfirmed(const core::Identity& kiosk) {
     const auto status = core::readStatus(kiosk);
     return status.waiting + status.exported;
 }
-
-// A folder the kiosk cannot write into: a read-only tmpfs mount as root (for whom permissions are
-// no bar), otherwise a folder without write permission. Writable again with release().
-class ReadOnlyFolder {
-public:
-    explicit ReadOnlyFolder(const std::filesystem::path& folder) : m_folder(folder) {
-        std::filesystem::create_directories(folder);
-        if (::geteuid() == 0) {
-            m_mounted = ::mount("tmpfs", folder.c_str(), "tmpfs", MS_RDONLY, "size=1m") == 0;
-            m_works = m_mounted;
-        } else {
-            std::filesystem::permissions(folder, std::filesystem::perms::owner_read |
-                                                     std::filesystem::perms::owner_exec);
-            m_works = true;
-        }
-    }
-    ~ReadOnlyFolder() {
-        if (m_mounted)
-            ::umount(m_folder.c_str());
-    }
-    [[nodiscard]] bool works() const { return m_works; }
-    void release() {
-        if (m_mounted)
-            REQUIRE(::mount(nullptr, m_folder.c_str(), nullptr, MS_REMOUNT, "size=1m") == 0);
-        else
-            std::filesystem::permissions(m_folder, std::filesystem::perms::owner_all);
-    }
-
-private:
-    std::filesystem::path m_folder;
-    bool m_mounted = false;
-    bool m_works = false;
-};
 
 } // namespace
 
@@ -207,7 +159,7 @@ TEST_CASE("a read-only sync folder is reported and tried again; nothing is marke
         storage::SubmissionStore store(kiosk.databaseFile());
         (void)test::addComplaint(store, "darllen yn unig", kiosk.key);
     }
-    ReadOnlyFolder share(dir / "share");
+    test::ReadOnlyFolder share(dir / "share");
     if (!share.works()) {
         WARN("could not make a read-only folder here (no mount for root): skipped");
         return;
@@ -220,7 +172,7 @@ TEST_CASE("a read-only sync folder is reported and tried again; nothing is marke
     CHECK(core::readStatus(kiosk).waiting == 1); // not marked: the bundle was never written
     CHECK(filesIn(dir / "share", ".bundle").empty());
 
-    share.release();
+    REQUIRE(share.release());
     round = core::syncOnce(kiosk, now + std::chrono::minutes(1));
     CHECK(round.problems.empty());
     REQUIRE(round.exported.has_value());

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The admin commands refuse a folder that is not a kiosk's with a clear message and exit 1, and
 # leave nothing on disk; a mistake in the command line exits 2; on a real kiosk, the commands that
-# read (status, status --json, verify) change nothing there either.
+# read (status, status --json, verify, audit) change nothing there either.
 set -u
 kiosk="$1"
 work="$(mktemp -d)"
@@ -11,9 +11,10 @@ fail() { echo "FAIL: $*"; exit 1; }
 mkdir -p "$work/usb" "$work/empty"
 echo "not a receipt" >"$work/some.receipt"
 for folder in "$work/not-a-kiosk" "$work/empty"; do
-  for command in "status" "status --json" "verify" "export --to $work/usb" "import-receipt $work/some.receipt"; do
+  for command in "status" "status --json" "verify" "audit" "export --to $work/usb" "import-receipt $work/some.receipt" \
+    "set-pin --pin-stdin" "sync" "see-quarantine"; do
     # shellcheck disable=SC2086
-    out="$("$kiosk" admin $command --data-dir "$folder" 2>&1)"
+    out="$(echo 246810 | "$kiosk" admin $command --data-dir "$folder" 2>&1)"
     code=$?
     [ "$code" = 1 ] || fail "admin $command on $folder exited $code, not 1"
     grep -q "is not a kiosk's data folder" <<<"$out" || fail "admin $command on $folder did not say why: $out"
@@ -52,6 +53,7 @@ before="$(listing)"
 "$kiosk" admin status --data-dir "$work/kiosk" | grep -Eq "^waiting: +0 " || fail "status of a new kiosk"
 "$kiosk" admin status --json --data-dir "$work/kiosk" | grep -q '"waiting": 0' || fail "status --json of a new kiosk"
 "$kiosk" admin verify --data-dir "$work/kiosk" | grep -q "All is well" || fail "verify of a new kiosk"
+"$kiosk" admin audit --data-dir "$work/kiosk" | grep -q "audit log is empty" || fail "audit of a new kiosk"
 after="$(listing)"
-[ "$before" = "$after" ] || fail "status or verify changed the kiosk's folder: $before => $after"
+[ "$before" = "$after" ] || fail "status, verify or audit changed the kiosk's folder: $before => $after"
 echo "ok: reading commands refuse what is not a kiosk and change nothing"
