@@ -1,14 +1,13 @@
 #include <intake/passphrase.hpp>
 
 #include <storage/error.hpp>
+#include <storage/terminal.hpp>
 
 #include <sodium.h>
 
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <fcntl.h>
-#include <termios.h>
 #include <unistd.h>
 
 namespace kiosk::intake {
@@ -17,23 +16,8 @@ namespace {
 using storage::Error;
 
 // Reads one line into the passphrase, one byte at a time, so that nothing is buffered elsewhere.
-// The end of the input ends the line too.
 void readLine(int fd, Passphrase& out, const std::string& from) {
-    bool tooLong = false;
-    for (;;) {
-        char c = 0;
-        const ssize_t n = ::read(fd, &c, 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            throw Error(Error::Kind::File, "cannot read the passphrase from " + from + ": " + std::strerror(errno), errno);
-        if (n == 0 || c == '\n')
-            break;
-        if (!out.push(c))
-            tooLong = true;
-        c = 0;
-    }
-    if (tooLong)
+    if (!storage::readSecretLine(fd, from, [&](char c) { return out.push(c); }))
         throw Error(Error::Kind::Format, "the passphrase from " + from + " is longer than " +
                                              std::to_string(Passphrase::kMaxBytes) + " bytes");
 }
@@ -53,16 +37,6 @@ Passphrase nonEmpty(Passphrase&& p, const std::string& from) {
     if (p.view().empty())
         throw Error(Error::Kind::Format, "the passphrase from " + from + " is empty");
     return std::move(p);
-}
-
-// Ctrl-C while the passphrase is asked for must not leave the terminal without echo.
-int g_tty = -1;
-termios g_before{};
-
-extern "C" void restoreTerminalAndStop(int signal) {
-    ::tcsetattr(g_tty, TCSAFLUSH, &g_before);
-    std::signal(signal, SIG_DFL);
-    std::raise(signal);
 }
 
 } // namespace
@@ -123,42 +97,11 @@ Passphrase passphraseFromFd(int fd) {
 }
 
 Passphrase askPassphrase(std::string_view prompt) {
-    const int tty = ::open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
-    if (tty < 0)
-        throw Error(Error::Kind::File, "there is no terminal to ask for the passphrase on: give it with "
-                                       "--passphrase-file FILE or --passphrase-stdin");
-    termios before{};
-    const bool isTerminal = ::tcgetattr(tty, &before) == 0;
-    using Handler = void (*)(int);
-    Handler oldInt = SIG_DFL;
-    Handler oldTerm = SIG_DFL;
-    if (isTerminal) {
-        g_tty = tty;
-        g_before = before;
-        oldInt = std::signal(SIGINT, restoreTerminalAndStop);
-        oldTerm = std::signal(SIGTERM, restoreTerminalAndStop);
-        termios quiet = before;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        quiet.c_lflag |= ECHONL;
-        ::tcsetattr(tty, TCSAFLUSH, &quiet);
-    }
-    const auto restore = [&] {
-        if (isTerminal) {
-            ::tcsetattr(tty, TCSAFLUSH, &before);
-            std::signal(SIGINT, oldInt);
-            std::signal(SIGTERM, oldTerm);
-        }
-        ::close(tty);
-    };
-    (void)!::write(tty, prompt.data(), prompt.size());
     Passphrase p;
-    try {
-        readLine(tty, p, "the terminal");
-    } catch (...) {
-        restore();
-        throw;
-    }
-    restore();
+    storage::askOnTerminal(prompt,
+                           "there is no terminal to ask for the passphrase on: give it with "
+                           "--passphrase-file FILE or --passphrase-stdin",
+                           [&](int tty) { readLine(tty, p, "the terminal"); });
     return nonEmpty(withoutCarriageReturn(std::move(p)), "the terminal");
 }
 
