@@ -59,37 +59,11 @@ std::size_t characterAt(std::string_view text, std::size_t i) {
     return length;
 }
 
-// A detail as the audit log takes it (FORMAT.md, "Audit log"): a folder's name may hold any bytes,
-// so one that is not a character there becomes '?', and a path too long keeps its end, where the
-// folder's own name is.
-std::string fitDetail(std::string_view text) {
-    std::vector<std::string_view> characters;
-    std::size_t bytes = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t length = characterAt(text, i);
-        characters.push_back(length == 0 ? std::string_view("?") : text.substr(i, length));
-        bytes += characters.back().size();
-        i += length == 0 ? 1 : length;
-    }
-    const std::string_view mark = "...";
-    auto first = characters.begin();
-    if (bytes > storage::kAuditDetailMaxBytes) {
-        std::size_t kept = mark.size();
-        first = characters.end();
-        while (first != characters.begin() && kept + (first - 1)->size() <= storage::kAuditDetailMaxBytes)
-            kept += (--first)->size();
-    }
-    std::string out(first == characters.begin() ? std::string_view() : mark);
-    for (auto c = first; c != characters.end(); ++c)
-        out += *c;
-    return out;
-}
-
 void recordAudit(const Identity& identity, Source source, const std::string& action,
                  const std::string& outcome, int count, const std::string& detail) {
     storage::SubmissionStore store(identity.databaseFile());
     (void)store.recordAudit({0, storage::isoUtc(std::chrono::system_clock::now()), sourceName(source), action,
-                             outcome, count, fitDetail(detail)});
+                             outcome, count, detail::fitDetail(detail)});
 }
 
 // What staff call a folder: the drive's name, or the path typed.
@@ -173,6 +147,36 @@ bool isRemovable(const std::filesystem::path& sysBlock, const std::string& devic
 }
 
 } // namespace
+
+namespace detail {
+
+// A detail as the audit log takes it (FORMAT.md, "Audit log"): a folder's name may hold any bytes,
+// so one that is not a character there becomes '?', and a path too long keeps its end, where the
+// folder's own name is.
+std::string fitDetail(std::string_view text) {
+    std::vector<std::string_view> characters;
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = characterAt(text, i);
+        characters.push_back(length == 0 ? std::string_view("?") : text.substr(i, length));
+        bytes += characters.back().size();
+        i += length == 0 ? 1 : length;
+    }
+    const std::string_view mark = "...";
+    auto first = characters.begin();
+    if (bytes > storage::kAuditDetailMaxBytes) {
+        std::size_t kept = mark.size();
+        first = characters.end();
+        while (first != characters.begin() && kept + (first - 1)->size() <= storage::kAuditDetailMaxBytes)
+            kept += (--first)->size();
+    }
+    std::string out(first == characters.begin() ? std::string_view() : mark);
+    for (auto c = first; c != characters.end(); ++c)
+        out += *c;
+    return out;
+}
+
+} // namespace detail
 
 const char* auditOutcome(Kind kind) {
     switch (kind) {
@@ -358,7 +362,7 @@ flow::StaffMessage seeQuarantine(const Identity& identity, Source source) {
         const auto notSeen = detail::quarantineNotSeen(identity, &store);
         for (const auto& name : notSeen)
             (void)store.recordAudit({0, storage::isoUtc(std::chrono::system_clock::now()), sourceName(source),
-                                     "quarantine_seen", "done", 0, fitDetail(name)});
+                                     "quarantine_seen", "done", 0, detail::fitDetail(name)});
         m.kind = Kind::QuarantineSeen;
         m.count = static_cast<int>(notSeen.size());
         if (!notSeen.empty())

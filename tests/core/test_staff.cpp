@@ -303,6 +303,26 @@ TEST_CASE("a quarantined database stops children until staff have seen it, and a
     CHECK(core::whyCannotStore(k.kiosk).reason == flow::CannotStore::None);
 }
 
+// Found by attacking the quarantine acknowledgement: the audit log holds a name as fitted to it
+// (200 bytes, control characters and bytes that are not UTF-8 as '?'), and the name was then looked
+// for as it is, so staff tapped "I have read this" and children were still turned away, for ever.
+TEST_CASE("a quarantined database with a name the audit log cannot hold as it is can still be seen") {
+    test::TempDir dir;
+    Kiosk k(dir);
+    // Put there by hand (IT copying a database aside): any name ending .db is a quarantined one.
+    const auto quarantine = k.kiosk.dataDir / "quarantine";
+    std::filesystem::create_directories(quarantine);
+    for (const auto& name : {"kiosk-copy-" + std::string(220, 'x') + ".db", std::string("kiosk\n\xff.db")}) {
+        INFO(name);
+        std::filesystem::copy_file(k.kiosk.databaseFile(), quarantine / name);
+        REQUIRE(core::whyCannotStore(k.kiosk).reason == flow::CannotStore::Quarantined);
+        CHECK(core::seeQuarantine(k.kiosk, core::Source::Screen).kind == Kind::QuarantineSeen);
+        CHECK(core::whyCannotStore(k.kiosk).reason == flow::CannotStore::None);
+        CHECK(core::readStatus(k.kiosk).quarantineNotSeen.empty());
+        CHECK(core::seeQuarantine(k.kiosk, core::Source::Screen).count == 0);
+    }
+}
+
 TEST_CASE("why a kiosk cannot store names the reason: no key, a full disk, unwritable, damaged") {
     test::TempDir dir;
     const auto kiosk = core::startKiosk(dir / "data");
