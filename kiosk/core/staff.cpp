@@ -358,6 +358,12 @@ flow::StaffMessage seeQuarantine(const Identity& identity, Source source) {
     try {
         // Written straight into the store rather than through audit(), which only tells the
         // journal if it fails: here the line is what lets children in again, so staff must know.
+        // Opened for writing only when something waits to be seen, so that "nothing was changed"
+        // is true: no database made, none upgraded.
+        if (storage::quarantinedDatabases(identity.databaseFile()).empty()) {
+            m.kind = Kind::QuarantineSeen;
+            return m;
+        }
         storage::SubmissionStore store(identity.databaseFile());
         const auto notSeen = detail::quarantineNotSeen(identity, &store);
         for (const auto& name : notSeen)

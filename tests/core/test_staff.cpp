@@ -303,6 +303,19 @@ TEST_CASE("a quarantined database stops children until staff have seen it, and a
     CHECK(core::whyCannotStore(k.kiosk).reason == flow::CannotStore::None);
 }
 
+// Found by attacking "kiosk admin see-quarantine", which says "Nothing was changed" when nothing
+// waits to be seen: it had made a database where there was none.
+TEST_CASE("seeing the quarantine when no database waits to be seen makes and changes nothing") {
+    test::TempDir dir;
+    const auto kiosk = core::startKiosk(dir / "data");
+    REQUIRE_FALSE(std::filesystem::exists(kiosk.databaseFile()));
+    const auto seen = core::seeQuarantine(kiosk, core::Source::Command);
+    CHECK(seen.kind == Kind::QuarantineSeen);
+    CHECK(seen.count == 0);
+    CHECK_FALSE(std::filesystem::exists(kiosk.databaseFile()));
+    CHECK_FALSE(std::filesystem::exists(dir / "data/quarantine"));
+}
+
 // Found by attacking the quarantine acknowledgement: the audit log holds a name as fitted to it
 // (200 bytes, control characters and bytes that are not UTF-8 as '?'), and the name was then looked
 // for as it is, so staff tapped "I have read this" and children were still turned away, for ever.
