@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -136,6 +137,17 @@ std::string unescapeMount(const std::string& field) {
         }
     }
     return out;
+}
+
+// An absolute path with no "." or ".." part and no NUL (which would end it early), as the kernel
+// writes a mount point: anything else names another folder than the one it seems to.
+bool isPlainPath(const std::string& path) {
+    if (path.find('\0') != std::string::npos)
+        return false;
+    const std::filesystem::path p(path);
+    return std::none_of(p.begin(), p.end(), [](const std::filesystem::path& part) {
+        return part == "." || part == "..";
+    });
 }
 
 bool isRemovable(const std::filesystem::path& sysBlock, const std::string& device) {
@@ -451,11 +463,18 @@ std::vector<flow::Drive> removableDrives(const std::filesystem::path& mounts,
                                          const std::filesystem::path& sysBlock) {
     std::vector<flow::Drive> out;
     std::ifstream in(mounts);
-    std::string device, mountPoint, rest;
-    while (in >> device >> mountPoint && std::getline(in, rest)) {
+    std::string line;
+    // Line by line: a line cut short must not take the next line's fields.
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string device, mountPoint;
+        if (!(fields >> device >> mountPoint))
+            continue;
         const auto path = unescapeMount(mountPoint);
         if (!path.starts_with("/media/") && !path.starts_with("/run/media/"))
             continue;
+        if (!isPlainPath(path))
+            continue; // it would name a folder other than the drive's
         if (!device.starts_with("/dev/"))
             continue;
         if (!isRemovable(sysBlock, std::filesystem::path(device).filename().string()))

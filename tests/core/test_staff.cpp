@@ -468,6 +468,27 @@ TEST_CASE("removable drives are found from the mounts and the sys tree, by name,
     CHECK(core::removableDrives(dir / "no-mounts", sys / "class/block").empty());
 }
 
+// Found by attacking removableDrives with a hostile mounts file: a line cut short took the next
+// line's fields (losing that drive), and a mount point with ".." or an escaped NUL named a folder
+// other than the drive's.
+TEST_CASE("a mounts file with a short line or a mount point that is not plain loses no drive and names no other folder") {
+    test::TempDir dir;
+    const auto sys = dir / "sys/class/block";
+    for (const char* disk : {"sdb", "sdc", "sdd"}) {
+        std::filesystem::create_directories(sys / disk);
+        storage::writeFileAtomically(sys / disk / "removable", "1\n");
+    }
+    storage::writeFileAtomically(dir / "mounts", "/dev/sdb\n"
+                                                 "/dev/sdc /media/kiosk/A\\011B\\134C vfat rw 0 0\n"
+                                                 "/dev/sdd /media/kiosk/.. vfat rw 0 0\n"
+                                                 "/dev/sdd /media/../etc vfat rw 0 0\n"
+                                                 "/dev/sdd /media/kiosk/./OK vfat rw 0 0\n"
+                                                 "/dev/sdd /media/kiosk/nul\\000x vfat rw 0 0\n"
+                                                 "/dev/sdd /media/kiosk/OK vfat rw 0 0\n");
+    CHECK(core::removableDrives(dir / "mounts", sys) ==
+          std::vector<flow::Drive>{{"A\tB\\C", "/media/kiosk/A\tB\\C"}, {"OK", "/media/kiosk/OK"}});
+}
+
 TEST_CASE("a sync round is told as a message: what went, what came back, or what went wrong") {
     core::SyncRound round;
     round.receiptsImported = 2;
