@@ -20,8 +20,13 @@ void saved(State& s, const char* reference) {
     send(s, {Saved{s.job, reference, day}});
 }
 
+// Each stop's clock runs on from the state's own, so that a test driving the stop with its own
+// clock sees the screen as the stop left it (not "Are you still there?" a thousand hours later).
+void later(State& s, Clock::duration by) { send(s, {Tick{s.now + by}}); }
+
 void start(State& s, Kind kind) {
-    send(s, {Tick{Clock::time_point{} + std::chrono::hours(1)}, ChooseLanguage{s.language}, ChooseKind{kind}});
+    later(s, std::chrono::seconds(1));
+    send(s, {ChooseLanguage{s.language}, ChooseKind{kind}});
 }
 
 // A complaint made by an advocate for a young person, every part answered, up to a screen.
@@ -57,12 +62,144 @@ std::function<void(State&)> complaintAt(Screen screen) {
     return [screen](State& s) { complaintTo(s, screen); };
 }
 
+// Staff mode. The hidden gesture as a person makes it: hold the top-left corner, then the others.
+void gesture(State& s) {
+    later(s, std::chrono::seconds(1));
+    send(s, {CornerDown{Corner::TopLeft}});
+    later(s, kGestureHold + std::chrono::milliseconds(200));
+    send(s, {CornerUp{Corner::TopLeft}});
+    for (const Corner c : {Corner::TopRight, Corner::BottomRight, Corner::BottomLeft}) {
+        later(s, std::chrono::milliseconds(500));
+        send(s, {CornerDown{c}});
+        if (!staffOpen(s))
+            send(s, {CornerUp{c}});
+    }
+}
+
+PinStatus pinSet(int triesBeforeWait = 5, int waitSeconds = 0) { return {true, triesBeforeWait, waitSeconds}; }
+
+void typePin(State& s, const char* digits) {
+    for (const char* d = digits; *d != 0; ++d)
+        send(s, {PinDigit{*d}});
+}
+
+LocalTime at(int day, int weekday, int hour, int minute) { return {2026, 11, day, weekday, hour * 60 + minute}; }
+
+AuditLine audit(LocalTime when, const char* action, const char* outcome, int count = 0, const char* detail = "",
+                const char* source = "screen") {
+    return {when, source, action, outcome, count, detail};
+}
+
+// What core would read on a working Monday afternoon: a little of everything staff may see.
+Dashboard busyDay() {
+    Dashboard d;
+    d.kioskName = "Canolfan Abertawe";
+    d.waiting = 3;
+    d.exported = 2;
+    d.priority = 2;
+    d.oldestMade = at(20, 5, 15, 42);
+    d.acknowledgeBy = at(23, 1, 0, 0);
+    d.exportToday = true;
+    d.lastExport = at(20, 5, 16, 31);
+    d.lastReceipt = at(19, 4, 9, 5);
+    d.hasSync = true;
+    d.syncFolder = "/mnt/cafcass/abertawe";
+    d.lastSync = at(23, 1, 13, 0);
+    d.freeBytes = 12'400'000'000;
+    d.teamSealing = "5F2A 9C41 7B0E D5A2 6C18 E0F4 92B7 1A3D";
+    d.teamSigning = "C0DE 41A9 33F0 8E12 7D54 B6A0 19CF 2E87";
+    d.kioskSigning = "8B17 E2C4 55D0 A9F3 0C6E 4B21 D8A7 3F90";
+    d.audit = {
+        audit(at(23, 1, 14, 2), "pin_right", "done"),
+        audit(at(23, 1, 14, 1), "pin_wrong", "refused"),
+        audit(at(23, 1, 11, 30), "left_idle", "done"),
+        audit(at(23, 1, 11, 27), "import_receipt", "nothing", 0, "SANDISK"),
+        audit(at(20, 5, 16, 31), "export", "done", 5, "SANDISK"),
+        audit(at(20, 5, 16, 30), "pin_right", "done"),
+        audit(at(19, 4, 9, 5), "import_receipt", "done", 4, "KINGSTON"),
+        audit(at(18, 3, 8, 55), "verify", "done", 0, "", "command"),
+        audit(at(17, 2, 17, 10), "sync_now", "failed"),
+        audit(at(16, 1, 10, 0), "change_pin", "done"),
+    };
+    return d;
+}
+
+// Through the gesture and the right PIN, with the staff reading the tour's language.
+void signIn(State& s, const Dashboard& dashboard = busyDay()) {
+    gesture(s);
+    send(s, {PinRead{pinSet()}});
+    typePin(s, "246810");
+    send(s, {PinEnter{}, PinChecked{true, pinSet()}, StaffLanguage{s.language}, DashboardRead{dashboard}});
+}
+
+// A kiosk that cannot store, as the start check finds it, and the staff who come to see why.
+std::function<void(State&)> cannotStore(CannotStore why, const char* detail) {
+    return [why, detail](State& s) {
+        send(s, {StorageChecked{why}});
+        Dashboard d = busyDay();
+        d.cannotStore = why;
+        d.cannotStoreDetail = detail;
+        if (why == CannotStore::Quarantined) {
+            d.quarantinedDatabases = 1;
+            d.quarantinedUnconfirmed = 3;
+        }
+        signIn(s, d);
+    };
+}
+
+// Everything that can go wrong at once, so that the order and colours of the warnings can be seen.
+Dashboard badDay() {
+    Dashboard d = busyDay();
+    d.pastClosing = true;
+    d.overdue = true;
+    d.damaged = 1;
+    d.quarantinedDatabases = 2;
+    d.quarantinedUnconfirmed = 6;
+    d.nearlyFull = true;
+    d.freeBytes = 310'000'000;
+    d.syncProblem = "/mnt/cafcass/abertawe: Transport endpoint is not connected";
+    return d;
+}
+
+std::function<void(State&)> afterAction(StaffMessage message) {
+    return [message](State& s) {
+        signIn(s);
+        send(s, {StaffChooseFolder{FolderTask::Export}, DrivesListed{{{"SANDISK", "/media/staff/SANDISK"}}},
+                 StaffUseFolder{"/media/staff/SANDISK", "SANDISK"}, StaffDone{message}});
+        Dashboard d = busyDay();
+        d.exported += d.waiting;
+        d.waiting = 0;
+        d.exportToday = false;
+        send(s, {DashboardRead{d}});
+    };
+}
+
+void cannotStoreThenDashboard(State& s) {
+    cannotStore(CannotStore::Quarantined, "quarantine/2026-11-23T09-14-02Z")(s);
+    send(s, {StaffOpen{StaffPage::Dashboard}});
+    Dashboard d = busyDay();
+    d.cannotStore = CannotStore::Quarantined;
+    d.quarantinedDatabases = 1;
+    d.quarantinedUnconfirmed = 3;
+    send(s, {DashboardRead{d}});
+}
+
+StaffMessage message(StaffMessage::Kind kind, int count, const char* where, const char* detail = "", int damaged = 0) {
+    StaffMessage m;
+    m.kind = kind;
+    m.count = count;
+    m.where = where;
+    m.detail = detail;
+    m.damaged = damaged;
+    return m;
+}
+
 } // namespace
 
 std::vector<TourStop> tourStops() {
     return {
         {"welcome", [](State&) {}},
-        {"welcome-cannot-save", [](State& s) { send(s, {StorageChecked{false}}); }},
+        {"welcome-cannot-save", [](State& s) { send(s, {StorageChecked{CannotStore::NoKey}}); }},
         {"kind", [](State& s) { send(s, {ChooseLanguage{s.language}}); }},
         {"who-empty", [](State& s) { start(s, Kind::Complaint); }},
         {"who-on-behalf", complaintAt(Screen::Who)},
@@ -121,6 +258,64 @@ std::vector<TourStop> tourStops() {
         {"start-again", [](State& s) { complaintTo(s, Screen::Story); send(s, {AskStartAgain{}}); }},
         {"not-safe", [](State& s) { complaintTo(s, Screen::Topics); send(s, {NotSafe{}}); }},
         {"not-safe-welcome", [](State& s) { send(s, {NotSafe{}}); }},
+        {"staff-pin", [](State& s) { gesture(s); send(s, {PinRead{pinSet()}}); }},
+        {"staff-pin-typed", [](State& s) { gesture(s); send(s, {PinRead{pinSet()}}); typePin(s, "2468"); }},
+        {"staff-pin-checking",
+         [](State& s) { gesture(s); send(s, {PinRead{pinSet()}}); typePin(s, "135790"); send(s, {PinEnter{}}); }},
+        {"staff-pin-wrong",
+         [](State& s) {
+             gesture(s);
+             send(s, {PinRead{pinSet()}});
+             typePin(s, "135790");
+             send(s, {PinEnter{}, PinChecked{false, pinSet(2)}});
+         }},
+        {"staff-pin-waiting",
+         [](State& s) {
+             gesture(s);
+             send(s, {PinRead{pinSet()}});
+             typePin(s, "135790");
+             send(s, {PinEnter{}, PinChecked{false, pinSet(0, 270)}});
+         }},
+        {"staff-pin-not-set", [](State& s) { gesture(s); send(s, {PinRead{PinStatus{}}}); }},
+        {"staff-why-no-key", cannotStore(CannotStore::NoKey, "team-public.key: sealing_key is not valid base64")},
+        {"staff-why-quarantined", cannotStore(CannotStore::Quarantined, "quarantine/2026-11-23T09-14-02Z")},
+        {"staff-why-disk-full", cannotStore(CannotStore::DiskFull, "/var/lib/cafcass-cymru-kiosk: 4 MB free")},
+        {"staff-why-damaged", cannotStore(CannotStore::Damaged, "kiosk.db: database disk image is malformed")},
+        {"staff-dashboard", [](State& s) { signIn(s); }},
+        {"staff-dashboard-bad-day", [](State& s) { signIn(s, badDay()); }},
+        {"staff-dashboard-cannot-store", cannotStoreThenDashboard},
+        {"staff-dashboard-exported",
+         afterAction(message(StaffMessage::Kind::Exported, 5, "SANDISK", "", 1))},
+        {"staff-dashboard-read-only",
+         afterAction(message(StaffMessage::Kind::FolderReadOnly, 0, "SANDISK",
+                             "/media/staff/SANDISK: Read-only file system"))},
+        {"staff-folder",
+         [](State& s) {
+             signIn(s);
+             send(s, {StaffChooseFolder{FolderTask::Export},
+                      DrivesListed{{{"SANDISK", "/media/staff/SANDISK"}, {"KINGSTON", "/media/staff/KINGSTON"}}},
+                      StaffTypeFolder{}, TypeText{"/media/staff/"}});
+         }},
+        {"staff-folder-no-stick",
+         [](State& s) { signIn(s); send(s, {StaffChooseFolder{FolderTask::ImportReceipt}, DrivesListed{{}}}); }},
+        {"staff-new-pin", [](State& s) { signIn(s); send(s, {StaffOpen{StaffPage::NewPin}}); }},
+        {"staff-new-pin-again",
+         [](State& s) {
+             signIn(s);
+             send(s, {StaffOpen{StaffPage::NewPin}});
+             typePin(s, "97531864");
+             send(s, {PinEnter{}});
+             typePin(s, "975");
+         }},
+        {"staff-new-pin-differ",
+         [](State& s) {
+             signIn(s);
+             send(s, {StaffOpen{StaffPage::NewPin}});
+             typePin(s, "97531864");
+             send(s, {PinEnter{}});
+             typePin(s, "97531865");
+             send(s, {PinEnter{}});
+         }},
     };
 }
 

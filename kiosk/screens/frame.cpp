@@ -1,5 +1,7 @@
 #include <screens/screens.hpp>
 
+#include <flow/step.hpp>
+
 namespace kiosk::screens {
 
 namespace {
@@ -27,8 +29,31 @@ MaybeEvent drawScreen(const flow::State& state, ui::Ctx& ctx) {
 
 } // namespace
 
+MaybeEvent drawStaff(const flow::State& state, ui::Ctx& ctx) {
+    switch (state.staff.page) {
+    case flow::StaffPage::Pin: return drawStaffPin(state, ctx);
+    case flow::StaffPage::WhyNot: return drawStaffWhyNot(state, ctx);
+    case flow::StaffPage::Dashboard: return drawStaffDashboard(state, ctx);
+    case flow::StaffPage::ChooseFolder: return drawStaffFolder(state, ctx);
+    case flow::StaffPage::NewPin: return drawStaffNewPin(state, ctx);
+    case flow::StaffPage::Closed: break;
+    }
+    return std::nullopt;
+}
+
 MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
     ctx.taps.beginFrame();
+    if (flow::staffOpen(state)) {
+        // Staff mode instead of the journey: none of the child's bars, panels or larger text.
+        ctx.current = state.staff.language == flow::Language::Welsh ? ctx.welsh : ctx.english;
+        ctx.useLargerText(false);
+        if (!state.staff.typingFolder)
+            ctx.scrolledToBox = {};
+        ui::beginScreen(ctx);
+        MaybeEvent event = drawStaff(state, ctx);
+        ui::endScreen();
+        return event;
+    }
     ctx.current = state.language == flow::Language::Welsh ? ctx.welsh : ctx.english;
     ctx.useLargerText(state.largeText);
     // Scroll memory belongs to one visit: a box without the keyboard, or a new session, starts over.

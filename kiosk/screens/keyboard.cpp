@@ -79,16 +79,9 @@ void drawIcon(ImDrawList* dl, ui::KeyAction action, ImVec2 min, ImVec2 max, ImU3
     const float s = std::min(max.x - min.x, max.y - min.y) * 0.22f;
     const float line = std::max(2.0f, unit * 0.09f);
     switch (action) {
-    case ui::KeyAction::Erase: {
-        // An arrow-shaped outline pointing left with a cross in it: the usual "delete back" sign.
-        const ImVec2 pts[] = {{c.x - s * 1.7f, c.y}, {c.x - s * 0.8f, c.y - s}, {c.x + s * 1.5f, c.y - s},
-                              {c.x + s * 1.5f, c.y + s}, {c.x - s * 0.8f, c.y + s}};
-        dl->AddPolyline(pts, 5, colour, ImDrawFlags_Closed, line);
-        const float x = s * 0.45f;
-        dl->AddLine(ImVec2(c.x + s * 0.35f - x, c.y - x), ImVec2(c.x + s * 0.35f + x, c.y + x), colour, line);
-        dl->AddLine(ImVec2(c.x + s * 0.35f - x, c.y + x), ImVec2(c.x + s * 0.35f + x, c.y - x), colour, line);
+    case ui::KeyAction::Erase:
+        ui::drawEraseIcon(dl, min, max, colour, unit);
         break;
-    }
     case ui::KeyAction::Shift:
         if (on)
             dl->AddTriangleFilled(ImVec2(c.x, c.y - s * 1.3f), ImVec2(c.x + s * 1.2f, c.y), ImVec2(c.x - s * 1.2f, c.y),

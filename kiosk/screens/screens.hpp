@@ -5,9 +5,11 @@
 #include <ui/ctx.hpp>
 #include <ui/widgets.hpp>
 
+#include <array>
 #include <bitset>
 #include <filesystem>
 #include <optional>
+#include <string_view>
 
 namespace kiosk::screens {
 
@@ -32,6 +34,27 @@ using MaybeEvent = std::optional<flow::Event>;
 [[nodiscard]] MaybeEvent drawCheck(const flow::State& state, ui::Ctx& ctx);
 [[nodiscard]] MaybeEvent drawSending(const flow::State& state, ui::Ctx& ctx);
 [[nodiscard]] MaybeEvent drawThankYou(const flow::State& state, ui::Ctx& ctx);
+
+// Staff mode (flow/staff.hpp), drawn instead of the journey while it is open: one function per
+// page, each in its own file, in the staff's language (the PIN pad in both, Welsh first).
+[[nodiscard]] MaybeEvent drawStaff(const flow::State& state, ui::Ctx& ctx);
+[[nodiscard]] MaybeEvent drawStaffPin(const flow::State& state, ui::Ctx& ctx);
+[[nodiscard]] MaybeEvent drawStaffWhyNot(const flow::State& state, ui::Ctx& ctx);
+[[nodiscard]] MaybeEvent drawStaffDashboard(const flow::State& state, ui::Ctx& ctx);
+[[nodiscard]] MaybeEvent drawStaffFolder(const flow::State& state, ui::Ctx& ctx);
+[[nodiscard]] MaybeEvent drawStaffNewPin(const flow::State& state, ui::Ctx& ctx);
+
+/// A corner of the display where the hidden gesture is made: nothing is drawn there, and no
+/// widget may sit there on Welcome. Recorded in the tap registry under its key (nothing to see,
+/// nothing to tap) so that tests and the end-to-end tap map can find it.
+struct CornerZone {
+    flow::Corner corner;
+    std::string_view key; // "staff.corner.top_left", ...
+    ImVec2 min;
+    ImVec2 max;
+};
+/// The four corner zones of a display at this position and size: 2.5 em square each.
+[[nodiscard]] std::array<CornerZone, 4> cornerZones(ImVec2 origin, ImVec2 size, float unit);
 
 /// The frame of every screen after Welcome: the top bar (back, language, text size, start again),
 /// a title, a body that scrolls when dragged, the keyboard while a box is being typed in, and the
@@ -92,6 +115,15 @@ void drawRadios(Page& page, ui::Ctx& ctx, const std::optional<Enum>& chosen, Cho
 /// the cursor. Multi-line boxes wrap and scroll to keep the cursor in view.
 [[nodiscard]] MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field field,
                                        std::string_view label, float width, float height = 0);
+/// What a tap on a text box asked for: a tap, and where to put the cursor if the box already had it.
+struct BoxTap {
+    bool tapped = false;
+    std::optional<std::size_t> cursorAt; // a byte offset in the text
+};
+/// A box showing a line (or lines) of text being typed, recorded for tapping under id; with the
+/// cursor while focused. The placeholder shows while it is empty.
+[[nodiscard]] BoxTap drawTextBox(ui::Ctx& ctx, const flow::TextField& field, std::string_view id, bool focused,
+                                 float width, float height = 0, std::string_view placeholder = {});
 /// The on-screen keyboard in a rectangle of this size at the cursor.
 [[nodiscard]] MaybeEvent drawKeyboard(const flow::State& state, ui::Ctx& ctx, ImVec2 size);
 /// Reads the on-screen keyboard's keys (assets/keyboard.txt), which must have a layer for each

@@ -29,17 +29,12 @@ std::size_t offsetAt(ImFont* font, std::string_view line, float x) {
 
 } // namespace
 
-MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field field, std::string_view label,
-                         float width, float height) {
-    const flow::TextField& f = state.answers.field(field);
+BoxTap drawTextBox(ui::Ctx& ctx, const flow::TextField& f, std::string_view id, bool focused, float width,
+                   float height, std::string_view placeholder) {
     const std::string& text = f.text();
-    const bool focused = state.focus == field;
     ImFont* font = ctx.fonts.body;
     const float pad = ctx.em(0.5f);
-    if (!label.empty())
-        ui::text(ctx.fonts.bold, label, ctx.theme.text, width);
     const ImVec2 size(width, height > 0 ? height : font->FontSize + 2 * pad);
-    const std::string_view id = vocabulary::nameOf(field).key.name; // the same in both languages
     const bool tapped = ImGui::InvisibleButton(std::string(id).c_str(), size);
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
@@ -67,11 +62,9 @@ MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field fie
     const std::size_t first = caretLine >= visible ? caretLine - visible + 1 : 0;
 
     dl->PushClipRect(min, max, true);
-    if (text.empty() && field == flow::Field::Story) {
-        const std::string_view placeholder = ctx.tr("story.placeholder"_key);
+    if (text.empty() && !placeholder.empty())
         dl->AddText(font, font->FontSize, ImVec2(min.x + pad + ctx.em(0.3f), min.y + pad), ctx.theme.mutedText,
                     placeholder.data(), placeholder.data() + placeholder.size());
-    }
     for (std::size_t i = first; i < lines.size() && i < first + visible; ++i) {
         const float y = min.y + pad + static_cast<float>(i - first) * font->FontSize;
         dl->AddText(font, font->FontSize, ImVec2(min.x + pad, y), ctx.theme.text, lines[i].data(),
@@ -87,17 +80,30 @@ MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field fie
     }
     dl->PopClipRect();
 
-    if (!tapped)
-        return std::nullopt;
-    if (!focused)
-        return flow::Focus{field};
-    if (text.empty())
-        return std::nullopt;
+    if (!tapped || !focused || text.empty())
+        return {tapped, std::nullopt};
     const ImVec2 at = ImGui::GetIO().MousePos;
     const auto row = static_cast<std::size_t>(std::max(0.0f, (at.y - min.y - pad) / font->FontSize)) + first;
     const std::string_view line = lines[std::min(row, lines.size() - 1)];
     const std::size_t lineStart = static_cast<std::size_t>(line.data() - text.data());
-    return flow::PlaceCursor{lineStart + offsetAt(font, line, at.x - min.x - pad)};
+    return {true, lineStart + offsetAt(font, line, at.x - min.x - pad)};
+}
+
+MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field field, std::string_view label,
+                         float width, float height) {
+    const bool focused = state.focus == field;
+    if (!label.empty())
+        ui::text(ctx.fonts.bold, label, ctx.theme.text, width);
+    const std::string_view id = vocabulary::nameOf(field).key.name; // the same in both languages
+    const std::string_view placeholder = field == flow::Field::Story ? ctx.tr("story.placeholder"_key) : "";
+    const BoxTap tap = drawTextBox(ctx, state.answers.field(field), id, focused, width, height, placeholder);
+    if (!tap.tapped)
+        return std::nullopt;
+    if (!focused)
+        return flow::Focus{field};
+    if (tap.cursorAt)
+        return flow::PlaceCursor{*tap.cursorAt};
+    return std::nullopt;
 }
 
 } // namespace kiosk::screens

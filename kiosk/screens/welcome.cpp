@@ -1,5 +1,6 @@
 #include <screens/screens.hpp>
 
+#include <flow/step.hpp>
 #include <ui/widgets.hpp>
 
 #include <algorithm>
@@ -21,7 +22,7 @@ float halfTextHeight(const ui::Ctx& ctx, const i18n::Catalogue& lang, float widt
 // What stands under each half: the button that chooses its language, or, on a kiosk that cannot
 // store what a child says, a calm note asking them to find a member of staff.
 float actionHeight(const ui::Ctx& ctx, const flow::State& state, float width) {
-    if (state.canSave)
+    if (flow::canSave(state))
         return ctx.em(2.8f);
     float h = 0;
     for (const auto* lang : {ctx.welsh, ctx.english})
@@ -49,11 +50,12 @@ MaybeEvent drawHalf(const flow::State& state, ui::Ctx& ctx, const i18n::Catalogu
     ui::text(ctx.fonts.body, warning, ctx.theme.warningText, width - 2 * pad);
 
     ImGui::SetCursorPos(ImVec2(at.x, actionY));
-    if (!state.canSave) {
+    if (!flow::canSave(state)) {
         const ImVec2 top = ImGui::GetCursorScreenPos();
-        const float h = actionHeight(ctx, state, width);
-        ImGui::GetWindowDrawList()->AddRectFilled(top, ImVec2(top.x + width, top.y + h), ctx.theme.panel, ctx.em(0.3f));
-        ImGui::GetWindowDrawList()->AddRect(top, ImVec2(top.x + width, top.y + h), ctx.theme.border, ctx.em(0.3f));
+        const float noteH = actionHeight(ctx, state, width);
+        const ImVec2 bottom(top.x + width, top.y + noteH);
+        ImGui::GetWindowDrawList()->AddRectFilled(top, bottom, ctx.theme.panel, ctx.em(0.3f));
+        ImGui::GetWindowDrawList()->AddRect(top, bottom, ctx.theme.border, ctx.em(0.3f));
         ImGui::SetCursorPos(ImVec2(at.x + pad, actionY + pad));
         ui::text(ctx.fonts.bold, lang.text("welcome.cannot_save"_key), ctx.theme.text, width - 2 * pad);
         return std::nullopt;
@@ -64,7 +66,42 @@ MaybeEvent drawHalf(const flow::State& state, ui::Ctx& ctx, const i18n::Catalogu
     return std::nullopt;
 }
 
+bool inside(const CornerZone& zone, ImVec2 at) {
+    return at.x >= zone.min.x && at.x < zone.max.x && at.y >= zone.min.y && at.y < zone.max.y;
+}
+
+// The hidden way into staff mode: a finger going down in a corner, and coming up in the same one.
+// Nothing is drawn and nothing answers; the flow alone knows how far the gesture has gone.
+MaybeEvent cornerGesture(ui::Ctx& ctx) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImGuiIO& io = ImGui::GetIO();
+    MaybeEvent event;
+    for (const CornerZone& zone : cornerZones(vp->Pos, vp->Size, ctx.regular.unit)) {
+        ctx.taps.record(zone.key, {zone.min, zone.max, ctx.theme.text, ctx.theme.background, false});
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && inside(zone, io.MousePos))
+            event = flow::CornerDown{zone.corner};
+        else if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && inside(zone, io.MousePos) &&
+                 inside(zone, io.MouseClickedPos[ImGuiMouseButton_Left]))
+            event = flow::CornerUp{zone.corner};
+    }
+    return event;
+}
+
 } // namespace
+
+std::array<CornerZone, 4> cornerZones(ImVec2 origin, ImVec2 size, float unit) {
+    const float side = 2.5f * unit;
+    const float left = origin.x;
+    const float top = origin.y;
+    const float right = origin.x + size.x;
+    const float bottom = origin.y + size.y;
+    return {{
+        {flow::Corner::TopLeft, "staff.corner.top_left", {left, top}, {left + side, top + side}},
+        {flow::Corner::TopRight, "staff.corner.top_right", {right - side, top}, {right, top + side}},
+        {flow::Corner::BottomRight, "staff.corner.bottom_right", {right - side, bottom - side}, {right, bottom}},
+        {flow::Corner::BottomLeft, "staff.corner.bottom_left", {left, bottom - side}, {left + side, bottom}},
+    }};
+}
 
 MaybeEvent drawWelcome(const flow::State& state, ui::Ctx& ctx) {
     if (ctx.demo) {
@@ -116,6 +153,10 @@ MaybeEvent drawWelcome(const flow::State& state, ui::Ctx& ctx) {
         std::string(ctx.cy("chrome.not_safe"_key)) + "  ·  " + std::string(ctx.en("chrome.not_safe"_key));
     if (ui::button(ctx, "chrome.not_safe", notSafe, ImVec2(safeW, ctx.em(2.4f)), ui::ButtonStyle::Safety))
         event = flow::NotSafe{};
+    // Only with no panel open: an answer to "I don't feel safe" is never the start of the gesture.
+    if (state.overlay == flow::Overlay::None)
+        if (auto corner = cornerGesture(ctx))
+            event = corner;
     return event;
 }
 

@@ -30,6 +30,13 @@ struct Theme {
     ImU32 disabledText = IM_COL32(0x4B, 0x55, 0x63, 0xFF);
     ImU32 safety = IM_COL32(0x9F, 0x12, 0x39, 0xFF);      // "I don't feel safe": noticeable, not alarming
     ImU32 safetyPressed = IM_COL32(0x7A, 0x0E, 0x2C, 0xFF);
+    // Staff mode: what must be done now (red), and what went well (green).
+    ImU32 dangerBack = IM_COL32(0xFC, 0xE4, 0xE4, 0xFF);
+    ImU32 dangerText = IM_COL32(0x7F, 0x1D, 0x1D, 0xFF);
+    ImU32 dangerEdge = IM_COL32(0xB9, 0x1C, 0x1C, 0xFF);
+    ImU32 goodBack = IM_COL32(0xDC, 0xF2, 0xE6, 0xFF);
+    ImU32 goodText = IM_COL32(0x14, 0x53, 0x2D, 0xFF);
+    ImU32 warningEdge = IM_COL32(0xB4, 0x53, 0x09, 0xFF);
 };
 
 /// Sets ImGui's style from the theme, sized for touch at the given body font size.

@@ -276,6 +276,18 @@ void drawCentredText(ImDrawList* dl, ImFont* font, ImVec2 min, ImVec2 max, ImU32
     }
 }
 
+void drawEraseIcon(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 colour, float unit) {
+    const ImVec2 c((min.x + max.x) / 2, (min.y + max.y) / 2);
+    const float s = std::min(max.x - min.x, max.y - min.y) * 0.22f;
+    const float line = std::max(2.0f, unit * 0.09f);
+    const ImVec2 pts[] = {{c.x - s * 1.7f, c.y}, {c.x - s * 0.8f, c.y - s}, {c.x + s * 1.5f, c.y - s},
+                          {c.x + s * 1.5f, c.y + s}, {c.x - s * 0.8f, c.y + s}};
+    dl->AddPolyline(pts, 5, colour, ImDrawFlags_Closed, line);
+    const float x = s * 0.45f;
+    dl->AddLine(ImVec2(c.x + s * 0.35f - x, c.y - x), ImVec2(c.x + s * 0.35f + x, c.y + x), colour, line);
+    dl->AddLine(ImVec2(c.x + s * 0.35f - x, c.y + x), ImVec2(c.x + s * 0.35f + x, c.y - x), colour, line);
+}
+
 void centredText(ImFont* font, std::string_view s, ImU32 colour, float width) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float h = textHeight(font, s, width);

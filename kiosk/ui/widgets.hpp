@@ -75,5 +75,8 @@ void centredText(ImFont* font, std::string_view s, ImU32 colour, float width);
 /// Draws text centred line by line inside a rectangle.
 void drawCentredText(ImDrawList* dl, ImFont* font, ImVec2 min, ImVec2 max, ImU32 colour, std::string_view s);
 
+/// The "erase back" sign (an outline pointing left with a cross in it), centred in a rectangle.
+void drawEraseIcon(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 colour, float unit);
+
 
 } // namespace kiosk::ui

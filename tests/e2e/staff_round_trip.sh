@@ -83,7 +83,7 @@ tap staff.folder
 xdotool type --delay 60 "$stick"
 sleep 0.3
 tap staff.use_folder
-wait_for " staff dashboard busy 0 .* waiting 0 exported 1"
+wait_for " staff dashboard busy 0 .*waiting 0 exported 1"
 shot dashboard-exported
 bundle="$(ls "$stick"/*.bundle 2>/dev/null | head -1 || true)"
 [ -n "$bundle" ] || fail "no bundle was written to $stick"
@@ -102,7 +102,7 @@ tap staff.folder
 xdotool type --delay 60 "$stick"
 sleep 0.3
 tap staff.use_folder
-wait_for " staff dashboard busy 0 .* waiting 0 exported 0"
+wait_for " staff dashboard busy 0 .*waiting 0 exported 0"
 shot dashboard-after-receipt
 "$kiosk" admin status --json --data-dir "$data" >"$artifacts/status.json" || true
 grep -q '"unconfirmed": 0' "$artifacts/status.json" || fail "status after the receipt: $(cat "$artifacts/status.json")"

@@ -5,6 +5,7 @@
 #include <storage/keys.hpp>
 #include <storage/store.hpp>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -66,6 +67,21 @@ void UiDriver::drag(ImVec2 from, ImVec2 to) {
     m_down = false;
     frame();
     m_mouse = ImVec2(-1, -1);
+    frame();
+}
+
+void UiDriver::press(ImVec2 at) {
+    m_mouse = at;
+    frame();
+    m_down = true;
+    frame();
+}
+
+void UiDriver::release() {
+    m_down = false;
+    frame();
+    m_mouse = ImVec2(-1, -1);
+    frame();
     frame();
 }
 
@@ -136,6 +152,8 @@ void UiDriver::advance(std::chrono::milliseconds by) {
     m_now += by;
     frame();
 }
+
+void UiDriver::catchUp() { m_now = std::max(m_now, state.now); }
 
 void UiDriver::settle() {
     m_effects->drain();

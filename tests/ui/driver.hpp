@@ -4,6 +4,7 @@
 #include <core/effect_runner.hpp>
 #include <core/identity.hpp>
 #include <flow/state.hpp>
+#include <flow/step.hpp>
 #include <ui/ctx.hpp>
 #include <storage/submission.hpp>
 
@@ -32,6 +33,10 @@ public:
     /// Taps a widget by key, first scrolling it into view by dragging as a finger would; fails the
     /// test if it cannot be found.
     void tap(std::string_view key);
+    /// Puts a finger down at a point and keeps it there: a frame to move there, one with it down.
+    void press(ImVec2 at);
+    /// Lifts the finger where it is, and draws the frames after, as after any input.
+    void release();
     /// Drags a finger from one point to another over several frames.
     void drag(ImVec2 from, ImVec2 to);
     /// True if a widget with this key was drawn in the last frame.
@@ -42,6 +47,9 @@ public:
     void typePhysical(std::string_view utf8);
     /// Moves the clock on (the kiosk's only sense of time) and draws a frame.
     void advance(std::chrono::milliseconds by);
+    /// Moves the driver's clock on to the state's, after events were given to the state directly
+    /// (a tour stop), so that the next frame's Tick does not take time back.
+    void catchUp();
     /// Waits for the effects to finish and draws until its result has been applied.
     void settle();
     /// Every submission in the database, opened with the demo secret key, as the sealed JSON names
@@ -63,5 +71,13 @@ private:
     ImVec2 m_mouse{-1, -1};
     bool m_down = false;
 };
+
+/// A fresh visit for a tour stop: no child's session, staff mode closed, a kiosk that can store.
+inline void freshVisit(UiDriver& ui, flow::Language language) {
+    flow::resetSession(ui.state);
+    ui.state.staff = flow::Staff{};
+    ui.state.cannotStore = flow::CannotStore::None;
+    ui.state.language = language;
+}
 
 } // namespace kiosk::test

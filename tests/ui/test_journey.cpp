@@ -438,7 +438,7 @@ TEST_CASE("a kiosk that cannot store shows a calm note on welcome, in both langu
     std::filesystem::create_directories(dir / "kiosk.db"); // before the kiosk starts: it cannot store
     test::UiDriver ui(1280, 800, dir.path());
     ui.settle();
-    CHECK_FALSE(ui.state.canSave);
+    CHECK(ui.state.cannotStore == flow::CannotStore::Unwritable);
     CHECK_FALSE(ui.visible("welcome.cymraeg"));
     CHECK_FALSE(ui.visible("welcome.english"));
     CHECK(ui.visible("chrome.not_safe"));

@@ -12,6 +12,7 @@
 #include <imgui_internal.h>
 #include <sstream>
 #include <stb_image.h>
+#include <tuple>
 
 using namespace kiosk;
 
@@ -24,13 +25,16 @@ TEST_CASE("every screen's tap targets are at least 44 by 44 pixels, on screen an
     test::UiDriver ui(size.w, size.h, dir.path());
     for (const auto& stop : app::tourStops()) {
         for (const auto language : {flow::Language::Welsh, flow::Language::English}) {
-            flow::resetSession(ui.state);
-            ui.state.language = language;
+            test::freshVisit(ui, language);
             stop.reach(ui.state);
+            const auto reached = std::make_tuple(ui.state.screen, ui.state.overlay, ui.state.staff.page);
+            ui.catchUp();
             ui.frame();
             ui.frame();
             INFO(stop.name << " " << (language == flow::Language::Welsh ? "cy" : "en") << " at " << size.w
                            << "x" << size.h);
+            // What is measured is the screen the stop reached, not one the frames after it moved to.
+            CHECK(std::make_tuple(ui.state.screen, ui.state.overlay, ui.state.staff.page) == reached);
             const auto& targets = ui.ctx.taps.all();
             if (std::string(stop.name) != "sending")
                 CHECK_FALSE(targets.empty());
@@ -85,6 +89,13 @@ TEST_CASE("every colour pair the theme draws text in has a contrast of at least 
         {"safety button", t.onPrimary, t.safety},
         {"pressed safety button", t.onPrimary, t.safetyPressed},
         {"next, not yet", t.disabledText, t.disabledBack},
+        {"staff: a red warning", t.dangerText, t.dangerBack},
+        {"staff: a wrong PIN on the background", t.dangerText, t.background},
+        {"staff: what went well", t.goodText, t.goodBack},
+        {"staff: for IT, in a red warning", t.mutedText, t.dangerBack},
+        {"staff: for IT, in an amber one", t.mutedText, t.warningBack},
+        {"staff: for IT, in a green one", t.mutedText, t.goodBack},
+        {"staff: the top bar's title", t.text, t.keyboardBack},
     };
     for (const auto& p : pairs) {
         INFO(p.what << ": " << ui::contrastRatio(p.text, p.back));
