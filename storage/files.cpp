@@ -2,13 +2,13 @@
 
 #include <storage/error.hpp>
 
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
-#include <sstream>
 #include <unistd.h>
 
 namespace kiosk::storage {
@@ -115,19 +115,29 @@ std::string readFile(const std::filesystem::path& file, std::uintmax_t maxBytes)
     std::ifstream in(file, std::ios::binary);
     if (!in)
         failErrno("cannot open", file);
+    const auto tooLarge = [&](std::uintmax_t size) {
+        return Error(Error::Kind::Format, file.string() + " is " + std::to_string(size / (1024 * 1024)) +
+                                              " MiB, larger than such a file can be (" +
+                                              std::to_string(maxBytes / (1024 * 1024)) + " MiB); it was not read");
+    };
     // Looked at before reading: a huge file put where a small one belongs (a receipt in a shared
     // folder) must not take all the memory of the process that reads it.
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
     if (!ec && size > maxBytes)
-        throw Error(Error::Kind::Format, file.string() + " is " + std::to_string(size / (1024 * 1024)) +
-                                             " MiB, larger than such a file can be (" +
-                                             std::to_string(maxBytes / (1024 * 1024)) + " MiB); it was not read");
-    std::ostringstream out;
-    out << in.rdbuf();
+        throw tooLarge(size);
+    // And never read past the limit whatever the size said: a device, or a file of /proc that says
+    // it is empty (a link to /proc/self/pagemap on a USB stick), can hold far more, or never end.
+    std::string bytes;
+    std::array<char, 64 * 1024> chunk{};
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got > maxBytes - bytes.size())
+            throw tooLarge(bytes.size() + got);
+        bytes.append(chunk.data(), got);
+    }
     // A read cut short (an I/O error, or no memory left for the copy) is an error, never a shorter
-    // file. (The copy's own failbit cannot say so: it is also set for an empty file.)
-    std::string bytes = out.str();
+    // file.
     if (in.bad() || (!ec && bytes.size() < size))
         failErrno("cannot read all of", file);
     return bytes;

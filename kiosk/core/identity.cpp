@@ -21,6 +21,8 @@ constexpr const char* kKioskIdentity = "kiosk-identity.json";
 constexpr const char* kConfig = "kiosk.json";
 constexpr const char* kDatabase = "kiosk.db";
 constexpr const char* kSyncState = "sync-state.json";
+constexpr const char* kStaffPin = "staff-pin";                 // pin.cpp
+constexpr const char* kStaffPinTries = "staff-pin-tries.json"; // pin.cpp
 
 using storage::Error;
 
@@ -142,12 +144,15 @@ bool isKioskFolder(const std::filesystem::path& dataDir) {
 }
 
 // Files a write cut short left behind ("demo-secret.key.tmp-1234"): never complete, and one may hold
-// a copy of a secret key, so they go before anything else is done.
+// a copy of a secret key, so they go before anything else is done. Left, one would also stop the
+// file being written again by a process given the same id (a kiosk after a reboot): the PIN's wrong
+// tries could then never be recorded.
 void removeHalfWritten(const std::filesystem::path& dataDir) {
     for (const auto& entry : std::filesystem::directory_iterator(dataDir)) {
         const auto name = entry.path().filename().string();
         for (const char* file :
-             {kTeamKey, kDemoPublic, kDemoSecret, kKioskSecret, kKioskIdentity, kConfig, kSyncState})
+             {kTeamKey, kDemoPublic, kDemoSecret, kKioskSecret, kKioskIdentity, kConfig, kSyncState, kStaffPin,
+              kStaffPinTries})
             if (name.starts_with(std::string(file) + ".tmp-"))
                 std::filesystem::remove(entry.path());
     }

@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -59,37 +60,11 @@ std::size_t characterAt(std::string_view text, std::size_t i) {
     return length;
 }
 
-// A detail as the audit log takes it (FORMAT.md, "Audit log"): a folder's name may hold any bytes,
-// so one that is not a character there becomes '?', and a path too long keeps its end, where the
-// folder's own name is.
-std::string fitDetail(std::string_view text) {
-    std::vector<std::string_view> characters;
-    std::size_t bytes = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t length = characterAt(text, i);
-        characters.push_back(length == 0 ? std::string_view("?") : text.substr(i, length));
-        bytes += characters.back().size();
-        i += length == 0 ? 1 : length;
-    }
-    const std::string_view mark = "...";
-    auto first = characters.begin();
-    if (bytes > storage::kAuditDetailMaxBytes) {
-        std::size_t kept = mark.size();
-        first = characters.end();
-        while (first != characters.begin() && kept + (first - 1)->size() <= storage::kAuditDetailMaxBytes)
-            kept += (--first)->size();
-    }
-    std::string out(first == characters.begin() ? std::string_view() : mark);
-    for (auto c = first; c != characters.end(); ++c)
-        out += *c;
-    return out;
-}
-
 void recordAudit(const Identity& identity, Source source, const std::string& action,
                  const std::string& outcome, int count, const std::string& detail) {
     storage::SubmissionStore store(identity.databaseFile());
     (void)store.recordAudit({0, storage::isoUtc(std::chrono::system_clock::now()), sourceName(source), action,
-                             outcome, count, fitDetail(detail)});
+                             outcome, count, detail::fitDetail(detail)});
 }
 
 // What staff call a folder: the drive's name, or the path typed.
@@ -164,6 +139,17 @@ std::string unescapeMount(const std::string& field) {
     return out;
 }
 
+// An absolute path with no "." or ".." part and no NUL (which would end it early), as the kernel
+// writes a mount point: anything else names another folder than the one it seems to.
+bool isPlainPath(const std::string& path) {
+    if (path.find('\0') != std::string::npos)
+        return false;
+    const std::filesystem::path p(path);
+    return std::none_of(p.begin(), p.end(), [](const std::filesystem::path& part) {
+        return part == "." || part == "..";
+    });
+}
+
 bool isRemovable(const std::filesystem::path& sysBlock, const std::string& device) {
     // A partition (sdb1) says nothing itself: its disk (sdb), the folder above it in the sys tree,
     // does. The path goes through the symbolic link /sys/class/block/sdb1 before "..", as the
@@ -173,6 +159,36 @@ bool isRemovable(const std::filesystem::path& sysBlock, const std::string& devic
 }
 
 } // namespace
+
+namespace detail {
+
+// A detail as the audit log takes it (FORMAT.md, "Audit log"): a folder's name may hold any bytes,
+// so one that is not a character there becomes '?', and a path too long keeps its end, where the
+// folder's own name is.
+std::string fitDetail(std::string_view text) {
+    std::vector<std::string_view> characters;
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = characterAt(text, i);
+        characters.push_back(length == 0 ? std::string_view("?") : text.substr(i, length));
+        bytes += characters.back().size();
+        i += length == 0 ? 1 : length;
+    }
+    const std::string_view mark = "...";
+    auto first = characters.begin();
+    if (bytes > storage::kAuditDetailMaxBytes) {
+        std::size_t kept = mark.size();
+        first = characters.end();
+        while (first != characters.begin() && kept + (first - 1)->size() <= storage::kAuditDetailMaxBytes)
+            kept += (--first)->size();
+    }
+    std::string out(first == characters.begin() ? std::string_view() : mark);
+    for (auto c = first; c != characters.end(); ++c)
+        out += *c;
+    return out;
+}
+
+} // namespace detail
 
 const char* auditOutcome(Kind kind) {
     switch (kind) {
@@ -354,11 +370,17 @@ flow::StaffMessage seeQuarantine(const Identity& identity, Source source) {
     try {
         // Written straight into the store rather than through audit(), which only tells the
         // journal if it fails: here the line is what lets children in again, so staff must know.
+        // Opened for writing only when something waits to be seen, so that "nothing was changed"
+        // is true: no database made, none upgraded.
+        if (storage::quarantinedDatabases(identity.databaseFile()).empty()) {
+            m.kind = Kind::QuarantineSeen;
+            return m;
+        }
         storage::SubmissionStore store(identity.databaseFile());
         const auto notSeen = detail::quarantineNotSeen(identity, &store);
         for (const auto& name : notSeen)
             (void)store.recordAudit({0, storage::isoUtc(std::chrono::system_clock::now()), sourceName(source),
-                                     "quarantine_seen", "done", 0, fitDetail(name)});
+                                     "quarantine_seen", "done", 0, detail::fitDetail(name)});
         m.kind = Kind::QuarantineSeen;
         m.count = static_cast<int>(notSeen.size());
         if (!notSeen.empty())
@@ -441,11 +463,18 @@ std::vector<flow::Drive> removableDrives(const std::filesystem::path& mounts,
                                          const std::filesystem::path& sysBlock) {
     std::vector<flow::Drive> out;
     std::ifstream in(mounts);
-    std::string device, mountPoint, rest;
-    while (in >> device >> mountPoint && std::getline(in, rest)) {
+    std::string line;
+    // Line by line: a line cut short must not take the next line's fields.
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string device, mountPoint;
+        if (!(fields >> device >> mountPoint))
+            continue;
         const auto path = unescapeMount(mountPoint);
         if (!path.starts_with("/media/") && !path.starts_with("/run/media/"))
             continue;
+        if (!isPlainPath(path))
+            continue; // it would name a folder other than the drive's
         if (!device.starts_with("/dev/"))
             continue;
         if (!isRemovable(sysBlock, std::filesystem::path(device).filename().string()))

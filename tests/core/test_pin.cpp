@@ -207,3 +207,22 @@ TEST_CASE("a clock set back does not lock staff out for longer than the wait") {
     CHECK(core::checkPin(data, kPin, setBack).outcome == core::PinCheck::Outcome::Waiting);
     CHECK(core::checkPin(data, kPin, setBack + 31s).outcome == core::PinCheck::Outcome::Right);
 }
+
+// Found by killing the kiosk while it recorded a try: the temporary file of the atomic write
+// ("staff-pin-tries.json.tmp-<pid>") was left behind, and a kiosk started again with the same
+// process id (after a reboot, likely) could record no try at all, so it never made anyone wait.
+TEST_CASE("a try half-recorded by a killed kiosk does not stop the next one recording tries") {
+    test::TempDir dir;
+    const auto data = withPin(dir);
+    const auto pid = std::to_string(::getpid()); // the new kiosk is given the killed one's id
+    storage::writeFileAtomically(data / ("staff-pin-tries.json.tmp-" + pid), R"({"wrong_tries": 3, "wa)");
+    storage::writeFileAtomically(data / ("staff-pin.tmp-" + pid), "$argon2id$v=19$m=65536,t=2,p=1$");
+    (void)core::startKiosk(data);
+    const auto now = Clock::now();
+    for (int i = 0; i < core::kPinFreeTries + 1; ++i)
+        (void)core::checkPin(data, kWrong, now);
+    CHECK(core::readPinState(data).wrongTries == core::kPinFreeTries + 1);
+    CHECK(core::checkPin(data, kPin, now).outcome == core::PinCheck::Outcome::Waiting);
+    core::setPin(data, "13579135"); // and a new PIN can be set
+    CHECK(core::checkPin(data, "13579135", now).outcome == core::PinCheck::Outcome::Right);
+}

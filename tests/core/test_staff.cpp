@@ -303,6 +303,39 @@ TEST_CASE("a quarantined database stops children until staff have seen it, and a
     CHECK(core::whyCannotStore(k.kiosk).reason == flow::CannotStore::None);
 }
 
+// Found by attacking "kiosk admin see-quarantine", which says "Nothing was changed" when nothing
+// waits to be seen: it had made a database where there was none.
+TEST_CASE("seeing the quarantine when no database waits to be seen makes and changes nothing") {
+    test::TempDir dir;
+    const auto kiosk = core::startKiosk(dir / "data");
+    REQUIRE_FALSE(std::filesystem::exists(kiosk.databaseFile()));
+    const auto seen = core::seeQuarantine(kiosk, core::Source::Command);
+    CHECK(seen.kind == Kind::QuarantineSeen);
+    CHECK(seen.count == 0);
+    CHECK_FALSE(std::filesystem::exists(kiosk.databaseFile()));
+    CHECK_FALSE(std::filesystem::exists(dir / "data/quarantine"));
+}
+
+// Found by attacking the quarantine acknowledgement: the audit log holds a name as fitted to it
+// (200 bytes, control characters and bytes that are not UTF-8 as '?'), and the name was then looked
+// for as it is, so staff tapped "I have read this" and children were still turned away, for ever.
+TEST_CASE("a quarantined database with a name the audit log cannot hold as it is can still be seen") {
+    test::TempDir dir;
+    Kiosk k(dir);
+    // Put there by hand (IT copying a database aside): any name ending .db is a quarantined one.
+    const auto quarantine = k.kiosk.dataDir / "quarantine";
+    std::filesystem::create_directories(quarantine);
+    for (const auto& name : {"kiosk-copy-" + std::string(220, 'x') + ".db", std::string("kiosk\n\xff.db")}) {
+        INFO(name);
+        std::filesystem::copy_file(k.kiosk.databaseFile(), quarantine / name);
+        REQUIRE(core::whyCannotStore(k.kiosk).reason == flow::CannotStore::Quarantined);
+        CHECK(core::seeQuarantine(k.kiosk, core::Source::Screen).kind == Kind::QuarantineSeen);
+        CHECK(core::whyCannotStore(k.kiosk).reason == flow::CannotStore::None);
+        CHECK(core::readStatus(k.kiosk).quarantineNotSeen.empty());
+        CHECK(core::seeQuarantine(k.kiosk, core::Source::Screen).count == 0);
+    }
+}
+
 TEST_CASE("why a kiosk cannot store names the reason: no key, a full disk, unwritable, damaged") {
     test::TempDir dir;
     const auto kiosk = core::startKiosk(dir / "data");
@@ -433,6 +466,27 @@ TEST_CASE("removable drives are found from the mounts and the sys tree, by name,
     CHECK(drives == std::vector<flow::Drive>{{"SANDISK", "/media/kiosk/SANDISK"},
                                              {"MY STICK", "/run/media/kiosk/MY STICK"}});
     CHECK(core::removableDrives(dir / "no-mounts", sys / "class/block").empty());
+}
+
+// Found by attacking removableDrives with a hostile mounts file: a line cut short took the next
+// line's fields (losing that drive), and a mount point with ".." or an escaped NUL named a folder
+// other than the drive's.
+TEST_CASE("a mounts file with a short line or a mount point that is not plain loses no drive and names no other folder") {
+    test::TempDir dir;
+    const auto sys = dir / "sys/class/block";
+    for (const char* disk : {"sdb", "sdc", "sdd"}) {
+        std::filesystem::create_directories(sys / disk);
+        storage::writeFileAtomically(sys / disk / "removable", "1\n");
+    }
+    storage::writeFileAtomically(dir / "mounts", "/dev/sdb\n"
+                                                 "/dev/sdc /media/kiosk/A\\011B\\134C vfat rw 0 0\n"
+                                                 "/dev/sdd /media/kiosk/.. vfat rw 0 0\n"
+                                                 "/dev/sdd /media/../etc vfat rw 0 0\n"
+                                                 "/dev/sdd /media/kiosk/./OK vfat rw 0 0\n"
+                                                 "/dev/sdd /media/kiosk/nul\\000x vfat rw 0 0\n"
+                                                 "/dev/sdd /media/kiosk/OK vfat rw 0 0\n");
+    CHECK(core::removableDrives(dir / "mounts", sys) ==
+          std::vector<flow::Drive>{{"A\tB\\C", "/media/kiosk/A\tB\\C"}, {"OK", "/media/kiosk/OK"}});
 }
 
 TEST_CASE("a sync round is told as a message: what went, what came back, or what went wrong") {

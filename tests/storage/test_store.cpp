@@ -328,6 +328,23 @@ TEST_CASE("syncing a folder that cannot be opened throws a file error") {
     }
 }
 
+// Found by attacking the staff import: a "receipt" on a USB stick that is a symbolic link to
+// /proc/self/pagemap is a regular file whose size reads 0, and holds hundreds of gigabytes.
+TEST_CASE("a file whose size says less than it holds is still read no further than the limit") {
+    // /proc/self/maps says 0 bytes and holds a few kilobytes: the same lie, small enough to test.
+    const std::filesystem::path lying = "/proc/self/maps";
+    REQUIRE(std::filesystem::file_size(lying) == 0);
+    REQUIRE(readFile(lying).size() > 64);
+    try {
+        (void)readFile(lying, 64);
+        FAIL("readFile read past its limit");
+    } catch (const Error& e) {
+        CHECK(e.kind() == Error::Kind::Format);
+        CHECK_THAT(e.what(), Catch::Contains("/proc/self/maps"));
+    }
+    CHECK(readFile(lying, 1024 * 1024).size() > 64);
+}
+
 TEST_CASE("a database whose pages are damaged is quarantined, and earlier copies are never overwritten") {
     TempDir dir;
     const auto team = KeyPair::generate();
