@@ -327,7 +327,7 @@ int syncNow(const app::Options& o) {
                     "\"kiosk admin export --to DIR\" instead.\n");
         return 1;
     }
-    const auto round = core::syncOnce(identity, std::chrono::system_clock::now());
+    const auto round = core::syncOnce(identity, std::chrono::system_clock::now(), true);
     const auto message = core::syncMessage(round);
     core::audit(identity, core::Source::Command, "sync_now",
                 message.kind == flow::StaffMessage::Kind::Synced ? "done" : "failed", message.count,

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
+#include <utility>
 
 namespace kiosk::core {
 namespace {
@@ -53,13 +54,15 @@ void importReceipts(const Identity& identity, Clock::time_point now, SyncRound& 
         storage::syncFolder(folder);
 }
 
-void exportIfDue(const Identity& identity, Clock::time_point now, SyncRound& round) {
+void exportIfDue(const Identity& identity, Clock::time_point now, bool asked, SyncRound& round) {
     const auto status = readStatus(identity, now);
     const int sendable = status.waiting + status.exported - static_cast<int>(status.damaged.size()) +
                          status.quarantinedUnconfirmed;
     const auto lastExport = status.lastExport ? parseIsoUtc(*status.lastExport) : std::nullopt;
-    round.action = nextSyncAction(*identity.sync, storage::WorkingDays(identity.closures), now, lastExport,
-                                  sendable > 0);
+    round.action = asked && sendable > 0
+                       ? SyncAction::ExportAsked
+                       : nextSyncAction(*identity.sync, storage::WorkingDays(identity.closures), now, lastExport,
+                                        sendable > 0);
     if (round.action == SyncAction::Wait)
         return;
     round.exported = exportUnconfirmed(identity, identity.sync->folder);
@@ -123,7 +126,7 @@ SyncAction nextSyncAction(const SyncSettings& settings, const storage::WorkingDa
     return SyncAction::Wait;
 }
 
-SyncRound syncOnce(const Identity& identity, Clock::time_point now) {
+SyncRound syncOnce(const Identity& identity, Clock::time_point now, bool asked) {
     SyncRound round;
     try {
         const auto& folder = identity.sync->folder;
@@ -134,7 +137,7 @@ SyncRound syncOnce(const Identity& identity, Clock::time_point now) {
                                      "\"kiosk admin export --to DIR\" exports to a USB stick.");
         importReceipts(identity, now, round);
         (void)forgetReceived(identity, now);
-        exportIfDue(identity, now, round);
+        exportIfDue(identity, now, asked, round);
     } catch (const std::exception& e) {
         round.problems.push_back(e.what());
     }
@@ -150,6 +153,9 @@ struct SyncWorker::Shared {
     mutable std::condition_variable changed;
     bool stopping = false;
     bool poked = false;
+    bool asked = false; // staff asked for a round: the next exports whatever is sendable
+    std::uint64_t answered = 0;           // rounds staff asked for, finished
+    std::optional<SyncRound> lastAnswer;  // the last of them
     bool finished = false;
     std::uint64_t started = 0; // rounds begun
     std::uint64_t rounds = 0;  // rounds finished
@@ -162,13 +168,21 @@ SyncWorker::SyncWorker(Identity identity) : m_shared(std::make_shared<Shared>(st
     m_thread = std::thread([shared = m_shared] {
         const auto every = std::chrono::seconds(shared->identity.sync->checkEverySeconds);
         for (;;) {
+            bool asked = false;
             {
                 std::lock_guard lock(shared->mutex);
                 ++shared->started;
+                asked = std::exchange(shared->asked, false);
+                shared->poked = false; // this round answers every poke made before it began
             }
-            auto round = syncOnce(shared->identity, Clock::now());
+            auto round = syncOnce(shared->identity, Clock::now(), asked);
             std::unique_lock lock(shared->mutex);
             ++shared->rounds;
+            if (asked) {
+                // Kept apart from `last`: a round poked by a save may finish before staff read theirs.
+                shared->lastAnswer = round;
+                ++shared->answered;
+            }
             shared->last = std::move(round);
             shared->changed.notify_all();
             shared->changed.wait_for(lock, every, [&] { return shared->stopping || shared->poked; });
@@ -194,14 +208,15 @@ void SyncWorker::poke() {
 
 std::optional<SyncRound> SyncWorker::roundNow(std::chrono::milliseconds patience) {
     std::unique_lock lock(m_shared->mutex);
-    // A round already under way may have looked at the folder before staff asked: only one that
-    // begins after this answers them.
-    const std::uint64_t answering = m_shared->started + 1;
+    // A round already under way may have looked at the folder before staff asked: only the next
+    // asked-for round to begin answers them (one asked for already and not yet begun will do).
+    const std::uint64_t answering = m_shared->answered + 1;
     m_shared->poked = true;
+    m_shared->asked = true;
     m_shared->changed.notify_all();
-    if (!m_shared->changed.wait_for(lock, patience, [&] { return m_shared->rounds >= answering; }))
+    if (!m_shared->changed.wait_for(lock, patience, [&] { return m_shared->answered >= answering; }))
         return std::nullopt;
-    return m_shared->last;
+    return m_shared->lastAnswer;
 }
 
 void SyncWorker::stop(std::chrono::milliseconds patience) {

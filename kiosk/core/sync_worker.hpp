@@ -20,6 +20,7 @@ enum class SyncAction {
     ExportFirst,    // something is unconfirmed and this kiosk has never exported
     ExportDaily,    // a working day past daily_at, and nothing has left since daily_at today
     ExportInterval, // export_every_minutes have passed since the last export
+    ExportAsked,    // staff asked for a sync now (the screen's "Sync now", `kiosk admin sync`)
 };
 
 /// The sync worker's decision, a pure function of the settings and the time (local time for
@@ -42,7 +43,9 @@ struct SyncRound {
 /// (removing each once applied), deletes received rows past their keeping time, and exports there
 /// if nextSyncAction says so. Records what happened in sync-state.json when that changes. Never
 /// throws: a folder that is missing, full or read-only is a problem reported, and tried again.
-[[nodiscard]] SyncRound syncOnce(const Identity& identity, std::chrono::system_clock::time_point now);
+/// Asked by staff (`asked`), it exports whatever is sendable, whatever the interval.
+[[nodiscard]] SyncRound syncOnce(const Identity& identity, std::chrono::system_clock::time_point now,
+                                 bool asked = false);
 
 /// Runs syncOnce on a thread of its own (never the effect runner's, so that a network share that
 /// hangs never delays a child's save) every check_every_seconds, or at once when poked.
@@ -57,7 +60,7 @@ public:
     /// Wakes the worker for a round now (after a save, so that a new submission leaves promptly
     /// when the export interval allows).
     void poke();
-    /// Pokes the worker and waits for the round that follows, at most `patience`; nothing if the
+    /// Pokes the worker for a round that exports whatever is sendable (staff asked), and waits for it, at most `patience`; nothing if the
     /// folder did not answer in time (the round goes on by itself).
     [[nodiscard]] std::optional<SyncRound> roundNow(std::chrono::milliseconds patience);
     /// Stops the worker, waiting at most `patience` for a round under way; a round stuck in a hung
