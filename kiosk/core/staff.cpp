@@ -450,11 +450,10 @@ flow::Dashboard readDashboard(const Identity& identity, flow::CannotStore cannot
                                    line.outcome, line.count, line.detail});
             }
     } catch (const std::exception& e) {
-        // The database cannot be read: that, not the counts, is what staff must see.
-        if (d.cannotStore == flow::CannotStore::None) {
-            d.cannotStore = flow::CannotStore::Damaged;
-            d.cannotStoreDetail = e.what();
-        }
+        // The database cannot be read (damaged, or held by another program past the wait): that, not
+        // counts of nothing, is what staff must see.
+        d.unreadable = true;
+        d.cannotStoreDetail = e.what();
     }
     return d;
 }

@@ -111,6 +111,7 @@ struct Dashboard {
     bool nearlyFull = false;
     CannotStore cannotStore = CannotStore::None;
     std::string cannotStoreDetail; // for IT: the file and what the system said
+    bool unreadable = false; // the database could not be read: the counts above are not known
     std::string teamSealing, teamSigning, kioskSigning; // fingerprints; empty if unreadable
     std::vector<AuditLine> audit; // the last 20, newest first
 };

@@ -32,6 +32,9 @@ MaybeEvent drawWarnings(const flow::State& state, const flow::Dashboard& d, ui::
                        ui::ButtonStyle::Secondary))
             event = flow::StaffOpen{flow::StaffPage::WhyNot};
     }
+    if (d.unreadable)
+        notice(Tone::Red, ctx.tr("staff.warn.unreadable.title"_key), ctx.tr("staff.warn.unreadable.body"_key),
+               d.cannotStoreDetail);
     if (d.priority > 0)
         notice(Tone::Red, counted(ctx, "staff.warn.priority"_key, d.priority), ctx.tr("staff.warn.priority.body"_key));
     if (d.overdue)
@@ -103,7 +106,8 @@ MaybeEvent drawStaffDashboard(const flow::State& state, ui::Ctx& ctx) {
     if (const auto& d = state.staff.dashboard) {
         frame.take(drawWarnings(state, *d, ctx, w));
         ImGui::Dummy(ctx.em(0, 0.2f));
-        drawCounts(*d, ctx, w);
+        if (!d->unreadable) // counts of nothing would read as "nothing waits"
+            drawCounts(*d, ctx, w);
         ImGui::Dummy(ctx.em(0, 0.4f));
         staff::drawDetails(ctx, *d, w);
         ImGui::Dummy(ctx.em(0, 0.4f));
