@@ -154,7 +154,8 @@ MaybeEvent drawWelcome(const flow::State& state, ui::Ctx& ctx) {
     if (ui::button(ctx, "chrome.not_safe", notSafe, ImVec2(safeW, ctx.em(2.4f)), ui::ButtonStyle::Safety))
         event = flow::NotSafe{};
     // Only with no panel open: an answer to "I don't feel safe" is never the start of the gesture.
-    if (state.overlay == flow::Overlay::None)
+    // A tap on a button (on a small screen one may reach into a corner) is never taken from it.
+    if (state.overlay == flow::Overlay::None && !event)
         if (auto corner = cornerGesture(ctx))
             event = corner;
     return event;
