@@ -15,6 +15,7 @@ trap cleanup EXIT
 # script's fail() is called, with what was seen in LOG.
 start_display() {
   local attempt display_no
+  display_size="$1" display_log="$2"
   for attempt in 1 2 3; do
     exec 3<> <(:)
     Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp >>"$2" 2>&1 &
@@ -60,6 +61,31 @@ find_window() {
     sleep 0.1
   done
   fail "the kiosk window did not appear"
+}
+
+# start_kiosk LOG COMMAND...: starts the kiosk (COMMAND, with its environment) in the background
+# and waits for its window. A display that stopped answering between start_display and the kiosk's
+# start (seen on a CI machine running several displays at once: "The display could not be opened")
+# is started again, and the kiosk with it, up to three times; any other stop fails at once.
+start_kiosk() {
+  local log="$1" attempt
+  shift
+  for attempt in 1 2 3; do
+    "$@" >"$log" 2>&1 &
+    kiosk_pid=$!
+    for _ in $(seq 1 600); do
+      window="$(xdotool search --name '^Cafcass Cymru$' 2>/dev/null | head -1 || true)"
+      [ -n "$window" ] && return 0
+      kill -0 "$kiosk_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -0 "$kiosk_pid" 2>/dev/null && fail "the kiosk window did not appear"
+    grep -q "display could not be opened" "$log" || fail "the kiosk stopped: $(tail -5 "$log")"
+    echo "kiosk attempt $attempt: the display did not answer; starting it again" >>"$display_log"
+    kill "$xvfb_pid" 2>/dev/null || true
+    start_display "$display_size" "$display_log"
+  done
+  fail "the kiosk could not open a display three times: $(tail -5 "$log")"
 }
 
 # Waits until the kiosk has drawn something new (the tap map changes), or a moment passes.

@@ -26,9 +26,7 @@ sed -i 's/"sealing_key": *"\(.\)/"sealing_key": "!/' "$data/team-public.key"
 grep -q '"sealing_key": "!' "$data/team-public.key" || fail "the test could not damage the key file: $(cat "$data/team-public.key")"
 
 start_display 1280x800 "$artifacts/xvfb.log"
-KIOSK_TAP_MAP="$taps" "$kiosk" --data-dir "$data" --windowed=1280x800 >"$artifacts/kiosk.log" 2>&1 &
-kiosk_pid=$!
-find_window
+start_kiosk "$artifacts/kiosk.log" env KIOSK_TAP_MAP="$taps" "$kiosk" --data-dir "$data" --windowed=1280x800
 wait_for "^screen welcome"
 # The start check answers within moments; after it, no language button is there to begin with.
 for _ in $(seq 1 200); do on_screen welcome.english || break; sleep 0.05; done

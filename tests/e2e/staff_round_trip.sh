@@ -34,9 +34,7 @@ team_cmd keygen >"$artifacts/keygen.txt"
 printf '246810\n' | "$kiosk" admin set-pin --pin-stdin --data-dir "$data" >"$artifacts/set-pin.txt"
 
 start_display "$size" "$artifacts/xvfb.log"
-KIOSK_TAP_MAP="$taps" "$kiosk" --data-dir "$data" --windowed="$size" >"$artifacts/kiosk.log" 2>&1 &
-kiosk_pid=$!
-find_window
+start_kiosk "$artifacts/kiosk.log" env KIOSK_TAP_MAP="$taps" "$kiosk" --data-dir "$data" --windowed="$size"
 wait_for "^screen welcome"
 
 # A child sends a compliment in English.

@@ -37,9 +37,7 @@ JSON
 
 # The kiosk starts, provisioned, with the sync folder; a child sends a compliment in English.
 start_display 1280x800 "$artifacts/xvfb.log"
-KIOSK_TAP_MAP="$taps" "$kiosk" --data-dir "$data" --windowed=1280x800 >"$artifacts/kiosk.log" 2>&1 &
-kiosk_pid=$!
-find_window
+start_kiosk "$artifacts/kiosk.log" env KIOSK_TAP_MAP="$taps" "$kiosk" --data-dir "$data" --windowed=1280x800
 wait_for "^screen welcome"
 tap welcome.english
 wait_for "^screen kind en"

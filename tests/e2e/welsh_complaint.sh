@@ -28,10 +28,7 @@ fail() { echo "FAIL: $*"; [ -f "$taps" ] && cat "$taps"; exit 1; }
 
 start_display 1280x800 "$artifacts/xvfb.log"
 
-KIOSK_TAP_MAP="$taps" "$kiosk" --data-dir "$data" --windowed=1280x800 >"$artifacts/kiosk.log" 2>&1 &
-kiosk_pid=$!
-
-find_window
+start_kiosk "$artifacts/kiosk.log" env KIOSK_TAP_MAP="$taps" "$kiosk" --data-dir "$data" --windowed=1280x800
 wait_for "^screen welcome"
 shot 01-welcome
 tap welcome.cymraeg
