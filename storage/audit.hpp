@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace kiosk::storage {
 
@@ -35,5 +36,10 @@ inline constexpr std::size_t kAuditDetailMaxBytes = 200;
 /// 8601 UTC, a negative count, a detail longer than kAuditDetailMaxBytes, not UTF-8, or holding a
 /// control character. The store and the bundle reader refuse such a line.
 [[nodiscard]] std::string auditLineProblem(const AuditEntry& entry);
+
+/// A detail as the audit log takes it: a folder's name may hold any bytes, so one that is not a
+/// character there (a control character, a byte of no UTF-8 character) becomes '?', and a name too
+/// long keeps its end, where a path's own folder name is, after "...".
+[[nodiscard]] std::string fitAuditDetail(std::string_view text);
 
 } // namespace kiosk::storage

@@ -36,10 +36,6 @@ template <class Action> auto onDatabase(const Identity& identity, Action action)
     return out;
 }
 
-/// A detail as the audit log takes it (FORMAT.md, "Audit log"): what is not a character there
-/// becomes '?', and a text too long keeps its end (a path's own name) after "...".
-[[nodiscard]] std::string fitDetail(std::string_view text);
-
 /// The names of the quarantined databases that no "quarantine_seen" line of the audit log names,
 /// oldest first: while there is one, the kiosk takes no child's submission. Reads only (the store,
 /// if given, is the kiosk's own, open).
@@ -50,7 +46,7 @@ template <class Action> auto onDatabase(const Identity& identity, Action action)
         const auto name = file.filename().string();
         // Looked for as it was recorded: a name over 200 bytes, or with a byte the log cannot hold,
         // is recorded fitted to it.
-        if (store == nullptr || !store->auditHas("quarantine_seen", fitDetail(name)))
+        if (store == nullptr || !store->auditHas("quarantine_seen", storage::fitAuditDetail(name)))
             out.push_back(name);
     }
     return out;

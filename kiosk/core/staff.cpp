@@ -32,39 +32,11 @@ const char* sourceName(Source source) {
     return source == Source::Screen ? "screen" : "command";
 }
 
-// How long the UTF-8 character at text[i] is, or 0 if it is not one the audit log takes (a
-// control character, a byte that starts no character, an overlong or surrogate form).
-std::size_t characterAt(std::string_view text, std::size_t i) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80)
-        return lead < 0x20 || lead == 0x7F ? 0 : 1;
-    std::size_t length = 0;
-    if (lead >= 0xC2 && lead <= 0xDF)
-        length = 2;
-    else if (lead >= 0xE0 && lead <= 0xEF)
-        length = 3;
-    else if (lead >= 0xF0 && lead <= 0xF4)
-        length = 4;
-    if (length == 0 || i + length > text.size())
-        return 0;
-    std::uint32_t point = lead & (length == 2 ? 0x1Fu : length == 3 ? 0x0Fu : 0x07u);
-    for (std::size_t k = 1; k < length; ++k) {
-        const auto next = static_cast<unsigned char>(text[i + k]);
-        if ((next & 0xC0) != 0x80)
-            return 0;
-        point = (point << 6) | (next & 0x3Fu);
-    }
-    if ((length == 3 && point < 0x800) || (length == 4 && point < 0x10000) || point > 0x10FFFF ||
-        (point >= 0xD800 && point <= 0xDFFF))
-        return 0;
-    return length;
-}
-
 void recordAudit(const Identity& identity, Source source, const std::string& action,
                  const std::string& outcome, int count, const std::string& detail) {
     storage::SubmissionStore store(identity.databaseFile());
     (void)store.recordAudit({0, storage::isoUtc(std::chrono::system_clock::now()), sourceName(source), action,
-                             outcome, count, detail::fitDetail(detail)});
+                             outcome, count, storage::fitAuditDetail(detail)});
 }
 
 // What staff call a folder: the drive's name, or the path typed.
@@ -89,16 +61,6 @@ bool hasLittleRoom(const std::filesystem::path& folder) {
     std::error_code ec;
     const auto space = std::filesystem::space(folder, ec);
     return !ec && space.available < kLittleRoomBytes;
-}
-
-// The receipts at the top level of a folder, as staff put them on a USB stick.
-std::vector<std::filesystem::path> receiptsIn(const std::filesystem::path& folder) {
-    std::vector<std::filesystem::path> out;
-    for (const auto& entry : std::filesystem::directory_iterator(folder))
-        if (entry.path().extension() == ".receipt" && entry.is_regular_file())
-            out.push_back(entry.path());
-    std::sort(out.begin(), out.end());
-    return out;
 }
 
 std::optional<flow::LocalTime> localFromIso(const std::optional<std::string>& iso) {
@@ -159,36 +121,6 @@ bool isRemovable(const std::filesystem::path& sysBlock, const std::string& devic
 }
 
 } // namespace
-
-namespace detail {
-
-// A detail as the audit log takes it (FORMAT.md, "Audit log"): a folder's name may hold any bytes,
-// so one that is not a character there becomes '?', and a path too long keeps its end, where the
-// folder's own name is.
-std::string fitDetail(std::string_view text) {
-    std::vector<std::string_view> characters;
-    std::size_t bytes = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t length = characterAt(text, i);
-        characters.push_back(length == 0 ? std::string_view("?") : text.substr(i, length));
-        bytes += characters.back().size();
-        i += length == 0 ? 1 : length;
-    }
-    const std::string_view mark = "...";
-    auto first = characters.begin();
-    if (bytes > storage::kAuditDetailMaxBytes) {
-        std::size_t kept = mark.size();
-        first = characters.end();
-        while (first != characters.begin() && kept + (first - 1)->size() <= storage::kAuditDetailMaxBytes)
-            kept += (--first)->size();
-    }
-    std::string out(first == characters.begin() ? std::string_view() : mark);
-    for (auto c = first; c != characters.end(); ++c)
-        out += *c;
-    return out;
-}
-
-} // namespace detail
 
 const char* auditOutcome(Kind kind) {
     switch (kind) {
@@ -308,7 +240,7 @@ flow::StaffMessage importReceiptsFrom(const Identity& identity, const std::files
     std::string unreadable;
     try {
         // Receipt files stay on the stick: it is the staff's, and the team may want it back.
-        for (const auto& file : receiptsIn(folder)) {
+        for (const auto& file : receiptFilesIn(folder)) {
             try {
                 const auto r = importReceipt(identity, file);
                 if (r.outcome == ReceiptImport::Outcome::Refused)
@@ -380,7 +312,7 @@ flow::StaffMessage seeQuarantine(const Identity& identity, Source source) {
         const auto notSeen = detail::quarantineNotSeen(identity, &store);
         for (const auto& name : notSeen)
             (void)store.recordAudit({0, storage::isoUtc(std::chrono::system_clock::now()), sourceName(source),
-                                     "quarantine_seen", "done", 0, detail::fitDetail(name)});
+                                     "quarantine_seen", "done", 0, storage::fitAuditDetail(name)});
         m.kind = Kind::QuarantineSeen;
         m.count = static_cast<int>(notSeen.size());
         if (!notSeen.empty())
