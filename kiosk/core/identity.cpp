@@ -1,5 +1,7 @@
 #include <core/identity.hpp>
 
+#include <core/pin.hpp>
+
 #include <storage/error.hpp>
 #include <storage/files.hpp>
 #include <storage/store.hpp>
@@ -21,8 +23,6 @@ constexpr const char* kKioskIdentity = "kiosk-identity.json";
 constexpr const char* kConfig = "kiosk.json";
 constexpr const char* kDatabase = "kiosk.db";
 constexpr const char* kSyncState = "sync-state.json";
-constexpr const char* kStaffPin = "staff-pin";                 // pin.cpp
-constexpr const char* kStaffPinTries = "staff-pin-tries.json"; // pin.cpp
 
 using storage::Error;
 
@@ -151,8 +151,8 @@ void removeHalfWritten(const std::filesystem::path& dataDir) {
     for (const auto& entry : std::filesystem::directory_iterator(dataDir)) {
         const auto name = entry.path().filename().string();
         for (const char* file :
-             {kTeamKey, kDemoPublic, kDemoSecret, kKioskSecret, kKioskIdentity, kConfig, kSyncState, kStaffPin,
-              kStaffPinTries})
+             {kTeamKey, kDemoPublic, kDemoSecret, kKioskSecret, kKioskIdentity, kConfig, kSyncState, kPinFile,
+              kPinTriesFile})
             if (name.starts_with(std::string(file) + ".tmp-"))
                 std::filesystem::remove(entry.path());
     }

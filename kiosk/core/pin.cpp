@@ -19,9 +19,6 @@ using storage::Error;
 using Clock = std::chrono::system_clock;
 using namespace std::chrono_literals;
 
-constexpr const char* kPinFile = "staff-pin";
-constexpr const char* kTriesFile = "staff-pin-tries.json";
-
 // The hash alone is a few hundred bytes; anything far larger was not written by setPin.
 constexpr std::uintmax_t kLargestPinFile = 4096;
 
@@ -67,7 +64,7 @@ void writeTries(const std::filesystem::path& dataDir, const PinState& state) {
     nlohmann::json j = {{"wrong_tries", state.wrongTries}, {"wait_until", nullptr}};
     if (state.waitUntil != Clock::time_point{})
         j["wait_until"] = storage::isoUtc(state.waitUntil);
-    storage::writeFileAtomically(dataDir / kTriesFile, j.dump() + "\n", 0600);
+    storage::writeFileAtomically(dataDir / kPinTriesFile, j.dump() + "\n", 0600);
 }
 
 // Recording must never stop a check: staff locked out of a kiosk whose disk is full could never
@@ -117,7 +114,7 @@ PinState readPinState(const std::filesystem::path& dataDir) {
             state.set = false;
         }
     }
-    readTries(dataDir / kTriesFile, state);
+    readTries(dataDir / kPinTriesFile, state);
     return state;
 }
 

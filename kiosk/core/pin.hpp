@@ -10,6 +10,10 @@
 
 namespace kiosk::core {
 
+/// The PIN's files in the data folder.
+inline constexpr const char* kPinFile = "staff-pin";
+inline constexpr const char* kPinTriesFile = "staff-pin-tries.json";
+
 /// The wait after this many wrong tries in a row: none for the first four, then 30 s, 1 min,
 /// 5 min, 15 min, 30 min, and 1 hour from then on.
 [[nodiscard]] std::chrono::seconds pinWaitAfter(int wrongTries);

@@ -8,6 +8,7 @@
 #include <storage/store.hpp>
 
 #include <cerrno>
+#include <algorithm>
 #include <set>
 
 namespace kiosk::core {
@@ -121,6 +122,15 @@ storage::ExportResult exportUnconfirmed(const Identity& identity, const std::fil
             store, folder, {identity.name, identity.key, &signer, identity.demo, storage::isoUtc(now)},
             alsoSend);
     });
+}
+
+std::vector<std::filesystem::path> receiptFilesIn(const std::filesystem::path& folder) {
+    std::vector<std::filesystem::path> out;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+        if (entry.path().extension() == ".receipt" && entry.is_regular_file())
+            out.push_back(entry.path());
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 int forgetReceived(const Identity& identity, std::chrono::system_clock::time_point now) {

@@ -56,6 +56,10 @@ struct ReceiptImport {
 importReceipt(const Identity& identity, const std::filesystem::path& file,
               std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
+/// The receipt files (*.receipt, regular files) at the top level of a folder, by name: a USB stick's
+/// or the sync folder's.
+[[nodiscard]] std::vector<std::filesystem::path> receiptFilesIn(const std::filesystem::path& folder);
+
 /// Deletes the received rows kept keep_received_days (secure delete: their bytes leave both the
 /// database and its WAL); opens the database for writing only if there are received rows. Returns
 /// how many went.

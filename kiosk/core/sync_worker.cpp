@@ -19,18 +19,9 @@ namespace {
 
 using Clock = std::chrono::system_clock;
 
-std::vector<std::filesystem::path> receiptsIn(const std::filesystem::path& folder) {
-    std::vector<std::filesystem::path> out;
-    for (const auto& entry : std::filesystem::directory_iterator(folder))
-        if (entry.path().extension() == ".receipt" && entry.is_regular_file())
-            out.push_back(entry.path());
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 void importReceipts(const Identity& identity, Clock::time_point now, SyncRound& round) {
     const auto& folder = identity.sync->folder;
-    for (const auto& file : receiptsIn(folder)) {
+    for (const auto& file : receiptFilesIn(folder)) {
         try {
             const auto imported = importReceipt(identity, file, now);
             if (imported.outcome == ReceiptImport::Outcome::ForAnotherKiosk) {
