@@ -16,7 +16,7 @@ void drawDemoBanner(ui::Ctx& ctx) {
     const float h = ctx.em(1.3f);
     ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + width, at.y + h), ctx.theme.demoBanner, ctx.em(0.2f));
     const std::string label =
-        std::string(ctx.cy("demo.banner"_key)) + "  ·  " + std::string(ctx.en("demo.banner"_key));
+        ctx.both("demo.banner"_key, "  ·  ");
     ui::drawCentredText(ImGui::GetWindowDrawList(), ctx.fonts.bold, at, ImVec2(at.x + width, at.y + h),
                         ctx.theme.onDemoBanner, label);
     ImGui::Dummy(ImVec2(width, h));

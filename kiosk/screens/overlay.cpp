@@ -54,9 +54,6 @@ MaybeEvent drawPanel(ui::Ctx& ctx, Body body, const std::vector<Choice>& choices
     return event;
 }
 
-std::string both(const ui::Ctx& ctx, i18n::Key key) {
-    return std::string(ctx.cy(key)).append("\n").append(ctx.en(key));
-}
 
 } // namespace
 
@@ -74,15 +71,15 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
         // Asked in both languages, Welsh first: whoever is in front of the screen now may read either.
         const int seconds = flow::secondsLeftToAnswer(state);
         const auto body = [&](float w) {
-            ui::text(ctx.fonts.title, both(ctx, "still_there.title"_key), ctx.theme.text, w);
+            ui::text(ctx.fonts.title, ctx.both("still_there.title"_key, "\n"), ctx.theme.text, w);
             for (const auto* lang : {ctx.welsh, ctx.english})
                 ui::text(ctx.fonts.body,
                          i18n::format(lang->plural("still_there.body"_key, seconds), {{"seconds", std::to_string(seconds)}}),
                          ctx.theme.text, w);
         };
         return drawPanel(ctx, body,
-                         {{"still_there.yes", both(ctx, "still_there.yes"_key), flow::Dismiss{}, ui::ButtonStyle::Primary},
-                          {"still_there.start_again", both(ctx, "still_there.start_again"_key),
+                         {{"still_there.yes", ctx.both("still_there.yes"_key, "\n"), flow::Dismiss{}, ui::ButtonStyle::Primary},
+                          {"still_there.start_again", ctx.both("still_there.start_again"_key, "\n"),
                            flow::ConfirmStartAgain{}, ui::ButtonStyle::Secondary}});
     }
     case flow::Overlay::ConfirmStartAgain: {
@@ -124,7 +121,7 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
                 drawSafetyAdvice(ctx, *ctx.english, w);
             }
         };
-        const auto label = [&](i18n::Key key) { return bilingual ? both(ctx, key) : std::string(ctx.tr(key)); };
+        const auto label = [&](i18n::Key key) { return bilingual ? ctx.both(key, "\n") : std::string(ctx.tr(key)); };
         return drawPanel(ctx, body,
                          {{"not_safe.back", label("not_safe.back"_key), flow::Dismiss{}, ui::ButtonStyle::Primary},
                           {"not_safe.hide", label("chrome.hide"_key), flow::QuickHide{}, ui::ButtonStyle::Secondary}},

@@ -26,10 +26,6 @@ std::string statusText(const flow::State& state, const i18n::Catalogue& lang) {
     return {};
 }
 
-std::string both(const ui::Ctx& ctx, i18n::Key key) {
-    return std::string(ctx.cy(key)).append("  ·  ").append(ctx.en(key));
-}
-
 // The words above the pad, Welsh first: the heading, the dots, and what the last try found.
 void drawWords(const flow::State& state, ui::Ctx& ctx, float width) {
     for (const auto* lang : {ctx.welsh, ctx.english})
@@ -68,12 +64,12 @@ MaybeEvent drawStaffPin(const flow::State& state, ui::Ctx& ctx) {
     MaybeEvent event;
     const auto cancel = [&](float width) {
         // Closes the pad and goes back to Welcome; not while a try is being checked.
-        if (ui::button(ctx, "staff.cancel", both(ctx, "staff.cancel"_key), ImVec2(width, cancelH),
+        if (ui::button(ctx, "staff.cancel", ctx.both("staff.cancel"_key, "  ·  "), ImVec2(width, cancelH),
                        busy ? ui::ButtonStyle::Disabled : ui::ButtonStyle::Secondary) &&
             !busy)
             event = flow::StaffBack{};
     };
-    const std::string ok = both(ctx, "staff.pin.ok"_key);
+    const std::string ok = ctx.both("staff.pin.ok"_key, "  ·  ");
     if (avail.x > avail.y) {
         // Landscape: the words on the left, the pad on the right, both in the middle of the screen.
         const float column = std::min(ctx.em(19), (avail.x - gap) / 2);

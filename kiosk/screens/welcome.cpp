@@ -106,7 +106,7 @@ std::array<CornerZone, 4> cornerZones(ImVec2 origin, ImVec2 size, float unit) {
 MaybeEvent drawWelcome(const flow::State& state, ui::Ctx& ctx) {
     if (ctx.demo) {
         const std::string banner =
-            std::string(ctx.cy("demo.banner"_key)) + "  ·  " + std::string(ctx.en("demo.banner"_key));
+            ctx.both("demo.banner"_key, "  ·  ");
         ui::centredText(ctx.fonts.bold, banner, ctx.theme.demoBanner, ImGui::GetContentRegionAvail().x);
     }
     const ImVec2 origin = ImGui::GetCursorPos();
@@ -150,7 +150,7 @@ MaybeEvent drawWelcome(const flow::State& state, ui::Ctx& ctx) {
     const float safeW = std::min(avail.x, ctx.em(22));
     ImGui::SetCursorPos(ImVec2(origin.x + (avail.x - safeW) / 2, ImGui::GetWindowContentRegionMax().y - ctx.em(2.6f)));
     const std::string notSafe =
-        std::string(ctx.cy("chrome.not_safe"_key)) + "  ·  " + std::string(ctx.en("chrome.not_safe"_key));
+        ctx.both("chrome.not_safe"_key, "  ·  ");
     if (ui::button(ctx, "chrome.not_safe", notSafe, ImVec2(safeW, ctx.em(2.4f)), ui::ButtonStyle::Safety))
         event = flow::NotSafe{};
     // Only with no panel open: an answer to "I don't feel safe" is never the start of the gesture.

@@ -8,6 +8,8 @@
 #include <imgui.h>
 
 #include <array>
+#include <string>
+#include <string_view>
 
 namespace kiosk::ui {
 
@@ -48,6 +50,10 @@ struct Ctx {
     [[nodiscard]] std::string_view tr(i18n::Key key) const { return current->text(key); }
     [[nodiscard]] std::string_view cy(i18n::Key key) const { return welsh->text(key); }
     [[nodiscard]] std::string_view en(i18n::Key key) const { return english->text(key); }
+    /// A key's text in both languages, Welsh first, with what goes between ("\n", "  ·  ").
+    [[nodiscard]] std::string both(i18n::Key key, std::string_view between) const {
+        return std::string(cy(key)).append(between).append(en(key));
+    }
 };
 
 } // namespace kiosk::ui
