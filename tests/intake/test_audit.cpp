@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <optional>
+#include <test_support/time_zone.hpp>
 
 // The kiosks' audit logs as intake takes them from bundles and lists them (storage/FORMAT.md,
 // "Audit log" and "Intake ledger").
@@ -28,28 +29,7 @@ using Result = BundleOutcome::Result;
 
 namespace {
 
-// Sets TZ for one test and puts the old value back, so that other tests see the computer's own zone.
-class TimeZone {
-public:
-    explicit TimeZone(const char* zone) {
-        if (const char* old = std::getenv("TZ"))
-            m_old = old;
-        setenv("TZ", zone, 1);
-        tzset();
-    }
-    TimeZone(const TimeZone&) = delete;
-    TimeZone& operator=(const TimeZone&) = delete;
-    ~TimeZone() {
-        if (m_old)
-            setenv("TZ", m_old->c_str(), 1);
-        else
-            unsetenv("TZ");
-        tzset();
-    }
-
-private:
-    std::optional<std::string> m_old;
-};
+using kiosk::test::TimeZone;
 
 Run runAt(const std::string& now, std::int64_t number = 1) { return {now, number, false}; }
 

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <test_support/time_zone.hpp>
 
 using namespace kiosk::storage;
 
@@ -15,28 +16,7 @@ template <> struct StringMaker<Date> {
 
 namespace {
 
-// Sets TZ for one test and puts the old value back, so that other tests see the kiosk's own zone.
-class TimeZone {
-public:
-    explicit TimeZone(const char* zone) {
-        if (const char* old = std::getenv("TZ"))
-            m_old = old;
-        setenv("TZ", zone, 1);
-        tzset();
-    }
-    TimeZone(const TimeZone&) = delete;
-    TimeZone& operator=(const TimeZone&) = delete;
-    ~TimeZone() {
-        if (m_old)
-            setenv("TZ", m_old->c_str(), 1);
-        else
-            unsetenv("TZ");
-        tzset();
-    }
-
-private:
-    std::optional<std::string> m_old;
-};
+using kiosk::test::TimeZone;
 
 } // namespace
 
