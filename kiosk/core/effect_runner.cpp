@@ -251,6 +251,14 @@ EffectRunner::Events EffectRunner::perform(flow::SaveSubmission& save) {
     return out;
 }
 
+EffectRunner::Events EffectRunner::perform(flow::Speak&) {
+    return {flow::SpeechEnded{}}; // no voice yet: the button goes back to "Read it to me"
+}
+
+EffectRunner::Events EffectRunner::perform(flow::StopSpeaking&) {
+    return {};
+}
+
 EffectRunner::Events EffectRunner::perform(flow::ReadPinState&) {
     return {flow::PinRead{pinStatus(readPinState(m_identity.dataDir), std::chrono::system_clock::now())}};
 }

@@ -46,6 +46,8 @@ private:
     [[nodiscard]] Events checkStorage();
     // One for each effect: a new effect does not compile until it has one.
     [[nodiscard]] Events perform(flow::SaveSubmission& save);
+    [[nodiscard]] Events perform(flow::Speak& speak);
+    [[nodiscard]] Events perform(flow::StopSpeaking& stop);
     [[nodiscard]] Events perform(flow::ReadPinState& read);
     [[nodiscard]] Events perform(flow::CheckPin& check);
     [[nodiscard]] Events perform(flow::ChangePin& change);

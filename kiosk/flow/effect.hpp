@@ -45,6 +45,12 @@ struct SaveSubmission {
     [[nodiscard]] const std::string& text(Field f) const { return texts[static_cast<std::size_t>(f)].str(); }
 };
 
+/// Reads words aloud, each part in its language, stopping whatever was being read; answers
+/// SpeechEnded when done (or when it cannot: a tablet without sound).
+struct Speak { Script script; };
+/// Stops reading aloud at once (the child moved on); answers nothing.
+struct StopSpeaking {};
+
 // Staff mode's work (flow/staff.hpp). Each answers with the event named, except RecordStaffLeft.
 struct ReadPinState {};                        // -> PinRead
 struct CheckPin { SecretText pin; };           // -> PinChecked; the try is recorded before the check
@@ -57,8 +63,8 @@ struct SyncNow {};                             // -> StaffDone
 struct SeeQuarantine {};                       // -> StaffDone (QuarantineSeen), then StorageChecked
 struct RecordStaffLeft { bool byItself = false; }; // the audit log only: nothing answers
 
-using Effect = std::variant<SaveSubmission, ReadPinState, CheckPin, ChangePin, ReadDashboard, ListDrives, ExportTo,
-                            ImportReceiptFrom, SyncNow, SeeQuarantine, RecordStaffLeft>;
+using Effect = std::variant<SaveSubmission, Speak, StopSpeaking, ReadPinState, CheckPin, ChangePin, ReadDashboard,
+                            ListDrives, ExportTo, ImportReceiptFrom, SyncNow, SeeQuarantine, RecordStaffLeft>;
 using Effects = std::vector<Effect>;
 
 } // namespace kiosk::flow

@@ -39,10 +39,13 @@ struct ConfirmStartAgain {};
 struct QuickHide {};                // one tap: Welcome, everything gone
 struct NotSafe {};                  // "I don't feel safe"
 struct Dismiss {};                  // closes an overlay
+struct Touched {};                  // a finger on the screen anywhere (a drag, a touch between buttons): activity
+struct ReadAloud { Script script; };  // "Read it to me": the words on screen, never what was typed; again stops
 struct Tick { Clock::time_point now; };
 struct Saved { std::uint64_t job; std::string reference; std::optional<Day> contactBy; };
 struct SaveFailed { std::uint64_t job; };
 struct StorageChecked { CannotStore why; }; // at start: whether what a child sends can be stored
+struct SpeechEnded {};              // the shell has finished (or could not start) reading aloud
 
 // Staff mode (flow/staff.hpp). From the screen:
 struct CornerDown { Corner corner; };   // a finger went down in a corner of Welcome
@@ -70,8 +73,8 @@ using Event = std::variant<ChooseLanguage, ChooseKind, ChooseWho, ToggleAgreed, 
                            ChooseFeeling, TogglePutRight, ChooseContact, ChooseMeeting, ChooseSharing, Next, Back, GoTo,
                            SkipStory, Focus, TypeText, Erase, MoveCursor, PlaceCursor, SetKeyboard, ToggleShift,
                            ToggleLargeText, Send, Finish, AskStartAgain, ConfirmStartAgain, QuickHide, NotSafe, Dismiss,
-                           Tick, Saved, SaveFailed, StorageChecked, CornerDown, CornerUp, PinDigit, PinErase,
-                           PinEnter, StaffLanguage, StaffOpen, StaffChooseFolder, StaffTypeFolder, StaffUseFolder,
+                           Touched, ReadAloud, Tick, Saved, SaveFailed, StorageChecked, SpeechEnded, CornerDown,
+                           CornerUp, PinDigit, PinErase,                           PinEnter, StaffLanguage, StaffOpen, StaffChooseFolder, StaffTypeFolder, StaffUseFolder,
                            StaffSyncNow, StaffQuarantineSeen, StaffBack, StaffLeave, PinRead, PinChecked,
                            DashboardRead, DrivesListed, StaffDone>;
 

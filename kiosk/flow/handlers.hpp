@@ -16,6 +16,7 @@ Effects on(State& s, const Tick& e);
 Effects on(State& s, const Saved& e);
 Effects on(State& s, const SaveFailed& e);
 Effects on(State& s, const StorageChecked& e);
+Effects on(State& s, const SpeechEnded& e);
 
 // The session: language, text size, start again, hide, "I don't feel safe" (step_session.cpp).
 Effects on(State& s, const ChooseLanguage& e);
@@ -25,11 +26,16 @@ Effects on(State& s, const ConfirmStartAgain& e);
 Effects on(State& s, const QuickHide& e);
 Effects on(State& s, const NotSafe& e);
 Effects on(State& s, const Dismiss& e);
+Effects on(State& s, const Touched& e);
+Effects on(State& s, const ReadAloud& e);
 
-// While an overlay shows, only its own answers count (step_session.cpp).
+// While an overlay shows, only its own answers count, and the ways out that are there at every
+// moment: hide, "I don't feel safe" and "Read it to me" (step_session.cpp).
 Effects onOverlay(State& s, const Dismiss& e);
 Effects onOverlay(State& s, const ConfirmStartAgain& e);
 Effects onOverlay(State& s, const QuickHide& e);
+Effects onOverlay(State& s, const NotSafe& e);
+Effects onOverlay(State& s, const ReadAloud& e);
 
 // The questions (step_choices.cpp).
 Effects on(State& s, const ChooseKind& e);

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk::flow {
 
@@ -66,6 +67,15 @@ struct Day {
     bool operator==(const Day&) const = default;
 };
 
+/// Words to read aloud, in the language they are written in: Welcome and the panels asked in both
+/// languages are read Welsh first, then English.
+struct Spoken {
+    Language language = Language::Welsh;
+    std::string text;
+    bool operator==(const Spoken&) const = default;
+};
+using Script = std::vector<Spoken>;
+
 /// Modal panels drawn over the current screen.
 enum class Overlay { None, StillThere, ConfirmStartAgain, NotSafe };
 
@@ -73,6 +83,7 @@ enum class Overlay { None, StillThere, ConfirmStartAgain, NotSafe };
 struct Timing {
     std::chrono::seconds quietBeforeAsking{90};
     std::chrono::seconds answerWindow{30}; // WCAG 2.2.1 asks for at least 20 seconds
+    std::chrono::seconds thankYouStays{60}; // Thank you goes back to Welcome by itself after this, untouched
 };
 
 /// Everything the kiosk knows about the session on screen.
@@ -88,6 +99,7 @@ struct State {
     bool priority = false;      // "I don't feel safe" was pressed in this session
     bool returnToCheck = false; // set by a "Change" button on Check your answers
     bool saveFailed = false;
+    bool reading = false;       // "Read it to me" is reading what is on screen aloud
     CannotStore cannotStore = CannotStore::None; // found at start: anything but None and no journey begins
     std::uint64_t job = 0;          // the save this session waits for; each Send takes the next number
     std::string reference;          // shown on Thank you once the submission is stored

@@ -3,6 +3,7 @@
 #include <flow/handlers.hpp>
 
 #include <algorithm>
+#include <tuple>
 #include <type_traits>
 
 namespace kiosk::flow {
@@ -14,7 +15,7 @@ constexpr bool kOneOf = (std::is_same_v<E, Of> || ...);
 
 template <class E>
 constexpr bool kFromShell = kOneOf<E, Tick, Saved, SaveFailed, StorageChecked, PinRead, PinChecked, DashboardRead,
-                                   DrivesListed, StaffDone>;
+                                   DrivesListed, StaffDone, SpeechEnded>;
 
 // What staff mode takes while it is open; everything else (the journey's events) waits until it closes.
 template <class E>
@@ -22,16 +23,23 @@ constexpr bool kStaffInput = kOneOf<E, PinDigit, PinErase, PinEnter, StaffLangua
                                     StaffTypeFolder, StaffUseFolder, StaffSyncNow, StaffQuarantineSeen, StaffBack,
                                     StaffLeave, TypeText, Erase, MoveCursor, PlaceCursor, SetKeyboard, ToggleShift>;
 
-// The answers an overlay takes; every other input waits until it is closed.
+// The answers an overlay takes, and the ways out that work at every moment; every other input
+// waits until it is closed.
 template <class E>
-constexpr bool kAnswersOverlay =
-    std::is_same_v<E, Dismiss> || std::is_same_v<E, ConfirmStartAgain> || std::is_same_v<E, QuickHide>;
+constexpr bool kAnswersOverlay = kOneOf<E, Dismiss, ConfirmStartAgain, QuickHide, NotSafe, ReadAloud>;
+
+// Thank you keeps its own, shorter clock: the words are stored, only the code is left to read.
+bool thankYouClockRuns(const State& s) { return s.screen == Screen::ThankYou && s.overlay == Overlay::None; }
 
 // The inactivity clock runs whenever there is something of a child's on screen or in memory,
 // except while a submission is being stored.
 bool inactivityClockRuns(const State& s) {
-    return s.screen != Screen::Sending && (s.screen != Screen::Welcome || detail::sessionHasAnswers(s));
+    return s.screen != Screen::Sending && !thankYouClockRuns(s) &&
+           (s.screen != Screen::Welcome || detail::sessionHasAnswers(s));
 }
+
+// What a child sees: reading aloud stops when it changes.
+auto seen(const State& s) { return std::tuple{s.screen, s.overlay, s.language, staffOpen(s)}; }
 
 } // namespace
 
@@ -52,6 +60,10 @@ Effects on(State& s, const Tick& e) {
             resetSession(s);
         return {};
     }
+    if (thankYouClockRuns(s) && s.now - s.lastInput >= s.timing.thankYouStays) {
+        resetSession(s);
+        return {};
+    }
     if (inactivityClockRuns(s) && s.now - s.lastInput >= s.timing.quietBeforeAsking) {
         s.overlay = Overlay::StillThere;
         s.askedAt = s.now;
@@ -63,7 +75,8 @@ Effects on(State& s, const Tick& e) {
 
 // Each event goes to its own handler: a new event without one does not compile.
 Effects step(State& s, const Event& event) {
-    return std::visit(
+    const auto before = seen(s);
+    Effects effects = std::visit(
         [&s]<class E>(const E& e) -> Effects {
             if constexpr (kFromShell<E>) {
                 return detail::on(s, e);
@@ -88,6 +101,11 @@ Effects step(State& s, const Event& event) {
             }
         },
         event);
+    if (s.reading && seen(s) != before) {
+        s.reading = false;
+        effects.emplace_back(StopSpeaking{});
+    }
+    return effects;
 }
 
 bool canGoForward(const State& s) {
@@ -115,6 +133,8 @@ std::optional<Clock::time_point> nextWake(const State& s) {
         const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(s.now - s.askedAt);
         return std::min(s.askedAt + s.timing.answerWindow, s.askedAt + elapsed + std::chrono::seconds(1));
     }
+    if (thankYouClockRuns(s))
+        return s.lastInput + s.timing.thankYouStays;
     if (inactivityClockRuns(s))
         return s.lastInput + s.timing.quietBeforeAsking;
     return std::nullopt;

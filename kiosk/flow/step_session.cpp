@@ -32,6 +32,11 @@ Effects on(State& s, const StorageChecked& e) {
     return {};
 }
 
+Effects on(State& s, const SpeechEnded&) {
+    s.reading = false;
+    return {};
+}
+
 Effects on(State& s, const ChooseLanguage& e) {
     // A kiosk that cannot store what a child says lets nobody start telling it (Welcome asks them
     // to find a member of staff instead), rather than failing after they have said everything.
@@ -75,6 +80,23 @@ Effects on(State&, const Dismiss&) {
     return {}; // closes a panel; with none showing there is nothing to close
 }
 
+Effects on(State&, const Touched&) {
+    return {}; // step() has already counted it as activity: that is all a touch between buttons does
+}
+
+Effects on(State& s, const ReadAloud& e) {
+    Effects effects;
+    // The same button stops the reading.
+    if (s.reading) {
+        s.reading = false;
+        effects.emplace_back(StopSpeaking{});
+    } else if (!e.script.empty()) {
+        s.reading = true;
+        effects.emplace_back(Speak{e.script});
+    }
+    return effects;
+}
+
 Effects onOverlay(State& s, const Dismiss&) {
     s.overlay = Overlay::None;
     return {};
@@ -88,6 +110,15 @@ Effects onOverlay(State& s, const ConfirmStartAgain&) {
 Effects onOverlay(State& s, const QuickHide&) {
     resetSession(s);
     return {};
+}
+
+Effects onOverlay(State& s, const NotSafe& e) {
+    // Over "Start again?" or "Are you still there?" too: what to do now replaces the question.
+    return on(s, e);
+}
+
+Effects onOverlay(State& s, const ReadAloud& e) {
+    return on(s, e);
 }
 
 } // namespace kiosk::flow::detail
