@@ -87,21 +87,10 @@ float spaceForKeyboard(const ui::Ctx& ctx, float room) { return std::min(room * 
 
 // Along the bottom: hide and "I don't feel safe" on the left, the way forward on the right.
 MaybeEvent drawBottomBar(const flow::State& state, ui::Ctx& ctx) {
-    MaybeEvent event;
+    MaybeEvent event = drawWaysOut(state, ctx);
     const float h = ctx.em(kBottomBarEm);
     const ImVec2 max = ImGui::GetWindowContentRegionMax();
-    const ImVec2 min = ImGui::GetWindowContentRegionMin();
     const float y = max.y - h;
-    ImGui::SetCursorPos(ImVec2(min.x, y));
-    if (ui::button(ctx, "chrome.hide"_key, ImVec2(ctx.em(4.5f), h), ui::ButtonStyle::Quiet))
-        event = flow::QuickHide{};
-    ImGui::SetCursorPos(ImVec2(min.x + ctx.em(5.0f), y));
-    // As wide as its words on one line, in either language.
-    const std::string_view notSafe = ctx.tr("chrome.not_safe"_key);
-    const float safeW = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0, notSafe.data(),
-                                                      notSafe.data() + notSafe.size()).x + ctx.em(1.6f);
-    if (ui::button(ctx, "chrome.not_safe"_key, ImVec2(std::max(safeW, ctx.em(9.0f)), h), ui::ButtonStyle::Safety))
-        event = flow::NotSafe{};
     if (state.screen == flow::Screen::Kind)
         return event; // the doors themselves go forward
     const Forward forward = forwardFor(state);
@@ -113,6 +102,39 @@ MaybeEvent drawBottomBar(const flow::State& state, ui::Ctx& ctx) {
 }
 
 } // namespace
+
+MaybeEvent drawWaysOut(const flow::State& state, ui::Ctx& ctx) {
+    MaybeEvent event;
+    const ImVec2 min = ImGui::GetWindowContentRegionMin();
+    const ImVec2 max = ImGui::GetWindowContentRegionMax();
+    if (state.screen == flow::Screen::Welcome) {
+        // Before any language is chosen: "I don't feel safe" in both, across the middle; nothing to hide yet.
+        const float w = std::min(max.x - min.x, ctx.em(22));
+        ImGui::SetCursorPos(ImVec2(min.x + (max.x - min.x - w) / 2, max.y - ctx.em(2.6f)));
+        if (ui::button(ctx, "chrome.not_safe", ctx.both("chrome.not_safe"_key, "  ·  "), ImVec2(w, ctx.em(2.4f)),
+                       ui::ButtonStyle::Safety))
+            event = flow::NotSafe{};
+        return event;
+    }
+    // The bars keep their size when the text is made larger, on a page as under a panel.
+    const ui::Fonts fonts = ctx.fonts;
+    ctx.useLargerText(false);
+    const float h = ctx.em(kBottomBarEm);
+    const float y = max.y - h;
+    ImGui::SetCursorPos(ImVec2(min.x, y));
+    if (ui::button(ctx, "chrome.hide"_key, ImVec2(ctx.em(4.5f), h), ui::ButtonStyle::Quiet))
+        event = flow::QuickHide{};
+    ImGui::SetCursorPos(ImVec2(min.x + ctx.em(5.0f), y));
+    // As wide as its words on one line, in either language.
+    const std::string_view notSafe = ctx.tr("chrome.not_safe"_key);
+    const float safeW = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0, notSafe.data(),
+                                                      notSafe.data() + notSafe.size()).x + ctx.em(1.6f);
+    if (ui::button(ctx, "chrome.not_safe"_key, ImVec2(std::max(safeW, ctx.em(9.0f)), h), ui::ButtonStyle::Safety))
+        event = flow::NotSafe{};
+    ctx.fonts = fonts;
+    ctx.unit = fonts.unit;
+    return event;
+}
 
 Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optional<i18n::Key> hint)
     : m_state(state), m_ctx(ctx) {

@@ -41,6 +41,12 @@ MaybeEvent drawStaff(const flow::State& state, ui::Ctx& ctx) {
     return std::nullopt;
 }
 
+bool touchedThisFrame() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool moved = io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
+    return ImGui::IsMouseClicked(ImGuiMouseButton_Left) || (io.MouseDown[ImGuiMouseButton_Left] && moved);
+}
+
 MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
     ctx.taps.beginFrame();
     if (flow::staffOpen(state)) {
@@ -61,11 +67,16 @@ MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
         ctx.scrolledToBox = {};
     if (state.screen == flow::Screen::Welcome)
         ctx.scrolledPage = {};
-    ui::beginScreen(ctx);
-    MaybeEvent event = drawScreen(state, ctx);
-    ui::endScreen();
+    MaybeEvent event;
+    // "Are you still there?" is asked of whoever stands at the screen, perhaps not the child who
+    // typed: nothing of theirs is drawn under it.
+    if (state.overlay != flow::Overlay::StillThere) {
+        ui::beginScreen(ctx);
+        event = drawScreen(state, ctx);
+        ui::endScreen();
+    }
     if (state.overlay != flow::Overlay::None) {
-        // Only the overlay's own buttons may be tapped while it shows.
+        // Only the overlay's own buttons, and the ways out over it, may be tapped while it shows.
         ctx.taps.beginFrame();
         event = drawOverlay(state, ctx);
     }

@@ -17,14 +17,19 @@ struct Choice {
     ui::ButtonStyle style;
 };
 
-// A panel in the middle of a dimmed screen: words drawn by `body`, then one or two buttons.
+// What a panel stands on: the page dimmed, or nothing of it at all.
+enum class Backdrop { Dimmed, Hidden };
+
+// A panel high on the screen: words drawn by `body`, then one or two buttons. Over the dimmed page
+// hide and "I don't feel safe" stay where they always are, unless the panel has its own.
 template <class Body>
-MaybeEvent drawPanel(ui::Ctx& ctx, Body body, const std::vector<Choice>& choices, bool wide = false) {
+MaybeEvent drawPanel(const flow::State& state, ui::Ctx& ctx, Body body, const std::vector<Choice>& choices,
+                     Backdrop backdrop, bool waysOut, bool wide = false) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::SetNextWindowFocus();
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ctx.theme.scrim);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, backdrop == Backdrop::Hidden ? ctx.theme.background : ctx.theme.scrim);
     ImGui::Begin("overlay", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoSavedSettings);
@@ -49,6 +54,9 @@ MaybeEvent drawPanel(ui::Ctx& ctx, Body body, const std::vector<Choice>& choices
             event = choices[i].event;
     }
     ui::endPanel(ctx, panel, ctx.theme.panel);
+    if (waysOut)
+        if (auto e = drawWaysOut(state, ctx))
+            event = e;
     ImGui::PopFont();
     ImGui::End();
     return event;
@@ -77,21 +85,23 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
                          i18n::format(lang->plural("still_there.body"_key, seconds), {{"seconds", std::to_string(seconds)}}),
                          ctx.theme.text, w);
         };
-        return drawPanel(ctx, body,
+        return drawPanel(state, ctx, body,
                          {{"still_there.yes", ctx.both("still_there.yes"_key, "\n"), flow::Dismiss{}, ui::ButtonStyle::Primary},
                           {"still_there.start_again", ctx.both("still_there.start_again"_key, "\n"),
-                           flow::ConfirmStartAgain{}, ui::ButtonStyle::Secondary}});
+                           flow::ConfirmStartAgain{}, ui::ButtonStyle::Secondary}},
+                         Backdrop::Hidden, true);
     }
     case flow::Overlay::ConfirmStartAgain: {
         const auto body = [&](float w) {
             ui::text(ctx.fonts.title, ctx.tr("start_again.title"_key), ctx.theme.text, w);
             ui::text(ctx.fonts.body, ctx.tr("start_again.body"_key), ctx.theme.text, w);
         };
-        return drawPanel(ctx, body,
+        return drawPanel(state, ctx, body,
                          {{"start_again.yes", std::string(ctx.tr("start_again.yes"_key)), flow::ConfirmStartAgain{},
                            ui::ButtonStyle::Primary},
                           {"start_again.no", std::string(ctx.tr("start_again.no"_key)), flow::Dismiss{},
-                           ui::ButtonStyle::Secondary}});
+                           ui::ButtonStyle::Secondary}},
+                         Backdrop::Dimmed, true);
     }
     case flow::Overlay::NotSafe: {
         // On Welcome no language has been chosen yet, so both are shown: side by side where the
@@ -122,10 +132,11 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
             }
         };
         const auto label = [&](i18n::Key key) { return bilingual ? ctx.both(key, "\n") : std::string(ctx.tr(key)); };
-        return drawPanel(ctx, body,
+        // Its own Hide is in its buttons; "I don't feel safe" is what it shows.
+        return drawPanel(state, ctx, body,
                          {{"not_safe.back", label("not_safe.back"_key), flow::Dismiss{}, ui::ButtonStyle::Primary},
                           {"not_safe.hide", label("chrome.hide"_key), flow::QuickHide{}, ui::ButtonStyle::Secondary}},
-                         sideBySide);
+                         Backdrop::Dimmed, false, sideBySide);
     }
     case flow::Overlay::None:
         break;

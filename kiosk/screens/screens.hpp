@@ -131,6 +131,12 @@ struct BoxTap {
 [[nodiscard]] ui::KeyboardLayout loadKeyboard(const std::filesystem::path& file);
 /// Keys typed on a physical keyboard, if one is attached.
 [[nodiscard]] MaybeEvent physicalKeys();
+/// Hide and "I don't feel safe", where a child finds them at every moment: along the bottom of every
+/// page, and in the same place over a panel (Welcome: "I don't feel safe" alone, in both languages).
+/// Drawn in the current full-screen window.
+[[nodiscard]] MaybeEvent drawWaysOut(const flow::State& state, ui::Ctx& ctx);
+/// A finger went down this frame, or moved while down: activity, whatever it touched or dragged.
+[[nodiscard]] bool touchedThisFrame();
 /// The panels drawn over the screen: "Are you still there?", "Start again?", "I don't feel safe".
 [[nodiscard]] MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx);
 /// "I don't feel safe" and what to do now, in one language.

@@ -62,7 +62,9 @@ void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
 } // namespace
 
 MaybeEvent drawThankYou(const flow::State& state, ui::Ctx& ctx) {
-    Page page(state, ctx, "thanks.title"_key);
+    // Said under the title, so that whoever reads the code knows it will not wait: the minute is
+    // flow::Timing::thankYouStays.
+    Page page(state, ctx, "thanks.title"_key, "thanks.goes_back"_key);
     const float width = page.width();
     const bool wide = width > ctx.em(30) && ImGui::GetContentRegionAvail().x > ImGui::GetContentRegionAvail().y;
     if (wide) {

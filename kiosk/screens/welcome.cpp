@@ -147,12 +147,8 @@ MaybeEvent drawWelcome(const flow::State& state, ui::Ctx& ctx) {
             event = e;
     }
     // "I don't feel safe" is there before any language is chosen, in both.
-    const float safeW = std::min(avail.x, ctx.em(22));
-    ImGui::SetCursorPos(ImVec2(origin.x + (avail.x - safeW) / 2, ImGui::GetWindowContentRegionMax().y - ctx.em(2.6f)));
-    const std::string notSafe =
-        ctx.both("chrome.not_safe"_key, "  ·  ");
-    if (ui::button(ctx, "chrome.not_safe", notSafe, ImVec2(safeW, ctx.em(2.4f)), ui::ButtonStyle::Safety))
-        event = flow::NotSafe{};
+    if (auto e = drawWaysOut(state, ctx))
+        event = e;
     // Only with no panel open: an answer to "I don't feel safe" is never the start of the gesture.
     // A tap on a button (on a small screen one may reach into a corner) is never taken from it.
     if (state.overlay == flow::Overlay::None && !event)

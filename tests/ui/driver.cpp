@@ -45,6 +45,9 @@ void UiDriver::frame() {
         apply(result);
     apply(flow::Tick{m_now});
     ImGui::NewFrame();
+    // As the kiosk's own loop (app/run.cpp): a finger down or moving is activity, before what it taps.
+    if (screens::touchedThisFrame())
+        apply(flow::Touched{});
     const auto event = screens::drawFrame(state, ctx);
     ImGui::Render();
     if (event)
