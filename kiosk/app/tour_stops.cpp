@@ -234,6 +234,13 @@ std::vector<TourStop> tourStops() {
              send(s, {Send{}});
              saved(s, "K7M-4TX");
          }},
+        {"thank-you-complaint-no-contact",
+         [](State& s) {
+             // Still read and looked into, and nothing promised that cannot be kept.
+             complaintTo(s, Screen::Contact);
+             send(s, {ChooseContact{Contact::None}, Next{}, ChooseSharing{Sharing::Yes}, Next{}, Send{}});
+             saved(s, "M4R-8WD");
+         }},
         {"thank-you-no-contact",
          [](State& s) {
              start(s, Kind::Compliment);

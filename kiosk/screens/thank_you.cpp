@@ -45,13 +45,14 @@ void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
     } else if (!flow::contactAllowed(state.answers)) {
         ui::text(ctx.fonts.bold, ctx.tr("thanks.no_contact"_key), ctx.theme.text, width);
     }
-    // The timescales are about getting back to the child: with no contact, they would mislead.
-    if (complaint && !flow::contactAllowed(state.answers))
-        return;
     if (state.contactBy || !flow::contactAllowed(state.answers))
         ImGui::Dummy(ctx.em(0, 0.2f)); // apart from the line above; with none, level with the code beside it
     ui::text(ctx.fonts.bold, ctx.tr("thanks.next_title"_key), ctx.theme.text, width);
-    if (complaint) {
+    if (complaint && !flow::contactAllowed(state.answers)) {
+        // The timescales are about getting back to the child: with no contact, they would mislead. The
+        // complaint is still looked into, and the code lets the child come back to it.
+        ui::text(ctx.fonts.body, ctx.tr("thanks.next.no_contact"_key), ctx.theme.text, width);
+    } else if (complaint) {
         for (const auto key : {"thanks.next.acknowledge"_key, "thanks.next.officer"_key, "thanks.next.answer"_key})
             ui::bullet(ctx, ctx.tr(key), width);
     } else {
