@@ -173,6 +173,35 @@ TEST_CASE("the catalogues pass gettext's own check, as translators' tools will r
     }
 }
 
+TEST_CASE("the PO parser reads flags, and an adult reads a key's adult wording where it has one") {
+    const auto entries = parsePo(R"po(
+msgctxt "a.key"
+msgid "Tell us"
+msgstr "Dywed wrthon ni"
+
+#, same-for-adult
+msgctxt "b.key"
+msgid "Next"
+msgstr "Nesaf"
+
+msgctxt "a.key@adult"
+msgid "Tell us"
+msgstr "Dywedwch wrthon ni"
+)po",
+                                 "test.po");
+    REQUIRE(entries.size() == 3);
+    CHECK(entries[0].flags.empty());
+    CHECK(entries[1].flags == std::vector<std::string>{"same-for-adult"});
+    const auto c = Catalogue::fromEntries("cy", entries);
+    CHECK(c.text("a.key"_key) == "Dywed wrthon ni");
+    CHECK(c.text("a.key"_key, Reader::Adult) == "Dywedwch wrthon ni");
+    CHECK(c.text("b.key"_key, Reader::Adult) == "Nesaf");
+    CHECK(c.hasAdult("a.key"));
+    CHECK_FALSE(c.hasAdult("b.key"));
+    CHECK(c.sameForAdult("b.key"));
+    CHECK_FALSE(c.sameForAdult("a.key"));
+}
+
 TEST_CASE("format fills named placeholders") {
     CHECK(format("{count} nod ar ôl", {{"count", "12"}}) == "12 nod ar ôl");
     CHECK(format("{a} and {a} or {b}", {{"a", "x"}, {"b", "{a}"}}) == "x and x or {a}");
