@@ -47,6 +47,8 @@ void UiDriver::frame() {
     ImGui::NewFrame();
     const auto event = screens::drawFrame(state, ctx);
     ImGui::Render();
+    if (afterFrame)
+        afterFrame(*this);
     if (event)
         apply(*event);
 }

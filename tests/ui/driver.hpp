@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,9 @@ public:
 
     flow::State state;
     ui::Ctx ctx;
+    /// Called after each frame is drawn, before what was tapped is applied: for tests that read what
+    /// the frame showed (ctx.keysLookedUp).
+    std::function<void(const UiDriver&)> afterFrame;
 
 private:
     void apply(const flow::Event& event);
