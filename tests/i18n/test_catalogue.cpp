@@ -208,7 +208,8 @@ msgstr "Dywedwch wrthon ni"
 
 namespace {
 
-// The phone numbers, times, counts and addresses in a text, in order: the words holding a digit or an '@', and web addresses.
+// The phone numbers, times, counts and addresses in a text, in order: the words holding a digit
+// or an '@', and web addresses.
 std::vector<std::string> facts(std::string_view text) {
     std::vector<std::string> out;
     std::size_t start = 0;
@@ -227,7 +228,8 @@ std::vector<std::string> facts(std::string_view text) {
 
 } // namespace
 
-TEST_CASE("an adult's wording is in both languages or neither, never beside a same-for-adult flag, and keeps the child text's placeholders, numbers and addresses") {
+TEST_CASE("an adult's wording is in both languages or neither, never beside a same-for-adult flag, and keeps "
+          "the child text's placeholders, numbers and addresses") {
     std::map<std::string, std::set<std::string>> adultKeys; // language -> keys with an adult wording
     std::map<std::string, std::set<std::string>> sameKeys;  // language -> keys flagged same-for-adult
     for (const std::string code : {"cy", "en"}) {

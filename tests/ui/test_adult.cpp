@@ -172,7 +172,8 @@ void complimentAndFeedback(test::UiDriver& ui, Language language) {
 
 } // namespace
 
-TEST_CASE("every text an adult telling us for a young person sees has the adult's wording, or is marked the same for them",
+TEST_CASE("every text an adult telling us for a young person sees has the adult's wording, or is marked the "
+          "same for them",
           "[adult]") {
     const auto language = GENERATE(Language::Welsh, Language::English);
     test::TempDir dir;
