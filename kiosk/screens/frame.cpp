@@ -1,5 +1,6 @@
 #include <screens/screens.hpp>
 
+#include <flow/journey.hpp>
 #include <flow/step.hpp>
 
 namespace kiosk::screens {
@@ -49,10 +50,12 @@ bool touchedThisFrame() {
 
 MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
     ctx.taps.beginFrame();
+    ctx.keysLookedUp.clear();
     if (flow::staffOpen(state)) {
         // Staff mode instead of the journey: none of the child's bars, panels or larger text.
         ctx.current = state.staff.language == flow::Language::Welsh ? ctx.welsh : ctx.english;
         ctx.useLargerText(false);
+        ctx.reader = i18n::Reader::YoungPerson; // the staff's own words, whoever the journey was for
         if (!state.staff.typingFolder)
             ctx.scrolledToBox = {};
         ui::beginScreen(ctx);
@@ -62,6 +65,7 @@ MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
     }
     ctx.current = state.language == flow::Language::Welsh ? ctx.welsh : ctx.english;
     ctx.useLargerText(state.largeText);
+    ctx.reader = flow::speaksToAdult(state) ? i18n::Reader::Adult : i18n::Reader::YoungPerson;
     // Scroll memory belongs to one visit: a box without the keyboard, or a new session, starts over.
     if (!state.focus)
         ctx.scrolledToBox = {};

@@ -66,11 +66,11 @@ MaybeEvent drawPanel(const flow::State& state, ui::Ctx& ctx, Body body, const st
 } // namespace
 
 void drawSafetyAdvice(ui::Ctx& ctx, const i18n::Catalogue& lang, float width) {
-    ui::text(ctx.fonts.title, lang.text("not_safe.title"_key), ctx.theme.text, width);
+    ui::text(ctx.fonts.title, ctx.text(lang, "not_safe.title"_key), ctx.theme.text, width);
     for (const auto key : {"not_safe.staff"_key, "not_safe.emergency"_key, "not_safe.meic"_key,
                            "not_safe.commissioner"_key})
-        ui::bullet(ctx, lang.text(key), width);
-    ui::text(ctx.fonts.body, lang.text("not_safe.priority"_key), ctx.theme.mutedText, width);
+        ui::bullet(ctx, ctx.text(lang, key), width);
+    ui::text(ctx.fonts.body, ctx.text(lang, "not_safe.priority"_key), ctx.theme.mutedText, width);
 }
 
 MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
@@ -82,7 +82,7 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
             ui::text(ctx.fonts.title, ctx.both("still_there.title"_key, "\n"), ctx.theme.text, w);
             for (const auto* lang : {ctx.welsh, ctx.english})
                 ui::text(ctx.fonts.body,
-                         i18n::format(lang->plural("still_there.body"_key, seconds), {{"seconds", std::to_string(seconds)}}),
+                         i18n::format(ctx.plural(*lang, "still_there.body"_key, seconds), {{"seconds", std::to_string(seconds)}}),
                          ctx.theme.text, w);
         };
         return drawPanel(state, ctx, body,

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <array>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,12 @@ struct Ctx {
     bool demo = false;
     std::string_view scrolledPage; // the page the scrolling region last showed: a new page starts at the top
     std::string_view scrolledToBox; // the box last scrolled into view when it was given the keyboard
+    // Who the texts speak to this frame: the adult telling us for a young person gets their own
+    // wording (flow::speaksToAdult), set once a frame by drawFrame, never by a screen.
+    i18n::Reader reader = i18n::Reader::YoungPerson;
+    // Every key looked up this frame, cleared by drawFrame: what the screen said, for tests. Kept
+    // by the lookups below, which draw nothing differently for it.
+    mutable std::set<std::string, std::less<>> keysLookedUp;
 
     /// Chooses the regular or the larger text for this frame.
     void useLargerText(bool on) {
@@ -46,13 +53,30 @@ struct Ctx {
     }
     [[nodiscard]] float em(float n) const { return n * unit; }
     [[nodiscard]] ImVec2 em(float x, float y) const { return {x * unit, y * unit}; }
+    /// The text of a key in a language, in the wording for this frame's reader. Every text a
+    /// screen shows is looked up here or through the shorthands below.
+    [[nodiscard]] std::string_view text(const i18n::Catalogue& lang, i18n::Key key) const {
+        lookedUp(key);
+        return lang.text(key, reader);
+    }
+    /// The plural form of a key for a count, in a language.
+    [[nodiscard]] std::string_view plural(const i18n::Catalogue& lang, i18n::Key key, long n) const {
+        lookedUp(key);
+        return lang.plural(key, n, reader);
+    }
     /// The text of a key in the language on screen.
-    [[nodiscard]] std::string_view tr(i18n::Key key) const { return current->text(key); }
-    [[nodiscard]] std::string_view cy(i18n::Key key) const { return welsh->text(key); }
-    [[nodiscard]] std::string_view en(i18n::Key key) const { return english->text(key); }
+    [[nodiscard]] std::string_view tr(i18n::Key key) const { return text(*current, key); }
+    [[nodiscard]] std::string_view cy(i18n::Key key) const { return text(*welsh, key); }
+    [[nodiscard]] std::string_view en(i18n::Key key) const { return text(*english, key); }
     /// A key's text in both languages, Welsh first, with what goes between ("\n", "  ·  ").
     [[nodiscard]] std::string both(i18n::Key key, std::string_view between) const {
         return std::string(cy(key)).append(between).append(en(key));
+    }
+
+private:
+    void lookedUp(i18n::Key key) const {
+        if (keysLookedUp.find(key.name) == keysLookedUp.end())
+            keysLookedUp.emplace(key.name);
     }
 };
 

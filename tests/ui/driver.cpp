@@ -54,6 +54,8 @@ void UiDriver::frame() {
     if (m_logShown)
         ImGui::LogFinish();
     ImGui::Render();
+    if (afterFrame)
+        afterFrame(*this);
     if (event)
         apply(*event);
 }

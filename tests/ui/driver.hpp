@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -62,6 +63,9 @@ public:
 
     flow::State state;
     ui::Ctx ctx;
+    /// Called after each frame is drawn, before what was tapped is applied: for tests that read what
+    /// the frame showed (ctx.keysLookedUp).
+    std::function<void(const UiDriver&)> afterFrame;
 
 private:
     void apply(const flow::Event& event);
