@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,22 @@ struct Ctx {
     bool demo = false;
     std::string_view scrolledPage; // the page the scrolling region last showed: a new page starts at the top
     std::string_view scrolledToBox; // the box last scrolled into view when it was given the keyboard
+    // The page's scrolling body, as the last frame left it; reset with scrolledPage.
+    float pageContentHeight = 0; // how tall its content was
+    bool scrolledToEnd = false;  // its end has been on screen (Check's Send waits for it)
+    bool scrollDownAsked = false; // "More below" or "See the rest" was tapped: scroll on by a screenful
+    /// What belongs with the box being typed in, in the body's content coordinates: the answer it
+    /// opened under, the box (with its label) and what follows it (a warning).
+    struct Band {
+        float answerTop = 0;
+        float boxTop = 0;
+        float boxBottom = 0;
+        float bottom = 0;
+        bool operator==(const Band&) const = default;
+    };
+    // Kept in view above the keyboard: set while the page draws, scrolled to when it changes.
+    std::optional<Band> keepInView;
+    std::optional<Band> keptInView;
 
     /// Chooses the regular or the larger text for this frame.
     void useLargerText(bool on) {
