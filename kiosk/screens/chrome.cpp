@@ -123,9 +123,10 @@ Forward forwardFor(const flow::State& s, bool endSeen) {
 constexpr float kBottomBarEm = 2.2f;
 constexpr float kGapAboveBottomBarEm = 0.6f;
 constexpr float kMoreBelowEm = 1.8f;
+constexpr float kFadeEm = 1.3f;
 
 float spaceForBottomBar(const ui::Fonts& bar) { return bar.unit * (kBottomBarEm + kGapAboveBottomBarEm); }
-float spaceForKeyboard(const ui::Fonts& keys, float room) { return std::min(room * 0.55f, keys.unit * 10.5f); }
+float spaceForKeyboard(const ui::Fonts& keys, float room) { return std::min(room * 0.5f, keys.unit * 10.5f); }
 
 float textWidth(ImFont* font, std::string_view s) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
@@ -172,24 +173,37 @@ MaybeEvent drawBottomBar(const flow::State& state, ui::Ctx& ctx) {
 // Under a body that goes on below the screen's edge: a soft fade over its last line and "More below"
 // with arrows, which scrolls on when tapped; over its first line, once scrolled, a fade too, so that
 // a line cut in half by the edge reads as going on rather than broken.
-void drawEdges(ui::Ctx& ctx, bool above, bool below) {
+void drawDownArrow(ImDrawList* dl, ImVec2 centre, float size, ImU32 colour) {
+    dl->AddTriangleFilled(ImVec2(centre.x - size, centre.y - size * 0.5f), ImVec2(centre.x + size, centre.y - size * 0.5f),
+                          ImVec2(centre.x, centre.y + size * 0.6f), colour);
+}
+
+// "More below" with an arrow either side, centred on a point.
+void drawMoreBelowWords(ui::Ctx& ctx, ImDrawList* dl, ImVec2 centre, std::string_view label) {
+    const float w = textWidth(ctx.fonts.bold, label);
+    const float h = ctx.fonts.bold->FontSize;
+    dl->AddText(ctx.fonts.bold, h, ImVec2(centre.x - w / 2, centre.y - h / 2), ctx.theme.primary, label.data(),
+                label.data() + label.size());
+    drawDownArrow(dl, ImVec2(centre.x - w / 2 - ctx.em(0.8f), centre.y), ctx.em(0.35f), ctx.theme.primary);
+    drawDownArrow(dl, ImVec2(centre.x + w / 2 + ctx.em(0.8f), centre.y), ctx.em(0.35f), ctx.theme.primary);
+}
+
+void drawEdges(ui::Ctx& ctx, bool above, bool below, bool wordsBelow) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 min = ImGui::GetWindowPos();
     const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
     const ImU32 solid = ctx.theme.background;
     const ImU32 clear = solid & ~IM_COL32_A_MASK;
-    const float fade = ctx.em(1.2f);
+    const float fade = ctx.em(kFadeEm);
     dl->PushClipRect(min, max, false);
     if (above)
         dl->AddRectFilledMultiColor(min, ImVec2(max.x, min.y + ctx.em(0.6f)), solid, solid, clear, clear);
     if (below)
         dl->AddRectFilledMultiColor(ImVec2(min.x, max.y - fade), max, clear, clear, solid, solid);
+    // With the keyboard up there is no room for the button under the body: the words go in the fade.
+    if (below && wordsBelow)
+        drawMoreBelowWords(ctx, dl, ImVec2((min.x + max.x) / 2, max.y - fade * 0.45f), ctx.tr("page.more_below"_key));
     dl->PopClipRect();
-}
-
-void drawDownArrow(ImDrawList* dl, ImVec2 centre, float size, ImU32 colour) {
-    dl->AddTriangleFilled(ImVec2(centre.x - size, centre.y - size * 0.5f), ImVec2(centre.x + size, centre.y - size * 0.5f),
-                          ImVec2(centre.x, centre.y + size * 0.6f), colour);
 }
 
 bool drawMoreBelow(ui::Ctx& ctx, float width) {
@@ -235,7 +249,8 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
     float body = room - (state.focus ? m_keyboardHeight + bar.unit * kGapAboveBottomBarEm : 0);
     const bool samePage = ctx.scrolledPage == title.name;
     // A body taller than its room keeps a strip under it for "More below" (measured the frame before).
-    m_moreStrip = samePage && ctx.pageContentHeight > body + 1 ? std::max(44.0f, ctx.em(kMoreBelowEm)) +
+    // Not while typing: the keyboard needs the room, and the box is kept in view anyway.
+    m_moreStrip = samePage && !state.focus && ctx.pageContentHeight > body + 1 ? std::max(44.0f, ctx.em(kMoreBelowEm)) +
                                                                     ImGui::GetStyle().ItemSpacing.y
                                                               : 0;
     body -= m_moreStrip;
@@ -275,16 +290,17 @@ void Page::keepInView() {
     const ui::Ctx::Band band = *m_ctx.keepInView;
     m_ctx.keptInView = band;
     const float margin = m_ctx.em(0.3f);
+    const float below = m_ctx.em(kFadeEm); // clear of the fade at the bottom edge
     const float view = ImGui::GetWindowHeight();
     const float now = ImGui::GetScrollY();
     float target = now;
     // Least first, so that where the room is short the box itself wins, then the answer it opened under.
-    if (band.bottom + margin > target + view)
-        target = band.bottom + margin - view;
+    if (band.bottom + below > target + view)
+        target = band.bottom + below - view;
     if (band.answerTop - margin < target)
         target = band.answerTop - margin;
-    if (band.boxBottom + margin > target + view)
-        target = band.boxBottom + margin - view;
+    if (band.boxBottom + below > target + view)
+        target = band.boxBottom + below - view;
     if (band.boxTop - margin < target)
         target = band.boxTop - margin;
     // Always set, even where nothing moves: it also undoes the text box's own scroll into view.
@@ -304,8 +320,10 @@ MaybeEvent Page::finish() {
     if (!m_fresh && !moreBelow)
         m_ctx.scrolledToEnd = true;
     m_ctx.pageContentHeight = content;
-    drawEdges(m_ctx, ImGui::GetScrollY() > 0, moreBelow);
+    drawEdges(m_ctx, ImGui::GetScrollY() > 0, moreBelow, m_moreStrip == 0);
     ui::endScroll(m_ctx);
+    if (moreBelow)
+        m_ctx.taps.showMoreBelow("body");
     if (m_moreStrip > 0 && moreBelow && drawMoreBelow(m_ctx, m_width))
         m_ctx.scrollDownAsked = true;
     if (m_state.focus) {
