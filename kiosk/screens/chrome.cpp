@@ -182,6 +182,9 @@ void drawDownArrow(ImDrawList* dl, ImVec2 centre, float size, ImU32 colour) {
 void drawMoreBelowWords(ui::Ctx& ctx, ImDrawList* dl, ImVec2 centre, std::string_view label) {
     const float w = textWidth(ctx.fonts.bold, label);
     const float h = ctx.fonts.bold->FontSize;
+    const float half = w / 2 + ctx.em(1.4f);
+    dl->AddRectFilled(ImVec2(centre.x - half, centre.y - h * 0.6f), ImVec2(centre.x + half, centre.y + h * 0.6f),
+                      ctx.theme.background, h * 0.6f);
     dl->AddText(ctx.fonts.bold, h, ImVec2(centre.x - w / 2, centre.y - h / 2), ctx.theme.primary, label.data(),
                 label.data() + label.size());
     drawDownArrow(dl, ImVec2(centre.x - w / 2 - ctx.em(0.8f), centre.y), ctx.em(0.35f), ctx.theme.primary);
@@ -294,11 +297,12 @@ void Page::keepInView() {
     const float view = ImGui::GetWindowHeight();
     const float now = ImGui::GetScrollY();
     float target = now;
-    // Least first, so that where the room is short the box itself wins, then the answer it opened under.
-    if (band.bottom + below > target + view)
-        target = band.bottom + below - view;
+    // Least first, so that where the room is short the box itself wins, then its warning, then the
+    // answer it opened under.
     if (band.answerTop - margin < target)
         target = band.answerTop - margin;
+    if (band.bottom + below > target + view)
+        target = band.bottom + below - view;
     if (band.boxBottom + below > target + view)
         target = band.boxBottom + below - view;
     if (band.boxTop - margin < target)
