@@ -74,12 +74,17 @@ public:
     [[nodiscard]] MaybeEvent finish();
 
 private:
+    void keepInView();
+
     const flow::State& m_state;
     ui::Ctx& m_ctx;
     MaybeEvent m_event;
     float m_width = 0;
     float m_keyboardHeight = 0;
     float m_indent = 0;
+    float m_moreStrip = 0;          // room under the body for "More below"
+    bool m_fresh = false;           // the page's first frame
+    bool m_largerBottomBar = false; // bigger text, and the bottom bar fits at that size
 };
 
 // Parts shared by screens.
@@ -95,14 +100,23 @@ void drawTicks(Page& page, ui::Ctx& ctx, const std::bitset<N>& chosen, Toggle to
 }
 
 /// One round option per value of a question with one answer (who, contact, meeting, sharing);
-/// choose(value) is the event a tap sends. Draws under the option chosen what after(value) draws.
+/// choose(value) is the event a tap sends. Draws under the option chosen what after(value) draws;
+/// a box there with the keyboard is kept in view with the option above it.
 template <class Enum, class Choose, class After>
 void drawRadios(Page& page, ui::Ctx& ctx, const std::optional<Enum>& chosen, Choose choose, After after) {
     for (const auto& row : vocabulary::all<Enum>()) {
+        const float top = ImGui::GetCursorPosY();
         if (ui::option(ctx, row.key.name, ctx.tr(row.key), page.width(), chosen == row.value, ui::Mark::Radio))
             page.take(choose(row.value));
-        if (chosen == row.value)
-            after(row.value);
+        if (chosen != row.value)
+            continue;
+        const auto before = ctx.keepInView;
+        after(row.value);
+        // A box typed in under the answer keeps the answer, and what follows the box, in view with it.
+        if (ctx.keepInView && ctx.keepInView != before) {
+            ctx.keepInView->answerTop = top;
+            ctx.keepInView->bottom = ImGui::GetCursorPosY();
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <set>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,22 @@ struct Ctx {
     // Every key looked up this frame, cleared by drawFrame: what the screen said, for tests. Kept
     // by the lookups below, which draw nothing differently for it.
     mutable std::set<std::string, std::less<>> keysLookedUp;
+    // The page's scrolling body, as the last frame left it; reset with scrolledPage.
+    float pageContentHeight = 0; // how tall its content was
+    bool scrolledToEnd = false;  // its end has been on screen (Check's Send waits for it)
+    bool scrollDownAsked = false; // "More below" or "See the rest" was tapped: scroll on by a screenful
+    /// What belongs with the box being typed in, in the body's content coordinates: the answer it
+    /// opened under, the box (with its label) and what follows it (a warning).
+    struct Band {
+        float answerTop = 0;
+        float boxTop = 0;
+        float boxBottom = 0;
+        float bottom = 0;
+        bool operator==(const Band&) const = default;
+    };
+    // Kept in view above the keyboard: set while the page draws, scrolled to when it changes.
+    std::optional<Band> keepInView;
+    std::optional<Band> keptInView;
 
     /// Chooses the regular or the larger text for this frame.
     void useLargerText(bool on) {
