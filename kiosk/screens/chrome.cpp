@@ -13,13 +13,18 @@ using namespace i18n::literals;
 
 namespace {
 
+// As tall as its words: on a narrow screen they take two lines.
+float demoBannerHeight(const ui::Ctx& ctx, float width) {
+    return ui::textHeight(ctx.fonts.bold, ctx.both("demo.banner"_key, "  ·  "), width - 2 * ctx.em(0.4f)) +
+           2 * ctx.em(0.15f);
+}
+
 void drawDemoBanner(ui::Ctx& ctx) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     const std::string label = ctx.both("demo.banner"_key, "  ·  ");
-    // As tall as its words: on a narrow screen they take two lines.
     const float pad = ctx.em(0.4f);
-    const float h = ui::textHeight(ctx.fonts.bold, label, width - 2 * pad) + 2 * ctx.em(0.15f);
+    const float h = demoBannerHeight(ctx, width);
     ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + width, at.y + h), ctx.theme.demoBanner, ctx.em(0.2f));
     ui::drawCentredText(ImGui::GetWindowDrawList(), ctx.fonts.bold, ImVec2(at.x + pad, at.y),
                         ImVec2(at.x + width - pad, at.y + h), ctx.theme.onDemoBanner, label);
@@ -31,6 +36,7 @@ struct BarButton {
     std::string_view key;
     std::string_view label;
     MaybeEvent event;
+    ui::ButtonStyle style = ui::ButtonStyle::Secondary;
 };
 
 float barButtonWidth(const ui::Fonts& fonts, std::string_view label) {
@@ -50,41 +56,56 @@ float topBarWidth(const ui::Fonts& fonts, const BarButton& back, const std::vect
     return w;
 }
 
-// Along the top: back on the left; the other language, text size and start again on the right.
-// The bar grows with bigger text where it still fits across the screen.
+// The top bar as it will be drawn across a width: back on the left; hide, text size and the other
+// language on the right. Hide stands at the far end, away from the keyboard's keys, where a slip of
+// a typing finger cannot wipe everything. The bar grows with bigger text where it still fits.
+struct TopBar {
+    BarButton back;
+    std::vector<BarButton> right; // right to left, so a new button goes on the end and the bar makes room
+    const ui::Fonts* fonts = nullptr;
+    float squeeze = 1; // below 1 where even the regular size is too wide: every button gives up the same share
+};
+
+TopBar planTopBar(const flow::State& state, const ui::Ctx& ctx, float full) {
+    const bool welsh = state.language == flow::Language::Welsh;
+    const auto sizeKey = state.largeText ? "chrome.smaller_text"_key : "chrome.larger_text"_key;
+    TopBar bar{{"chrome.back", ctx.tr("chrome.back"_key), flow::Back{}},
+               {
+                   {"chrome.hide", ctx.tr("chrome.hide"_key), flow::QuickHide{}, ui::ButtonStyle::Quiet},
+                   {"chrome.text_size", ctx.tr(sizeKey), flow::ToggleLargeText{}},
+                   // The switch is always labelled in the language it switches to.
+                   {"chrome.language", welsh ? ctx.en("language.name"_key) : ctx.cy("language.name"_key),
+                    flow::ChooseLanguage{welsh ? flow::Language::English : flow::Language::Welsh}},
+               }};
+    bar.fonts = state.largeText && topBarWidth(ctx.larger, bar.back, bar.right) <= full ? &ctx.larger : &ctx.regular;
+    bar.squeeze = std::min(1.0f, full / topBarWidth(*bar.fonts, bar.back, bar.right));
+    return bar;
+}
+
+float barHeight(const ui::Fonts& fonts) { return 2.0f * fonts.unit; }
+
 MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx) {
     const float full = ImGui::GetContentRegionAvail().x;
-    const bool welsh = state.language == flow::Language::Welsh;
-    const BarButton back{"chrome.back", ctx.tr("chrome.back"_key), flow::Back{}};
-    const auto sizeKey = state.largeText ? "chrome.smaller_text"_key : "chrome.larger_text"_key;
-    // Right to left, so a new button goes on the end of the list and the bar makes room for it.
-    const std::vector<BarButton> right = {
-        {"chrome.start_again", ctx.tr("chrome.start_again"_key), flow::AskStartAgain{}},
-        {"chrome.text_size", ctx.tr(sizeKey), flow::ToggleLargeText{}},
-        // The switch is always labelled in the language it switches to.
-        {"chrome.language", welsh ? ctx.en("language.name"_key) : ctx.cy("language.name"_key),
-         flow::ChooseLanguage{welsh ? flow::Language::English : flow::Language::Welsh}},
-    };
-    ctx.useLargerText(state.largeText && topBarWidth(ctx.larger, back, right) <= full);
+    const TopBar bar = planTopBar(state, ctx, full);
+    ctx.fonts = *bar.fonts;
+    ctx.unit = bar.fonts->unit;
     if (ctx.demo)
         drawDemoBanner(ctx);
-    // Narrower than even the regular size needs: every button gives up the same share, its words wrapping.
-    const float squeeze = std::min(1.0f, full / topBarWidth(ctx.fonts, back, right));
-    const float h = ctx.em(2.0f);
+    const float h = barHeight(*bar.fonts);
     const float left = ImGui::GetCursorPosX();
     const float y = ImGui::GetCursorPosY();
     const float gap = ctx.em(kBarGapEm);
     MaybeEvent event;
     if (flow::canGoBack(state) &&
-        ui::button(ctx, back.key, back.label, ImVec2(barButtonWidth(ctx.fonts, back.label) * squeeze, h),
-                   ui::ButtonStyle::Secondary))
-        event = back.event;
+        ui::button(ctx, bar.back.key, bar.back.label,
+                   ImVec2(barButtonWidth(*bar.fonts, bar.back.label) * bar.squeeze, h), ui::ButtonStyle::Secondary))
+        event = bar.back.event;
     float x = left + full;
-    for (const BarButton& b : right) {
-        const float w = barButtonWidth(ctx.fonts, b.label) * squeeze;
+    for (const BarButton& b : bar.right) {
+        const float w = barButtonWidth(*bar.fonts, b.label) * bar.squeeze;
         x -= w;
         ImGui::SetCursorPos(ImVec2(x, y));
-        if (ui::button(ctx, b.key, b.label, ImVec2(w, h), ui::ButtonStyle::Secondary))
+        if (ui::button(ctx, b.key, b.label, ImVec2(w, h), b.style))
             event = b.event;
         x -= gap;
     }
@@ -132,6 +153,10 @@ float textWidth(ImFont* font, std::string_view s) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
 }
 
+float startAgainWidth(const ui::Ctx& ctx, const ui::Fonts& fonts) {
+    return std::max(textWidth(fonts.bold, ctx.tr("chrome.start_again"_key)) + 1.4f * fonts.unit, 4.5f * fonts.unit);
+}
+
 // As wide as its words on one line, in either language.
 float notSafeWidth(const ui::Ctx& ctx, const ui::Fonts& fonts) {
     return std::max(textWidth(fonts.bold, ctx.tr("chrome.not_safe"_key)) + 1.6f * fonts.unit, 9.0f * fonts.unit);
@@ -145,17 +170,23 @@ float forwardWidth(const ui::Ctx& ctx, const ui::Fonts& fonts, const Forward& fo
 const ui::Fonts& bottomBarFonts(const flow::State& state, const ui::Ctx& ctx) {
     const float full = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
     const ui::Fonts& larger = ctx.larger;
-    const bool fits = 6.0f * larger.unit + notSafeWidth(ctx, larger) +
+    const bool fits = startAgainWidth(ctx, larger) + 1.5f * larger.unit + notSafeWidth(ctx, larger) +
                           forwardWidth(ctx, larger, forwardFor(state, false)) <= full;
     return state.largeText && fits ? ctx.larger : ctx.regular;
 }
 
-// Along the bottom: hide and "I don't feel safe" on the left, the way forward on the right.
+// Along the bottom: start again and "I don't feel safe" on the left, the way forward on the right.
+// Start again sits nearest the keyboard's keys: a slip there only asks.
 MaybeEvent drawBottomBar(const flow::State& state, ui::Ctx& ctx) {
     MaybeEvent event = drawWaysOut(state, ctx);
     const float h = ctx.em(kBottomBarEm);
+    const ImVec2 min = ImGui::GetWindowContentRegionMin();
     const ImVec2 max = ImGui::GetWindowContentRegionMax();
     const float y = max.y - h;
+    ImGui::SetCursorPos(ImVec2(min.x, y));
+    if (ui::button(ctx, "chrome.start_again"_key, ImVec2(startAgainWidth(ctx, ctx.fonts), h),
+                   ui::ButtonStyle::Secondary))
+        event = flow::AskStartAgain{};
     if (state.screen == flow::Screen::Kind)
         return event; // the doors themselves go forward
     const Forward forward = forwardFor(state, ctx.scrolledToEnd);
@@ -225,6 +256,19 @@ bool drawMoreBelow(ui::Ctx& ctx, float width) {
 
 } // namespace
 
+float belowTopBar(const flow::State& state, ui::Ctx& ctx) {
+    const ImVec2 min = ImGui::GetWindowContentRegionMin();
+    const float full = ImGui::GetWindowContentRegionMax().x - min.x;
+    const TopBar top = planTopBar(state, ctx, full);
+    const ui::Fonts fonts = ctx.fonts;
+    ctx.fonts = *top.fonts;
+    ctx.unit = ctx.fonts.unit;
+    const float y = min.y + (ctx.demo ? demoBannerHeight(ctx, full) : 0) + barHeight(*top.fonts) + ctx.em(0.4f);
+    ctx.fonts = fonts;
+    ctx.unit = fonts.unit;
+    return y;
+}
+
 MaybeEvent drawWaysOut(const flow::State& state, ui::Ctx& ctx) {
     MaybeEvent event;
     const ImVec2 min = ImGui::GetWindowContentRegionMin();
@@ -239,14 +283,20 @@ MaybeEvent drawWaysOut(const flow::State& state, ui::Ctx& ctx) {
         return event;
     }
     const ui::Fonts fonts = ctx.fonts;
+    // Hide at the far right of the top bar, as the bar places it.
+    const TopBar top = planTopBar(state, ctx, max.x - min.x);
+    const BarButton& hide = top.right.front();
+    const float hideW = barButtonWidth(*top.fonts, hide.label) * top.squeeze;
+    ctx.fonts = *top.fonts;
+    ctx.unit = ctx.fonts.unit;
+    ImGui::SetCursorPos(ImVec2(max.x - hideW, min.y + (ctx.demo ? demoBannerHeight(ctx, max.x - min.x) : 0)));
+    if (ui::button(ctx, hide.key, hide.label, ImVec2(hideW, barHeight(*top.fonts)), hide.style))
+        event = hide.event;
+    // "I don't feel safe" along the bottom, beside start again.
     ctx.fonts = bottomBarFonts(state, ctx);
     ctx.unit = ctx.fonts.unit;
     const float h = ctx.em(kBottomBarEm);
-    const float y = max.y - h;
-    ImGui::SetCursorPos(ImVec2(min.x, y));
-    if (ui::button(ctx, "chrome.hide"_key, ImVec2(ctx.em(4.5f), h), ui::ButtonStyle::Quiet))
-        event = flow::QuickHide{};
-    ImGui::SetCursorPos(ImVec2(min.x + ctx.em(5.0f), y));
+    ImGui::SetCursorPos(ImVec2(min.x + startAgainWidth(ctx, ctx.fonts) + ctx.em(0.5f), max.y - h));
     if (ui::button(ctx, "chrome.not_safe"_key, ImVec2(notSafeWidth(ctx, ctx.fonts), h), ui::ButtonStyle::Safety))
         event = flow::NotSafe{};
     ctx.fonts = fonts;

@@ -39,7 +39,9 @@ MaybeEvent drawPanel(const flow::State& state, ui::Ctx& ctx, Body body, const st
     const float width = std::min(vp->Size.x - ctx.em(2), ctx.em(wide ? 44 : 28));
     const float buttonH = ctx.em(3.0f);
     // High on the screen, so that the longest panel (both languages, larger text) still fits.
-    ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + (vp->Size.x - width) / 2, vp->Pos.y + ctx.em(1.0f)));
+    // Below the top bar where hide stands over the panel.
+    const float top = waysOut ? belowTopBar(state, ctx) : ctx.em(1.0f);
+    ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + (vp->Size.x - width) / 2, vp->Pos.y + top));
     const ui::Panel panel = ui::beginPanel(ctx, width);
     const float inner = ui::innerWidth(panel);
     body(inner);

@@ -149,6 +149,9 @@ struct BoxTap {
 /// page, and in the same place over a panel (Welcome: "I don't feel safe" alone, in both languages).
 /// Drawn in the current full-screen window.
 [[nodiscard]] MaybeEvent drawWaysOut(const flow::State& state, ui::Ctx& ctx);
+/// Where a page's top bar ends, in the current window's coordinates: a panel over the page starts
+/// below it, so that hide, at the bar's far right, is never under the panel.
+[[nodiscard]] float belowTopBar(const flow::State& state, ui::Ctx& ctx);
 /// A finger went down this frame, or moved while down: activity, whatever it touched or dragged.
 [[nodiscard]] bool touchedThisFrame();
 /// The panels drawn over the screen: "Are you still there?", "Start again?", "I don't feel safe".
