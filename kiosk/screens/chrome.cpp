@@ -22,8 +22,10 @@ void drawDemoBanner(ui::Ctx& ctx) {
     ImGui::Dummy(ImVec2(width, h));
 }
 
-// Along the top: back on the left; the other language, text size and start again on the right.
+// Along the top: back and "Read it to me" on the left; the other language, text size and start
+// again on the right. Its words are not read: they are the same on every screen.
 MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx) {
+    const ui::Hushed hushed(ctx);
     MaybeEvent event;
     if (ctx.demo)
         drawDemoBanner(ctx);
@@ -34,6 +36,9 @@ MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx) {
     const float gap = ctx.em(0.4f);
     if (flow::canGoBack(state) && ui::button(ctx, "chrome.back"_key, ctx.em(5.0f, 2.0f), ui::ButtonStyle::Secondary))
         event = flow::Back{};
+    ImGui::SetCursorPos(ImVec2(left + (flow::canGoBack(state) ? ctx.em(5.0f) + gap : 0), y));
+    if (auto read = drawReadAloud(state, ctx, h, false))
+        event = read;
     const float startW = ctx.em(7.0f);
     const float sizeW = ctx.em(6.5f);
     const float langW = ctx.em(5.0f);
@@ -85,8 +90,10 @@ constexpr float kGapAboveBottomBarEm = 0.6f;
 float spaceForBottomBar(const ui::Ctx& ctx) { return ctx.regular.unit * (kBottomBarEm + kGapAboveBottomBarEm); }
 float spaceForKeyboard(const ui::Ctx& ctx, float room) { return std::min(room * 0.55f, ctx.regular.unit * 10.5f); }
 
-// Along the bottom: hide and "I don't feel safe" on the left, the way forward on the right.
+// Along the bottom: hide and "I don't feel safe" on the left, the way forward on the right. Not
+// read, as the top bar.
 MaybeEvent drawBottomBar(const flow::State& state, ui::Ctx& ctx) {
+    const ui::Hushed hushed(ctx);
     MaybeEvent event;
     const float h = ctx.em(kBottomBarEm);
     const ImVec2 max = ImGui::GetWindowContentRegionMax();
@@ -125,10 +132,10 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
     const float titleW = std::min(full, ctx.em(34));
     const float titleIndent = (full - titleW) / 2;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + titleIndent);
-    ui::text(ctx.fonts.title, ctx.tr(title), ctx.theme.text, titleW);
+    ui::text(ctx, ctx.fonts.title, ctx.tr(title), ctx.theme.text, titleW);
     if (hint) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + titleIndent);
-        ui::text(ctx.fonts.body, ctx.tr(*hint), ctx.theme.mutedText, titleW);
+        ui::text(ctx, ctx.fonts.body, ctx.tr(*hint), ctx.theme.mutedText, titleW);
     }
 
     const float room = ImGui::GetWindowContentRegionMax().y - ImGui::GetCursorPosY() - spaceForBottomBar(ctx);
@@ -159,6 +166,7 @@ MaybeEvent Page::finish() {
     ui::endScroll(m_ctx);
     m_ctx.useLargerText(false);
     if (m_state.focus) {
+        const ui::Hushed hushed(m_ctx); // a key at a time would be noise, not words
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + m_ctx.em(0.3f));
         take(drawKeyboard(m_state, m_ctx, ImVec2(ImGui::GetContentRegionAvail().x, m_keyboardHeight)));
         take(physicalKeys());

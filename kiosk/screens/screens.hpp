@@ -18,6 +18,10 @@ using MaybeEvent = std::optional<flow::Event>;
 /// Draws the whole kiosk for this frame (screen, bars and any overlay) and returns what was tapped.
 [[nodiscard]] MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx);
 
+/// What "Read it to me" reads on the frame last drawn: its words in drawing order, the Welsh
+/// before the English where both show; never what the child typed, the bars or staff mode.
+[[nodiscard]] flow::Script spokenScript(const ui::Ctx& ctx);
+
 // One function per screen, each in its own file.
 [[nodiscard]] MaybeEvent drawWelcome(const flow::State& state, ui::Ctx& ctx);
 [[nodiscard]] MaybeEvent drawKind(const flow::State& state, ui::Ctx& ctx);
@@ -131,6 +135,12 @@ struct BoxTap {
 [[nodiscard]] ui::KeyboardLayout loadKeyboard(const std::filesystem::path& file);
 /// Keys typed on a physical keyboard, if one is attached.
 [[nodiscard]] MaybeEvent physicalKeys();
+/// "Read it to me" (while reading, "Stop"), with a loudspeaker drawn beside the words; in both
+/// languages, Welsh first, where both show. Tapped, it returns a ReadAloud whose words drawFrame
+/// fills in from what the frame said (ui::Ctx::said). Its own words are never read.
+[[nodiscard]] MaybeEvent drawReadAloud(const flow::State& state, ui::Ctx& ctx, float height, bool bothLanguages);
+/// Its width: the same whether it reads or not.
+[[nodiscard]] float readAloudWidth(const ui::Ctx& ctx, bool bothLanguages);
 /// The panels drawn over the screen: "Are you still there?", "Start again?", "I don't feel safe".
 [[nodiscard]] MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx);
 /// "I don't feel safe" and what to do now, in one language.

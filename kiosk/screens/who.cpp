@@ -14,7 +14,7 @@ MaybeEvent drawWho(const flow::State& state, ui::Ctx& ctx) {
         page.take(drawTextField(state, ctx, flow::Field::HelperName, ctx.tr("who.helper_name"_key), w));
     if (a.who == flow::Who::OnBehalf) {
         // The complaints guide needs the young person's agreement before an adult speaks for them.
-        ui::text(ctx.fonts.body, ctx.tr("who.on_behalf.note"_key), ctx.theme.text, w);
+        ui::text(ctx, ctx.fonts.body, ctx.tr("who.on_behalf.note"_key), ctx.theme.text, w);
         page.take(drawTextField(state, ctx, flow::Field::AdultName, ctx.tr("who.adult_name"_key), w));
         page.take(drawTextField(state, ctx, flow::Field::AdultRole, ctx.tr("who.adult_role"_key), w));
         ImGui::Dummy(ctx.em(0, 0.2f));
