@@ -15,6 +15,14 @@ namespace {
 std::mutex g_engine;
 std::optional<espeak_ng_OUTPUT_MODE> g_mode;
 
+// By language, as espeak-ng's own command does for "-v cy": the voices are named by language in
+// espeak-ng-data's list, not by these codes.
+espeak_ng_STATUS selectVoice(flow::Language language) {
+    espeak_VOICE wanted{};
+    wanted.languages = voiceName(language);
+    return espeak_ng_SetVoiceByProperties(&wanted);
+}
+
 std::string message(espeak_ng_STATUS status, espeak_ng_ERROR_CONTEXT context = nullptr) {
     char text[512] = {};
     espeak_ng_GetStatusCodeMessage(status, text, sizeof text);
@@ -38,7 +46,7 @@ void initialise(espeak_ng_OUTPUT_MODE mode) {
     if (const auto status = espeak_ng_InitializeOutput(mode, 0, nullptr); status != ENS_OK)
         throw SpeechError("espeak-ng could not prepare its output: " + message(status));
     for (const auto language : {flow::Language::English, flow::Language::Welsh})
-        if (const auto status = espeak_ng_SetVoiceByName(voiceName(language)); status != ENS_OK)
+        if (const auto status = selectVoice(language); status != ENS_OK)
             throw SpeechError(std::string("espeak-ng has no voice \"") + voiceName(language) +
                               "\" (is espeak-ng-data installed?): " + message(status));
     // A little slower than espeak-ng's 175 words a minute: some listeners are 7.
@@ -107,7 +115,7 @@ Sound synthesise(const flow::Script& script) {
     std::lock_guard engine(g_engine);
     initialise(ENOUTPUT_MODE_SYNCHRONOUS);
     espeak_SetSynthCallback(collect);
-    espeak_ng_SetVoiceByName(voiceName(script.empty() ? flow::Language::Welsh : script.front().language));
+    selectVoice(script.empty() ? flow::Language::Welsh : script.front().language);
     Sound sound;
     sound.sampleRate = espeak_ng_GetSampleRate();
     if (const auto status = say(toSsml(script), &sound); status != ENS_OK)

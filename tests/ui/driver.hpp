@@ -58,6 +58,7 @@ public:
 
     flow::State state;
     ui::Ctx ctx;
+    std::vector<flow::Script> spoken; // every script "Read it to me" asked the voice to read, in order
 
 private:
     void apply(const flow::Event& event);
