@@ -36,12 +36,16 @@ MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx) {
     const float gap = ctx.em(0.4f);
     if (flow::canGoBack(state) && ui::button(ctx, "chrome.back"_key, ctx.em(5.0f, 2.0f), ui::ButtonStyle::Secondary))
         event = flow::Back{};
-    ImGui::SetCursorPos(ImVec2(left + (flow::canGoBack(state) ? ctx.em(5.0f) + gap : 0), y));
-    if (auto read = drawReadAloud(state, ctx, h, false))
-        event = read;
     const float startW = ctx.em(7.0f);
     const float sizeW = ctx.em(6.5f);
     const float langW = ctx.em(5.0f);
+    // Beside Back where there is room; on a narrow (portrait) screen, on a line of its own under it.
+    const float readX = left + (flow::canGoBack(state) ? ctx.em(5.0f) + gap : 0);
+    const bool besideBack = readX + readAloudWidth(ctx, false) + gap <= right - startW - sizeW - langW - 2 * gap;
+    const float readY = besideBack ? y : y + h + gap;
+    ImGui::SetCursorPos(ImVec2(besideBack ? readX : left, readY));
+    if (auto read = drawReadAloud(state, ctx, h, false))
+        event = read;
     ImGui::SetCursorPos(ImVec2(right - startW - sizeW - langW - 2 * gap, y));
     // The switch is always labelled in the language it switches to.
     const bool welsh = state.language == flow::Language::Welsh;
@@ -55,7 +59,7 @@ MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx) {
     ImGui::SetCursorPos(ImVec2(right - startW, y));
     if (ui::button(ctx, "chrome.start_again"_key, ImVec2(startW, h), ui::ButtonStyle::Secondary))
         event = flow::AskStartAgain{};
-    ImGui::SetCursorPos(ImVec2(left, y + h + ctx.em(0.5f)));
+    ImGui::SetCursorPos(ImVec2(left, readY + h + ctx.em(0.5f)));
     return event;
 }
 
