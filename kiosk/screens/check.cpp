@@ -43,6 +43,7 @@ MaybeEvent drawPart(const flow::State& state, ui::Ctx& ctx, const flow::ScreenSp
     ImGui::SetCursorPos(ImVec2(top.x + ui::innerWidth(panel) - buttonW, top.y));
     MaybeEvent event;
     const std::string changeId = "check.change." + std::string(spec.name);
+    const ui::Hushed hushed(ctx); // "Change" after every part would drown the answers
     if (ui::button(ctx, changeId, ctx.tr("check.change"_key), ImVec2(buttonW, ctx.em(2.0f)), ui::ButtonStyle::Secondary))
         event = flow::GoTo{spec.screen};
     ImGui::SetCursorPos(ImVec2(top.x, std::max(bottom, ImGui::GetCursorPosY())));

@@ -25,7 +25,10 @@ void drawReference(ui::Ctx& ctx, const std::string& reference, float width) {
     dl->AddRectFilled(min, ImVec2(min.x + width, min.y + h), ctx.theme.panel, ctx.em(0.3f));
     dl->AddRect(min, ImVec2(min.x + width, min.y + h), ctx.theme.primary, ctx.em(0.3f), 0, std::max(2.0f, ctx.em(0.08f)));
     ui::drawCentredText(dl, ctx.fonts.code, min, ImVec2(min.x + width, min.y + h), ctx.theme.text, spaced);
-    ctx.say(spaced); // letter by letter, as written down
+    // Letter by letter, as it is written down, with a pause where the dash is.
+    std::string said = spaced;
+    std::replace(said.begin(), said.end(), '-', ',');
+    ctx.say(said);
     ImGui::Dummy(ImVec2(width, h));
     ui::text(ctx, ctx.fonts.body, ctx.tr("thanks.reference_keep"_key), ctx.theme.mutedText, width);
 }

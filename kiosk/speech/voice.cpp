@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <utility>
 
@@ -81,6 +82,24 @@ int collect(short* wav, int count, espeak_EVENT* events) {
 espeak_ng_STATUS say(const std::string& ssml, void* userData) {
     return espeak_ng_Synthesize(ssml.c_str(), ssml.size() + 1, 0, POS_CHARACTER, 0, espeakSSML | espeakCHARS_UTF8,
                                 nullptr, userData);
+}
+
+// Whether there is anything to play through, looked for the way espeak-ng's audio library looks
+// (a PulseAudio or PipeWire server, then an ALSA playback device), so that a tablet without sound
+// is found once, calmly, and not by ALSA's errors on every tap.
+bool audioDeviceFound() {
+    if (std::getenv("PULSE_SERVER"))
+        return true;
+    if (const char* runtime = std::getenv("XDG_RUNTIME_DIR"))
+        if (std::filesystem::exists(std::filesystem::path(runtime) / "pulse" / "native"))
+            return true;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/dev/snd", ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with("pcmC") && name.ends_with("p"))
+            return true;
+    }
+    return false;
 }
 
 template <class T> void put(std::ofstream& out, T value) {
@@ -175,14 +194,19 @@ void Voice::stop() {
 // Every espeak-ng call is made here, so that the screen never waits for the audio device.
 void Voice::work() {
     bool started = false;
-    bool canSpeak = true;
-    try {
-        std::lock_guard engine(g_engine);
-        initialise(ENOUTPUT_MODE_SPEAK_AUDIO);
-        started = true;
-    } catch (const SpeechError& e) {
-        std::fprintf(stderr, "kiosk: \"Read it to me\" will stay silent: %s\n", e.what());
-        canSpeak = false;
+    bool canSpeak = audioDeviceFound();
+    if (!canSpeak) {
+        std::fprintf(stderr, "kiosk: \"Read it to me\" will stay silent: no audio device was found (no PulseAudio "
+                             "server, no ALSA playback device in /dev/snd)\n");
+    } else {
+        try {
+            std::lock_guard engine(g_engine);
+            initialise(ENOUTPUT_MODE_SPEAK_AUDIO);
+            started = true;
+        } catch (const SpeechError& e) {
+            std::fprintf(stderr, "kiosk: \"Read it to me\" will stay silent: %s\n", e.what());
+            canSpeak = false;
+        }
     }
     bool reading = false;
     // Called with m_mutex held, so that a request made after it is never answered by it.
