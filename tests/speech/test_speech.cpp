@@ -3,7 +3,7 @@
 #include <screens/screens.hpp>
 #include <speech/voice.hpp>
 #include <test_support/temp_dir.hpp>
-#include "../ui/driver.hpp"
+#include "driver.hpp" // tests/ui, on this target's include path
 
 #include <catch2/catch.hpp>
 
