@@ -142,6 +142,20 @@ Sound synthesise(const flow::Script& script) {
     return sound;
 }
 
+std::string phonemes(flow::Language language, const std::string& text) {
+    std::lock_guard engine(g_engine);
+    initialise(ENOUTPUT_MODE_SYNCHRONOUS);
+    if (const auto status = selectVoice(language); status != ENS_OK)
+        throw SpeechError(std::string("espeak-ng has no voice \"") + voiceName(language) + "\": " + message(status));
+    std::string out;
+    const void* rest = text.c_str();
+    while (rest != nullptr) {
+        if (const char* clause = espeak_TextToPhonemes(&rest, espeakCHARS_UTF8, 0))
+            out += (out.empty() ? "" : " ") + std::string(clause);
+    }
+    return out;
+}
+
 void writeWav(const std::filesystem::path& file, const Sound& sound) {
     std::ofstream out(file, std::ios::binary);
     const auto bytes = static_cast<std::uint32_t>(sound.samples.size() * 2);

@@ -42,6 +42,10 @@ struct Sound {
 /// has one kind of output per process.
 [[nodiscard]] Sound synthesise(const flow::Script& script);
 
+/// The phonemes espeak-ng's voice for a language gives some words (espeak-ng's own notation, as
+/// `espeak-ng -x`), for tests: Welsh "Croeso" is kr'OYsO, read as English kr'oUsoU.
+[[nodiscard]] std::string phonemes(flow::Language language, const std::string& text);
+
 /// Writes sound as a 16-bit PCM mono WAV file; throws std::runtime_error naming the file.
 void writeWav(const std::filesystem::path& file, const Sound& sound);
 

@@ -176,9 +176,9 @@ TEST_CASE("what the child typed is never in what is read aloud", "[speech]") {
 }
 
 TEST_CASE("Welsh is read with the Welsh voice, not the English one", "[speech]") {
-    const auto welsh = speech::synthesise({{Language::Welsh, "Croeso. Wyt ti'n dal yma?"}});
-    const auto english = speech::synthesise({{Language::English, "Croeso. Wyt ti'n dal yma?"}});
-    CHECK(welsh.samples != english.samples);
+    CHECK(speech::phonemes(Language::Welsh, "Croeso") == "kr'OYsO");
+    CHECK(speech::phonemes(Language::English, "Croeso") == "kr'oUsoU");
+    // Each part of a script is marked with its language, which chooses the voice that reads it.
     CHECK(speech::toSsml({{Language::Welsh, "a"}, {Language::English, "b & <c>"}}) ==
           "<speak><p xml:lang=\"cy\">a</p><p xml:lang=\"en-gb\">b &amp; &lt;c&gt;</p></speak>");
 }
