@@ -69,6 +69,10 @@ int runKiosk(const Options& options) {
         apply(flow::Tick{flow::Clock::now()});
 
         window.beginFrame();
+        // Any finger on the screen is activity, a drag or a touch between buttons included; given
+        // before what it tapped, and after the tick, so that the touch counts from now.
+        if (screens::touchedThisFrame())
+            apply(flow::Touched{});
         const auto event = screens::drawFrame(state, ctx);
         window.endFrame(ctx.theme.background);
         tapMap.write(state, ctx.taps);

@@ -29,12 +29,16 @@ void start(State& s, Kind kind) {
     send(s, {ChooseLanguage{s.language}, ChooseKind{kind}});
 }
 
-// A complaint made by an advocate for a young person, every part answered, up to a screen.
-void complaintTo(State& s, Screen until) {
+// A complaint, every part answered, up to a screen: by the young person, or by an advocate for
+// them (who is then spoken to in their own words).
+void complaintTo(State& s, Screen until, Who who = Who::Me) {
     start(s, Kind::Complaint);
     const auto reached = [&] { return s.screen == until; };
-    send(s, {ChooseWho{Who::OnBehalf}, TypeText{"Siân Ŵyn"}, Focus{Field::AdultRole},
-             TypeText{welsh(s) ? "Eiriolwr" : "Advocate"}, ToggleAgreed{}});
+    if (who == Who::OnBehalf)
+        send(s, {ChooseWho{Who::OnBehalf}, TypeText{"Siân Ŵyn"}, Focus{Field::AdultRole},
+                 TypeText{welsh(s) ? "Eiriolwr" : "Advocate"}, ToggleAgreed{}});
+    else
+        send(s, {ChooseWho{who}});
     if (reached()) return;
     send(s, {Next{}, ToggleAdvocate{}});
     if (reached()) return;
@@ -60,6 +64,10 @@ void complaintTo(State& s, Screen until) {
 
 std::function<void(State&)> complaintAt(Screen screen) {
     return [screen](State& s) { complaintTo(s, screen); };
+}
+
+std::function<void(State&)> onBehalfAt(Screen screen) {
+    return [screen](State& s) { complaintTo(s, screen, Who::OnBehalf); };
 }
 
 // Staff mode. The hidden gesture as a person makes it: hold the top-left corner, then the others.
@@ -202,7 +210,7 @@ std::vector<TourStop> tourStops() {
         {"welcome-cannot-save", [](State& s) { send(s, {StorageChecked{CannotStore::NoKey}}); }},
         {"kind", [](State& s) { send(s, {ChooseLanguage{s.language}}); }},
         {"who-empty", [](State& s) { start(s, Kind::Complaint); }},
-        {"who-on-behalf", complaintAt(Screen::Who)},
+        {"who-on-behalf", onBehalfAt(Screen::Who)},
         {"who-with-helper", [](State& s) { start(s, Kind::Compliment); send(s, {ChooseWho{Who::MeWithHelp}}); }},
         {"help", complaintAt(Screen::Help)},
         {"topics", complaintAt(Screen::Topics)},
@@ -234,6 +242,13 @@ std::vector<TourStop> tourStops() {
              send(s, {Send{}});
              saved(s, "K7M-4TX");
          }},
+        {"thank-you-complaint-no-contact",
+         [](State& s) {
+             // Still read and looked into, and nothing promised that cannot be kept.
+             complaintTo(s, Screen::Contact);
+             send(s, {ChooseContact{Contact::None}, Next{}, ChooseSharing{Sharing::Yes}, Next{}, Send{}});
+             saved(s, "M4R-8WD");
+         }},
         {"thank-you-no-contact",
          [](State& s) {
              start(s, Kind::Compliment);
@@ -247,6 +262,16 @@ std::vector<TourStop> tourStops() {
              send(s, {ChooseWho{Who::Me}, Next{}, Next{}, SkipStory{}, ChooseContact{Contact::Phone},
                       TypeText{"07700 900123"}, Next{}, Send{}});
              saved(s, "9TW-HKC");
+         }},
+        // An advocate telling us for a young person, in the adult's own words.
+        {"on-behalf-topics", onBehalfAt(Screen::Topics)},
+        {"on-behalf-sharing", onBehalfAt(Screen::Sharing)},
+        {"on-behalf-check", onBehalfAt(Screen::Check)},
+        {"on-behalf-thank-you",
+         [](State& s) {
+             complaintTo(s, Screen::Check, Who::OnBehalf);
+             send(s, {Send{}});
+             saved(s, "R4D-8XK");
          }},
         {"larger-text", [](State& s) { complaintTo(s, Screen::Topics); send(s, {ToggleLargeText{}}); }},
         {"still-there",

@@ -186,4 +186,8 @@ bool contactAllowed(const Choices& c) { return c.contact && *c.contact != Contac
 
 bool promisesDate(const Choices& c) { return c.kind == Kind::Complaint && contactAllowed(c); }
 
+bool speaksToAdult(const State& state) {
+    return state.answers.who == Who::OnBehalf && state.screen != Screen::Welcome && state.screen != Screen::Kind;
+}
+
 } // namespace kiosk::flow

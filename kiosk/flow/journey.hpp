@@ -72,4 +72,8 @@ struct ScreenSpec {
 /// and with no contact allowed there is nobody to get in touch with.
 [[nodiscard]] bool promisesDate(const Choices& choices);
 
+/// True when the screen on show speaks to an adult telling us for a young person: they have said
+/// so on Who, and the screen is Who or any after it (what to do was asked before anyone said who).
+[[nodiscard]] bool speaksToAdult(const State& state);
+
 } // namespace kiosk::flow

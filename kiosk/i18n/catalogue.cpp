@@ -1,6 +1,7 @@
 #include <i18n/catalogue.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace kiosk::i18n {
 namespace {
@@ -50,12 +51,26 @@ std::string headerField(const std::string& header, std::string_view name) {
     return {};
 }
 
+// The flags of a "#," line: "#, same-for-adult, c-format" -> {"same-for-adult", "c-format"}.
+void readFlags(std::string_view list, std::vector<std::string>& flags) {
+    while (!list.empty()) {
+        const auto comma = list.find(',');
+        const std::string_view flag = trim(list.substr(0, comma));
+        if (!flag.empty())
+            flags.emplace_back(flag);
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    }
+}
+
 } // namespace
+
+std::string adultKey(std::string_view key) { return std::string(key).append(kAdultSuffix); }
 
 std::vector<PoEntry> parsePo(std::string_view text, const std::string& fileName) {
     std::vector<PoEntry> entries;
     PoEntry current;
     std::string* target = nullptr; // the string a continuation line appends to
+    std::vector<std::string> flags; // read before the entry they belong to
     bool open = false;
     int lineNo = 0;
     const auto finish = [&] {
@@ -78,8 +93,11 @@ std::vector<PoEntry> parsePo(std::string_view text, const std::string& fileName)
             finish();
             continue;
         }
-        if (line.front() == '#')
+        if (line.front() == '#') {
+            if (line.size() > 1 && line[1] == ',')
+                readFlags(line.substr(2), flags);
             continue;
+        }
         if (line.front() == '"') {
             if (target == nullptr)
                 throw LoadError(where + ": a continued string with nothing to continue");
@@ -93,13 +111,16 @@ std::vector<PoEntry> parsePo(std::string_view text, const std::string& fileName)
             finish();
             open = true;
             current.line = lineNo;
+            current.flags = std::exchange(flags, {});
             current.context = value;
             target = &current.context;
         } else if (word == "msgid") {
             if (!current.source.empty() || (open && !current.translations.empty()))
                 finish();
-            if (!open)
+            if (!open) {
                 current.line = lineNo;
+                current.flags = std::exchange(flags, {});
+            }
             open = true;
             current.source = value;
             target = &current.source;
@@ -138,23 +159,34 @@ Catalogue Catalogue::fromEntries(std::string code, const std::vector<PoEntry>& e
             continue;
         }
         c.m_texts[e.context] = e.translations;
+        if (std::find(e.flags.begin(), e.flags.end(), kSameForAdult) != e.flags.end())
+            c.m_sameForAdult.insert(e.context);
     }
     return c;
 }
 
-std::string_view Catalogue::text(Key key) const {
-    const auto it = m_texts.find(key.name);
-    if (it == m_texts.end() || it->second.empty() || it->second.front().empty())
-        return key.name;
-    return it->second.front();
+const std::vector<std::string>* Catalogue::forms(Key key, Reader reader) const {
+    const auto usable = [&](std::string_view name) -> const std::vector<std::string>* {
+        const auto it = m_texts.find(name);
+        return it == m_texts.end() || it->second.empty() || it->second.front().empty() ? nullptr : &it->second;
+    };
+    if (reader == Reader::Adult)
+        if (const auto* adult = usable(adultKey(key.name)))
+            return adult;
+    return usable(key.name);
 }
 
-std::string_view Catalogue::plural(Key key, long n) const {
-    const auto it = m_texts.find(key.name);
+std::string_view Catalogue::text(Key key, Reader reader) const {
+    const auto* found = forms(key, reader);
+    return found != nullptr ? std::string_view(found->front()) : key.name;
+}
+
+std::string_view Catalogue::plural(Key key, long n, Reader reader) const {
+    const auto* found = forms(key, reader);
     const std::size_t index = pluralIndex(m_code, n);
-    if (it == m_texts.end() || index >= it->second.size())
-        return text(key);
-    return it->second[index];
+    if (found == nullptr || index >= found->size())
+        return text(key, reader);
+    return (*found)[index];
 }
 
 std::size_t pluralIndex(std::string_view languageCode, long n) {

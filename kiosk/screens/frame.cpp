@@ -1,5 +1,6 @@
 #include <screens/screens.hpp>
 
+#include <flow/journey.hpp>
 #include <flow/step.hpp>
 
 #include <algorithm>
@@ -54,15 +55,23 @@ MaybeEvent drawStaff(const flow::State& state, ui::Ctx& ctx) {
     return std::nullopt;
 }
 
+bool touchedThisFrame() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool moved = io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
+    return ImGui::IsMouseClicked(ImGuiMouseButton_Left) || (io.MouseDown[ImGuiMouseButton_Left] && moved);
+}
+
 MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
     ctx.taps.beginFrame();
     ctx.said.clear();
     ctx.saying = nullptr;
     ctx.hushed = false;
+    ctx.keysLookedUp.clear();
     if (flow::staffOpen(state)) {
         // Staff mode instead of the journey: none of the child's bars, panels or larger text.
         ctx.current = state.staff.language == flow::Language::Welsh ? ctx.welsh : ctx.english;
         ctx.useLargerText(false);
+        ctx.reader = i18n::Reader::YoungPerson; // the staff's own words, whoever the journey was for
         if (!state.staff.typingFolder)
             ctx.scrolledToBox = {};
         ui::beginScreen(ctx);
@@ -73,16 +82,22 @@ MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
     }
     ctx.current = state.language == flow::Language::Welsh ? ctx.welsh : ctx.english;
     ctx.useLargerText(state.largeText);
+    ctx.reader = flow::speaksToAdult(state) ? i18n::Reader::Adult : i18n::Reader::YoungPerson;
     // Scroll memory belongs to one visit: a box without the keyboard, or a new session, starts over.
     if (!state.focus)
         ctx.scrolledToBox = {};
     if (state.screen == flow::Screen::Welcome)
         ctx.scrolledPage = {};
-    ui::beginScreen(ctx);
-    MaybeEvent event = drawScreen(state, ctx);
-    ui::endScreen();
+    MaybeEvent event;
+    // "Are you still there?" is asked of whoever stands at the screen, perhaps not the child who
+    // typed: nothing of theirs is drawn under it.
+    if (state.overlay != flow::Overlay::StillThere) {
+        ui::beginScreen(ctx);
+        event = drawScreen(state, ctx);
+        ui::endScreen();
+    }
     if (state.overlay != flow::Overlay::None) {
-        // Only the overlay's own buttons may be tapped while it shows, and only it is read.
+        // Only the overlay's own buttons, and the ways out over it, may be tapped while it shows; only it is read.
         ctx.taps.beginFrame();
         ctx.said.clear();
         event = drawOverlay(state, ctx);

@@ -18,16 +18,20 @@ struct Choice {
     std::optional<i18n::Key> both = std::nullopt; // a label in both languages: read in each voice
 };
 
-// A panel in the middle of a dimmed screen: words drawn by `body`, then one or two buttons, and
-// "Read it to me" under them (in both languages where the panel asks in both).
+// What a panel stands on: the page dimmed, or nothing of it at all.
+enum class Backdrop { Dimmed, Hidden };
+
+// A panel high on the screen: words drawn by `body`, then one or two buttons, and "Read it to me"
+// under them (in both languages where the panel asks in both). Over the dimmed page hide and
+// "I don't feel safe" stay where they always are, unless the panel has its own.
 template <class Body>
 MaybeEvent drawPanel(const flow::State& state, ui::Ctx& ctx, Body body, const std::vector<Choice>& choices,
-                     bool wide = false, bool bothLanguages = false) {
+                     Backdrop backdrop, bool waysOut, bool wide = false, bool bothLanguages = false) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::SetNextWindowFocus();
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ctx.theme.scrim);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, backdrop == Backdrop::Hidden ? ctx.theme.background : ctx.theme.scrim);
     ImGui::Begin("overlay", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoSavedSettings);
@@ -37,7 +41,9 @@ MaybeEvent drawPanel(const flow::State& state, ui::Ctx& ctx, Body body, const st
     const float width = std::min(vp->Size.x - ctx.em(2), ctx.em(wide ? 44 : 28));
     const float buttonH = ctx.em(3.0f);
     // High on the screen, so that the longest panel (both languages, larger text) still fits.
-    ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + (vp->Size.x - width) / 2, vp->Pos.y + ctx.em(1.0f)));
+    // Below the top bar where hide stands over the panel.
+    const float top = waysOut ? belowTopBar(state, ctx) : ctx.em(1.0f);
+    ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + (vp->Size.x - width) / 2, vp->Pos.y + top));
     const ui::Panel panel = ui::beginPanel(ctx, width);
     const float inner = ui::innerWidth(panel);
     body(inner);
@@ -62,6 +68,9 @@ MaybeEvent drawPanel(const flow::State& state, ui::Ctx& ctx, Body body, const st
     if (auto read = drawReadAloud(state, ctx, ctx.em(2.2f), bothLanguages))
         event = read;
     ui::endPanel(ctx, panel, ctx.theme.panel);
+    if (waysOut)
+        if (auto e = drawWaysOut(state, ctx))
+            event = e;
     ImGui::PopFont();
     ImGui::End();
     return event;
@@ -72,11 +81,11 @@ MaybeEvent drawPanel(const flow::State& state, ui::Ctx& ctx, Body body, const st
 
 void drawSafetyAdvice(ui::Ctx& ctx, const i18n::Catalogue& lang, float width) {
     const ui::SayingIn saying(ctx, lang);
-    ui::text(ctx, ctx.fonts.title, lang.text("not_safe.title"_key), ctx.theme.text, width);
+    ui::text(ctx, ctx.fonts.title, ctx.text(lang, "not_safe.title"_key), ctx.theme.text, width);
     for (const auto key : {"not_safe.staff"_key, "not_safe.emergency"_key, "not_safe.meic"_key,
                            "not_safe.commissioner"_key})
-        ui::bullet(ctx, lang.text(key), width);
-    ui::text(ctx, ctx.fonts.body, lang.text("not_safe.priority"_key), ctx.theme.mutedText, width);
+        ui::bullet(ctx, ctx.text(lang, key), width);
+    ui::text(ctx, ctx.fonts.body, ctx.text(lang, "not_safe.priority"_key), ctx.theme.mutedText, width);
 }
 
 MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
@@ -93,7 +102,7 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
             for (const auto* lang : {ctx.welsh, ctx.english}) {
                 const ui::SayingIn saying(ctx, *lang);
                 ui::text(ctx, ctx.fonts.body,
-                         i18n::format(lang->plural("still_there.body"_key, seconds), {{"seconds", std::to_string(seconds)}}),
+                         i18n::format(ctx.plural(*lang, "still_there.body"_key, seconds), {{"seconds", std::to_string(seconds)}}),
                          ctx.theme.text, w);
             }
         };
@@ -102,7 +111,7 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
                            "still_there.yes"_key},
                           {"still_there.start_again", ctx.both("still_there.start_again"_key, "\n"),
                            flow::ConfirmStartAgain{}, ui::ButtonStyle::Secondary, "still_there.start_again"_key}},
-                         false, true);
+                         Backdrop::Hidden, true, false, true);
     }
     case flow::Overlay::ConfirmStartAgain: {
         const auto body = [&](float w) {
@@ -113,7 +122,8 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
                          {{"start_again.yes", std::string(ctx.tr("start_again.yes"_key)), flow::ConfirmStartAgain{},
                            ui::ButtonStyle::Primary},
                           {"start_again.no", std::string(ctx.tr("start_again.no"_key)), flow::Dismiss{},
-                           ui::ButtonStyle::Secondary}});
+                           ui::ButtonStyle::Secondary}},
+                         Backdrop::Dimmed, true);
     }
     case flow::Overlay::NotSafe: {
         // On Welcome no language has been chosen yet, so both are shown: side by side where the
@@ -144,13 +154,14 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
             }
         };
         const auto label = [&](i18n::Key key) { return bilingual ? ctx.both(key, "\n") : std::string(ctx.tr(key)); };
+        // Its own Hide is in its buttons; "I don't feel safe" is what it shows.
         const auto both = [&](i18n::Key key) { return bilingual ? std::optional(key) : std::nullopt; };
         return drawPanel(state, ctx, body,
                          {{"not_safe.back", label("not_safe.back"_key), flow::Dismiss{}, ui::ButtonStyle::Primary,
                            both("not_safe.back"_key)},
                           {"not_safe.hide", label("chrome.hide"_key), flow::QuickHide{}, ui::ButtonStyle::Secondary,
                            both("chrome.hide"_key)}},
-                         sideBySide, bilingual);
+                         Backdrop::Dimmed, false, sideBySide, bilingual);
     }
     case flow::Overlay::None:
         break;

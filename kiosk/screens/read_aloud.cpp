@@ -34,8 +34,8 @@ std::string labelOf(const ui::Ctx& ctx, i18n::Key key, bool bothLanguages) {
     return bothLanguages ? ctx.both(key, "  ·  ") : std::string(ctx.tr(key));
 }
 
-float widthOf(const ui::Ctx& ctx, const std::string& label) {
-    ImFont* font = ctx.fonts.bold;
+float widthOf(const ui::Fonts& fonts, const std::string& label) {
+    ImFont* font = fonts.bold;
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
 }
 
@@ -43,11 +43,11 @@ constexpr float kIconRoomEm = 2.0f; // each side of the words, so that they stay
 
 } // namespace
 
-float readAloudWidth(const ui::Ctx& ctx, bool bothLanguages) {
+float readAloudWidth(const ui::Ctx& ctx, const ui::Fonts& fonts, bool bothLanguages) {
     // As wide as the longer of its two labels, so that it keeps its size while it reads.
-    return std::max(widthOf(ctx, labelOf(ctx, "read_aloud.start"_key, bothLanguages)),
-                    widthOf(ctx, labelOf(ctx, "read_aloud.stop"_key, bothLanguages))) +
-           ctx.em(2 * kIconRoomEm + 0.4f);
+    return std::max(widthOf(fonts, labelOf(ctx, "read_aloud.start"_key, bothLanguages)),
+                    widthOf(fonts, labelOf(ctx, "read_aloud.stop"_key, bothLanguages))) +
+           (2 * kIconRoomEm + 0.4f) * fonts.unit;
 }
 
 MaybeEvent drawReadAloud(const flow::State& state, ui::Ctx& ctx, float height, bool bothLanguages) {
@@ -55,7 +55,7 @@ MaybeEvent drawReadAloud(const flow::State& state, ui::Ctx& ctx, float height, b
         labelOf(ctx, state.reading ? "read_aloud.stop"_key : "read_aloud.start"_key, bothLanguages);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const ui::Hushed hushed(ctx); // the button's own words are not read
-    const bool tapped = ui::button(ctx, "read_aloud", label, ImVec2(readAloudWidth(ctx, bothLanguages), height),
+    const bool tapped = ui::button(ctx, "read_aloud", label, ImVec2(readAloudWidth(ctx, ctx.fonts, bothLanguages), height),
                                    ui::ButtonStyle::Secondary);
     const float icon = std::min(ctx.em(1.1f), height * 0.6f);
     drawIcon(ImGui::GetWindowDrawList(), ImVec2(at.x + ctx.em(kIconRoomEm * 0.6f), at.y + height / 2), icon,

@@ -78,12 +78,17 @@ public:
     [[nodiscard]] MaybeEvent finish();
 
 private:
+    void keepInView();
+
     const flow::State& m_state;
     ui::Ctx& m_ctx;
     MaybeEvent m_event;
     float m_width = 0;
     float m_keyboardHeight = 0;
     float m_indent = 0;
+    float m_moreStrip = 0;          // room under the body for "More below"
+    bool m_fresh = false;           // the page's first frame
+    bool m_largerBottomBar = false; // bigger text, and the bottom bar fits at that size
 };
 
 // Parts shared by screens.
@@ -99,14 +104,23 @@ void drawTicks(Page& page, ui::Ctx& ctx, const std::bitset<N>& chosen, Toggle to
 }
 
 /// One round option per value of a question with one answer (who, contact, meeting, sharing);
-/// choose(value) is the event a tap sends. Draws under the option chosen what after(value) draws.
+/// choose(value) is the event a tap sends. Draws under the option chosen what after(value) draws;
+/// a box there with the keyboard is kept in view with the option above it.
 template <class Enum, class Choose, class After>
 void drawRadios(Page& page, ui::Ctx& ctx, const std::optional<Enum>& chosen, Choose choose, After after) {
     for (const auto& row : vocabulary::all<Enum>()) {
+        const float top = ImGui::GetCursorPosY();
         if (ui::option(ctx, row.key.name, ctx.tr(row.key), page.width(), chosen == row.value, ui::Mark::Radio))
             page.take(choose(row.value));
-        if (chosen == row.value)
-            after(row.value);
+        if (chosen != row.value)
+            continue;
+        const auto before = ctx.keepInView;
+        after(row.value);
+        // A box typed in under the answer keeps the answer, and what follows the box, in view with it.
+        if (ctx.keepInView && ctx.keepInView != before) {
+            ctx.keepInView->answerTop = top;
+            ctx.keepInView->bottom = ImGui::GetCursorPosY();
+        }
     }
 }
 
@@ -140,7 +154,16 @@ struct BoxTap {
 /// fills in from what the frame said (ui::Ctx::said). Its own words are never read.
 [[nodiscard]] MaybeEvent drawReadAloud(const flow::State& state, ui::Ctx& ctx, float height, bool bothLanguages);
 /// Its width: the same whether it reads or not.
-[[nodiscard]] float readAloudWidth(const ui::Ctx& ctx, bool bothLanguages);
+[[nodiscard]] float readAloudWidth(const ui::Ctx& ctx, const ui::Fonts& fonts, bool bothLanguages);
+/// Hide and "I don't feel safe", where a child finds them at every moment: along the bottom of every
+/// page, and in the same place over a panel (Welcome: "I don't feel safe" alone, in both languages).
+/// Drawn in the current full-screen window.
+[[nodiscard]] MaybeEvent drawWaysOut(const flow::State& state, ui::Ctx& ctx);
+/// Where a page's top bar ends, in the current window's coordinates: a panel over the page starts
+/// below it, so that hide, at the bar's far right, is never under the panel.
+[[nodiscard]] float belowTopBar(const flow::State& state, ui::Ctx& ctx);
+/// A finger went down this frame, or moved while down: activity, whatever it touched or dragged.
+[[nodiscard]] bool touchedThisFrame();
 /// The panels drawn over the screen: "Are you still there?", "Start again?", "I don't feel safe".
 [[nodiscard]] MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx);
 /// "I don't feel safe" and what to do now, in one language.

@@ -29,7 +29,7 @@ MaybeEvent drawStory(const flow::State& state, ui::Ctx& ctx) {
     // The limit is shown as it comes near, so that nobody is cut off by surprise.
     if (left <= 200) {
         const std::string count =
-            i18n::format(ctx.current->plural("story.chars_left"_key, left), {{"count", std::to_string(left)}});
+            i18n::format(ctx.plural(*ctx.current, "story.chars_left"_key, left), {{"count", std::to_string(left)}});
         ui::text(ctx, ctx.fonts.body, count, left == 0 ? ctx.theme.warningText : ctx.theme.mutedText, page.width());
     }
     return page.finish();

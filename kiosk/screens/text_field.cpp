@@ -92,11 +92,16 @@ BoxTap drawTextBox(ui::Ctx& ctx, const flow::TextField& f, std::string_view id, 
 MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field field, std::string_view label,
                          float width, float height) {
     const bool focused = state.focus == field;
+    const float top = ImGui::GetCursorPosY();
     if (!label.empty())
         ui::text(ctx, ctx.fonts.bold, label, ctx.theme.text, width);
     const std::string_view id = vocabulary::nameOf(field).key.name; // the same in both languages
     const std::string_view placeholder = field == flow::Field::Story ? ctx.tr("story.placeholder"_key) : "";
     const BoxTap tap = drawTextBox(ctx, state.answers.field(field), id, focused, width, height, placeholder);
+    if (focused && height <= 0) {
+        const float bottom = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
+        ctx.keepInView = ui::Ctx::Band{top, top, bottom, bottom};
+    }
     if (!tap.tapped)
         return std::nullopt;
     if (!focused)

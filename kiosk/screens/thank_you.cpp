@@ -49,13 +49,14 @@ void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
     } else if (!flow::contactAllowed(state.answers)) {
         ui::text(ctx, ctx.fonts.bold, ctx.tr("thanks.no_contact"_key), ctx.theme.text, width);
     }
-    // The timescales are about getting back to the child: with no contact, they would mislead.
-    if (complaint && !flow::contactAllowed(state.answers))
-        return;
     if (state.contactBy || !flow::contactAllowed(state.answers))
         ImGui::Dummy(ctx.em(0, 0.2f)); // apart from the line above; with none, level with the code beside it
     ui::text(ctx, ctx.fonts.bold, ctx.tr("thanks.next_title"_key), ctx.theme.text, width);
-    if (complaint) {
+    if (complaint && !flow::contactAllowed(state.answers)) {
+        // The timescales are about getting back to the child: with no contact, they would mislead. The
+        // complaint is still looked into, and the code lets the child come back to it.
+        ui::text(ctx, ctx.fonts.body, ctx.tr("thanks.next.no_contact"_key), ctx.theme.text, width);
+    } else if (complaint) {
         for (const auto key : {"thanks.next.acknowledge"_key, "thanks.next.officer"_key, "thanks.next.answer"_key})
             ui::bullet(ctx, ctx.tr(key), width);
     } else {
@@ -66,7 +67,9 @@ void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
 } // namespace
 
 MaybeEvent drawThankYou(const flow::State& state, ui::Ctx& ctx) {
-    Page page(state, ctx, "thanks.title"_key);
+    // Said under the title, so that whoever reads the code knows it will not wait: the minute is
+    // flow::Timing::thankYouStays.
+    Page page(state, ctx, "thanks.title"_key, "thanks.goes_back"_key);
     const float width = page.width();
     const bool wide = width > ctx.em(30) && ImGui::GetContentRegionAvail().x > ImGui::GetContentRegionAvail().y;
     if (wide) {

@@ -114,7 +114,7 @@ MaybeEvent drawWelcome(const flow::State& state, ui::Ctx& ctx) {
     }
     // "Read it to me" at the top in the middle, clear of the corners kept for staff.
     const float readH = ctx.em(2.2f);
-    const float readW = std::min(readAloudWidth(ctx, true), ImGui::GetContentRegionAvail().x - ctx.em(6.0f));
+    const float readW = std::min(readAloudWidth(ctx, ctx.fonts, true), ImGui::GetContentRegionAvail().x - ctx.em(6.0f));
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - readW) / 2);
     if (auto read = drawReadAloud(state, ctx, readH, true))
         event = read;
@@ -156,16 +156,8 @@ MaybeEvent drawWelcome(const flow::State& state, ui::Ctx& ctx) {
             event = e;
     }
     // "I don't feel safe" is there before any language is chosen, in both.
-    const float safeW = std::min(avail.x, ctx.em(22));
-    ImGui::SetCursorPos(ImVec2(origin.x + (avail.x - safeW) / 2, ImGui::GetWindowContentRegionMax().y - ctx.em(2.6f)));
-    const std::string notSafe =
-        ctx.both("chrome.not_safe"_key, "  ·  ");
-    {
-        const ui::Hushed hushed(ctx); // one label in both languages: said in each voice instead
-        if (ui::button(ctx, "chrome.not_safe", notSafe, ImVec2(safeW, ctx.em(2.4f)), ui::ButtonStyle::Safety))
-            event = flow::NotSafe{};
-    }
-    ctx.sayBoth("chrome.not_safe"_key);
+    if (auto e = drawWaysOut(state, ctx))
+        event = e;
     // Only with no panel open: an answer to "I don't feel safe" is never the start of the gesture.
     // A tap on a button (on a small screen one may reach into a corner) is never taken from it.
     if (state.overlay == flow::Overlay::None && !event)

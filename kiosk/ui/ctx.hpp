@@ -8,6 +8,8 @@
 #include <imgui.h>
 
 #include <array>
+#include <set>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +52,28 @@ struct Ctx {
     std::vector<Said> said;
     const i18n::Catalogue* saying = nullptr; // the language of the words being drawn; none: current
     bool hushed = false;
+    // Who the texts speak to this frame: the adult telling us for a young person gets their own
+    // wording (flow::speaksToAdult), set once a frame by drawFrame, never by a screen.
+    i18n::Reader reader = i18n::Reader::YoungPerson;
+    // Every key looked up this frame, cleared by drawFrame: what the screen said, for tests. Kept
+    // by the lookups below, which draw nothing differently for it.
+    mutable std::set<std::string, std::less<>> keysLookedUp;
+    // The page's scrolling body, as the last frame left it; reset with scrolledPage.
+    float pageContentHeight = 0; // how tall its content was
+    bool scrolledToEnd = false;  // its end has been on screen (Check's Send waits for it)
+    bool scrollDownAsked = false; // "More below" or "See the rest" was tapped: scroll on by a screenful
+    /// What belongs with the box being typed in, in the body's content coordinates: the answer it
+    /// opened under, the box (with its label) and what follows it (a warning).
+    struct Band {
+        float answerTop = 0;
+        float boxTop = 0;
+        float boxBottom = 0;
+        float bottom = 0;
+        bool operator==(const Band&) const = default;
+    };
+    // Kept in view above the keyboard: set while the page draws, scrolled to when it changes.
+    std::optional<Band> keepInView;
+    std::optional<Band> keptInView;
 
     /// Chooses the regular or the larger text for this frame.
     void useLargerText(bool on) {
@@ -58,10 +82,21 @@ struct Ctx {
     }
     [[nodiscard]] float em(float n) const { return n * unit; }
     [[nodiscard]] ImVec2 em(float x, float y) const { return {x * unit, y * unit}; }
+    /// The text of a key in a language, in the wording for this frame's reader. Every text a
+    /// screen shows is looked up here or through the shorthands below.
+    [[nodiscard]] std::string_view text(const i18n::Catalogue& lang, i18n::Key key) const {
+        lookedUp(key);
+        return lang.text(key, reader);
+    }
+    /// The plural form of a key for a count, in a language.
+    [[nodiscard]] std::string_view plural(const i18n::Catalogue& lang, i18n::Key key, long n) const {
+        lookedUp(key);
+        return lang.plural(key, n, reader);
+    }
     /// The text of a key in the language on screen.
-    [[nodiscard]] std::string_view tr(i18n::Key key) const { return current->text(key); }
-    [[nodiscard]] std::string_view cy(i18n::Key key) const { return welsh->text(key); }
-    [[nodiscard]] std::string_view en(i18n::Key key) const { return english->text(key); }
+    [[nodiscard]] std::string_view tr(i18n::Key key) const { return text(*current, key); }
+    [[nodiscard]] std::string_view cy(i18n::Key key) const { return text(*welsh, key); }
+    [[nodiscard]] std::string_view en(i18n::Key key) const { return text(*english, key); }
     /// Keeps words being drawn, in the language being drawn, for "Read it to me" (unless hushed).
     void say(std::string_view words) {
         if (!hushed)
@@ -81,6 +116,12 @@ struct Ctx {
     /// A key's text in both languages, Welsh first, with what goes between ("\n", "  ·  ").
     [[nodiscard]] std::string both(i18n::Key key, std::string_view between) const {
         return std::string(cy(key)).append(between).append(en(key));
+    }
+
+private:
+    void lookedUp(i18n::Key key) const {
+        if (keysLookedUp.find(key.name) == keysLookedUp.end())
+            keysLookedUp.emplace(key.name);
     }
 };
 

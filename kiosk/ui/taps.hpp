@@ -25,6 +25,7 @@ struct ScrollArea {
     ImVec2 min;
     ImVec2 max;
     bool canScroll = false; // its content is taller than it
+    bool moreBelow = false; // its page shows "More below": some of it is below its bottom edge
 };
 
 /// Every tappable widget drawn in the last frame, by its key. Tests and the end-to-end driver
@@ -45,6 +46,11 @@ public:
     /// Regions that scroll when dragged, by id, with whether they have anything to scroll.
     void recordScrollArea(std::string_view id, const ScrollArea& area) { m_scrollAreas[std::string(id)] = area; }
     [[nodiscard]] const std::map<std::string, ScrollArea, std::less<>>& scrollAreas() const { return m_scrollAreas; }
+    /// Says that a region's page shows there is more below its bottom edge.
+    void showMoreBelow(std::string_view id) {
+        if (const auto it = m_scrollAreas.find(id); it != m_scrollAreas.end())
+            it->second.moreBelow = true;
+    }
 
 private:
     std::map<std::string, TapTarget, std::less<>> m_targets;

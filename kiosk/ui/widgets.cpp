@@ -35,8 +35,92 @@ Colours coloursFor(const Theme& t, ButtonStyle style, bool held) {
 
 } // namespace
 
+namespace {
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isSpace(char c) { return c == ' ' || c == '\n'; }
+
+bool endsWith(std::string_view s, std::string_view end) {
+    return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// A word that is a web or e-mail address: "www.meiccymru.org", "post@childcomwales.org.uk",
+// "ask@ombudsman.wales" (the punctuation around it in a sentence already taken off).
+bool isAddress(std::string_view word) {
+    if (word.starts_with("www.") || word.starts_with("http"))
+        return true;
+    const auto at = word.find('@');
+    if (at != std::string_view::npos && at > 0 && at + 1 < word.size())
+        return true;
+    for (const std::string_view end : {".wales", ".org.uk", ".gov.uk", ".co.uk", ".org", ".com", ".cymru"})
+        if (word.size() > end.size() && endsWith(word, end))
+            return true;
+    return false;
+}
+
+} // namespace
+
+namespace {
+
+// One line of text, drawn and, while ImGui is logging (the UI tests read what a frame showed), logged.
+void drawLine(ImDrawList* dl, ImFont* font, ImVec2 at, ImU32 colour, std::string_view line) {
+    dl->AddText(font, font->FontSize, at, colour, line.data(), line.data() + line.size());
+    if (GImGui->LogEnabled)
+        ImGui::LogRenderedText(&at, line.data(), line.data() + line.size());
+}
+
+} // namespace
+
+void drawWrapped(ImDrawList* dl, ImFont* font, ImVec2 at, ImU32 colour, std::string_view s, float width) {
+    for (const auto line : wrapLines(font, s, width)) {
+        drawLine(dl, font, at, colour, line);
+        at.y += font->FontSize;
+    }
+}
+
+std::vector<Unbreakable> unbreakableSpans(std::string_view s) {
+    std::vector<Unbreakable> spans;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (isSpace(s[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t wordStart = i;
+        while (i < s.size() && !isSpace(s[i]))
+            ++i;
+        // A phone number: groups of digits joined by single spaces ("0800 49 60 650", "84001").
+        if (isDigit(s[wordStart])) {
+            std::size_t end = wordStart;
+            while (end < s.size() && isDigit(s[end]))
+                ++end;
+            while (end + 1 < s.size() && s[end] == ' ' && isDigit(s[end + 1])) {
+                end += 1;
+                while (end < s.size() && isDigit(s[end]))
+                    ++end;
+            }
+            if (end > i) {
+                spans.push_back({wordStart, end});
+                i = end;
+                continue;
+            }
+        }
+        std::string_view word = s.substr(wordStart, i - wordStart);
+        std::size_t lead = 0;
+        while (lead < word.size() && (word[lead] == '(' || word[lead] == '"' || word[lead] == '\''))
+            ++lead;
+        word.remove_prefix(lead);
+        while (!word.empty() && std::string_view(".,;:!?)\"'").find(word.back()) != std::string_view::npos)
+            word.remove_suffix(1);
+        if (isAddress(word))
+            spans.push_back({wordStart + lead, wordStart + lead + word.size()});
+    }
+    return spans;
+}
+
 std::vector<std::string_view> wrapLines(ImFont* font, std::string_view s, float width) {
     std::vector<std::string_view> lines;
+    const std::vector<Unbreakable> spans = unbreakableSpans(s);
     const char* p = s.data();
     const char* end = s.data() + s.size();
     while (p < end) {
@@ -46,6 +130,32 @@ std::vector<std::string_view> wrapLines(ImFont* font, std::string_view s, float 
         const char* nl = std::find(p, lineEnd, '\n');
         if (nl != lineEnd)
             lineEnd = nl;
+        // Never end a line inside a phone number or an address: break before it instead, at the
+        // space before the word it starts. Only a span wider than the whole line may break.
+        for (bool moved = true; moved;) {
+            moved = false;
+            const auto at = static_cast<std::size_t>(lineEnd - s.data());
+            for (const Unbreakable& span : spans) {
+                if (span.begin >= at || span.end <= at)
+                    continue;
+                if (s.data() + span.begin <= p) {
+                    // It starts the line: it stays whole if it fits, though what sticks to it ("." or ")") goes on.
+                    const char* spanEnd = s.data() + span.end;
+                    if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, p, spanEnd).x <= width) {
+                        lineEnd = spanEnd;
+                        moved = true;
+                    }
+                    break;
+                }
+                const char* breakAt = s.data() + span.begin;
+                const char* space = breakAt;
+                while (space > p && *space != ' ')
+                    --space;
+                lineEnd = space > p ? space : breakAt;
+                moved = true;
+                break;
+            }
+        }
         lines.emplace_back(p, static_cast<std::size_t>(lineEnd - p));
         p = lineEnd;
         while (p < end && (*p == ' ' || *p == '\n')) {
@@ -128,11 +238,9 @@ bool choiceButton(Ctx& ctx, std::string_view key, std::string_view title, std::s
     const float titleH = textHeight(ctx.fonts.title, title, width);
     const float detailH = detail.empty() ? 0 : textHeight(ctx.fonts.body, detail, width) + ctx.em(0.2f);
     const float top = min.y + std::max(pad * 0.5f, (size.y - titleH - detailH) / 2);
-    dl->AddText(ctx.fonts.title, ctx.fonts.title->FontSize, ImVec2(min.x + pad, top), titleColour, title.data(),
-                title.data() + title.size(), width);
+    drawWrapped(dl, ctx.fonts.title, ImVec2(min.x + pad, top), titleColour, title, width);
     if (!detail.empty())
-        dl->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(min.x + pad, top + titleH + ctx.em(0.2f)),
-                    detailColour, detail.data(), detail.data() + detail.size(), width);
+        drawWrapped(dl, ctx.fonts.body, ImVec2(min.x + pad, top + titleH + ctx.em(0.2f)), detailColour, detail, width);
     ctx.say(title);
     ctx.say(detail);
     recordTap(ctx, key, titleColour, fill);
@@ -174,8 +282,7 @@ bool option(Ctx& ctx, std::string_view key, std::string_view label, float width,
         }
     }
     const float textTop = min.y + (h - textHeight(ctx.fonts.bold, label, textW)) / 2;
-    dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize, ImVec2(min.x + 2 * pad + markSize, textTop), t.text,
-                label.data(), label.data() + label.size(), textW);
+    drawWrapped(dl, ctx.fonts.bold, ImVec2(min.x + 2 * pad + markSize, textTop), t.text, label, textW);
     ctx.say(label);
     recordTap(ctx, key, t.text, fill);
     return pressed;
@@ -245,13 +352,17 @@ float contrastRatio(ImU32 a, ImU32 b) {
 
 void text(Ctx& ctx, ImFont* font, std::string_view s, ImU32 colour, float width) {
     ctx.say(s);
-    ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted(s.data(), s.data() + s.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    // Drawn line by line from the kiosk's own wrapping, not ImGui's, which would break a phone number.
+    const auto lines = wrapLines(font, s, width);
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    float widest = 0;
+    for (const auto line : lines) {
+        drawLine(ImGui::GetWindowDrawList(), font, at, colour, line);
+        at.y += font->FontSize;
+        widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.data(),
+                                                      line.data() + line.size()).x);
+    }
+    ImGui::Dummy(ImVec2(widest, std::max(1.0f, static_cast<float>(lines.size())) * font->FontSize));
 }
 
 void bullet(Ctx& ctx, std::string_view s, float width) {
@@ -275,8 +386,7 @@ void drawCentredText(ImDrawList* dl, ImFont* font, ImVec2 min, ImVec2 max, ImU32
     float y = min.y + ((max.y - min.y) - static_cast<float>(lines.size()) * font->FontSize) / 2;
     for (const auto line : lines) {
         const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
-        dl->AddText(font, font->FontSize, ImVec2(min.x + (width - w) / 2, y), colour, line.data(),
-                    line.data() + line.size());
+        drawLine(dl, font, ImVec2(min.x + (width - w) / 2, y), colour, line);
         y += font->FontSize;
     }
 }

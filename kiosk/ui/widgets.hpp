@@ -12,8 +12,21 @@ namespace kiosk::ui {
 
 enum class ButtonStyle { Primary, Secondary, Key, Quiet, Disabled, Safety };
 
-/// The lines text wraps to at a width, as views into the text (so their offsets can be found).
+/// A run of text a line must not end inside: a phone number or a web or e-mail address, as byte
+/// offsets [begin, end).
+struct Unbreakable {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+/// The phone numbers and addresses in a text, which wrapping keeps whole on one line.
+[[nodiscard]] std::vector<Unbreakable> unbreakableSpans(std::string_view s);
+
+/// The lines text wraps to, never ending inside a phone number or an address unless it is wider
+/// than the whole line, as views into the text (so their offsets can be found).
 [[nodiscard]] std::vector<std::string_view> wrapLines(ImFont* font, std::string_view s, float width);
+
+/// Draws text wrapped to width (as wrapLines) line under line from a point.
+void drawWrapped(ImDrawList* dl, ImFont* font, ImVec2 at, ImU32 colour, std::string_view s, float width);
 
 /// Begins the one full-screen window every screen draws in.
 void beginScreen(const Ctx& ctx);

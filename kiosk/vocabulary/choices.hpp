@@ -114,13 +114,15 @@ inline constexpr Name<Contact> kContacts[] = {
 static_assert(inOrder(kContacts));
 template <> inline constexpr std::span<const Name<Contact>> kNames<Contact>{kContacts};
 
-/// How the child would like to meet the Investigating Officer (children's guide).
-enum class Meeting { Video, Phone, InPerson, Email };
+/// How the child would like to meet the Investigating Officer (children's guide), or not at all:
+/// they need not meet.
+enum class Meeting { Video, Phone, InPerson, Email, NotToMeet };
 inline constexpr Name<Meeting> kMeetings[] = {
     {Meeting::Video, "video", "meeting.video"_key},
     {Meeting::Phone, "phone", "meeting.phone"_key},
     {Meeting::InPerson, "in_person", "meeting.in_person"_key},
     {Meeting::Email, "email", "meeting.email"_key},
+    {Meeting::NotToMeet, "not_to_meet", "meeting.not_to_meet"_key},
 };
 static_assert(inOrder(kMeetings));
 template <> inline constexpr std::span<const Name<Meeting>> kNames<Meeting>{kMeetings};

@@ -122,3 +122,22 @@ TEST_CASE("a kiosk that found it cannot store lets no child begin, and one that 
     run(s, {Dismiss{}, StorageChecked{CannotStore::None}, ChooseLanguage{Language::Welsh}});
     CHECK(s.screen == Screen::Kind);
 }
+
+TEST_CASE("an adult telling us for a young person is spoken to as such from Who on, until the session ends") {
+    State s;
+    run(s, {Tick{Clock::time_point{} + std::chrono::hours(1000)}, ChooseLanguage{Language::Welsh},
+            ChooseKind{Kind::Complaint}});
+    CHECK_FALSE(speaksToAdult(s));
+    run(s, {ChooseWho{Who::OnBehalf}});
+    CHECK(speaksToAdult(s));
+    run(s, {TypeText{"Siân"}, Focus{Field::AdultRole}, TypeText{"Eiriolwr"}, ToggleAgreed{}, Next{}});
+    REQUIRE(s.screen == Screen::Help);
+    CHECK(speaksToAdult(s));
+    run(s, {Back{}, Back{}});
+    REQUIRE(s.screen == Screen::Kind);
+    CHECK_FALSE(speaksToAdult(s)); // asked before anyone said who they are
+    run(s, {ChooseKind{Kind::Complaint}, ChooseWho{Who::Me}});
+    CHECK_FALSE(speaksToAdult(s));
+    run(s, {ChooseWho{Who::OnBehalf}, QuickHide{}});
+    CHECK_FALSE(speaksToAdult(s));
+}

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -140,7 +141,10 @@ TEST_CASE("the two catalogues hold the same keys, every one translated, with no 
         INFO(e.context);
         REQUIRE(enByKey.count(e.context) == 1);
         CHECK(enByKey[e.context]->source == e.source);
-        CHECK(used.count(e.context) == 1);
+        // An adult's wording belongs to a key the code uses.
+        const std::string_view context = e.context;
+        const bool adult = context.ends_with(kAdultSuffix);
+        CHECK(used.count(std::string(adult ? context.substr(0, context.size() - kAdultSuffix.size()) : context)) == 1);
         const std::size_t forms = e.sourcePlural.empty() ? 1 : 6;
         CHECK(e.translations.size() == forms);
         for (const auto& t : e.translations)
@@ -171,6 +175,89 @@ TEST_CASE("the catalogues pass gettext's own check, as translators' tools will r
         INFO(cmd);
         CHECK(std::system(cmd.c_str()) == 0);
     }
+}
+
+TEST_CASE("the PO parser reads flags, and an adult reads a key's adult wording where it has one") {
+    const auto entries = parsePo(R"po(
+msgctxt "a.key"
+msgid "Tell us"
+msgstr "Dywed wrthon ni"
+
+#, same-for-adult
+msgctxt "b.key"
+msgid "Next"
+msgstr "Nesaf"
+
+msgctxt "a.key@adult"
+msgid "Tell us"
+msgstr "Dywedwch wrthon ni"
+)po",
+                                 "test.po");
+    REQUIRE(entries.size() == 3);
+    CHECK(entries[0].flags.empty());
+    CHECK(entries[1].flags == std::vector<std::string>{"same-for-adult"});
+    const auto c = Catalogue::fromEntries("cy", entries);
+    CHECK(c.text("a.key"_key) == "Dywed wrthon ni");
+    CHECK(c.text("a.key"_key, Reader::Adult) == "Dywedwch wrthon ni");
+    CHECK(c.text("b.key"_key, Reader::Adult) == "Nesaf");
+    CHECK(c.hasAdult("a.key"));
+    CHECK_FALSE(c.hasAdult("b.key"));
+    CHECK(c.sameForAdult("b.key"));
+    CHECK_FALSE(c.sameForAdult("a.key"));
+}
+
+namespace {
+
+// The phone numbers, times, counts and addresses in a text, in order: the words holding a digit
+// or an '@', and web addresses.
+std::vector<std::string> facts(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find(' ', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        const std::string_view word = text.substr(start, end - start);
+        const bool digit = word.find_first_of("0123456789") != std::string_view::npos;
+        if (digit || word.find('@') != std::string_view::npos || word.find("www.") != std::string_view::npos)
+            out.emplace_back(word);
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("an adult's wording is in both languages or neither, never beside a same-for-adult flag, and keeps "
+          "the child text's placeholders, numbers and addresses") {
+    std::map<std::string, std::set<std::string>> adultKeys; // language -> keys with an adult wording
+    std::map<std::string, std::set<std::string>> sameKeys;  // language -> keys flagged same-for-adult
+    for (const std::string code : {"cy", "en"}) {
+        const auto entries = entriesOf(code);
+        const auto c = Catalogue::fromEntries(code, entries);
+        for (const auto& e : entries) {
+            const std::string_view context = e.context;
+            if (std::find(e.flags.begin(), e.flags.end(), kSameForAdult) != e.flags.end())
+                sameKeys[code].insert(e.context);
+            if (!context.ends_with(kAdultSuffix))
+                continue;
+            const std::string key(context.substr(0, context.size() - kAdultSuffix.size()));
+            INFO(code << ": " << e.context);
+            adultKeys[code].insert(key);
+            REQUIRE(c.has(key));
+            CHECK_FALSE(c.sameForAdult(key));
+            const auto& child = c.all().find(key)->second;
+            REQUIRE(e.translations.size() == child.size());
+            for (std::size_t i = 0; i < child.size(); ++i) {
+                CHECK(placeholders(e.translations[i]) == placeholders(child[i]));
+                CHECK(facts(e.translations[i]) == facts(child[i]));
+            }
+        }
+    }
+    REQUIRE(adultKeys["cy"].size() > 30);
+    CHECK(adultKeys["cy"] == adultKeys["en"]);
+    REQUIRE(sameKeys["cy"].size() > 30);
+    CHECK(sameKeys["cy"] == sameKeys["en"]);
 }
 
 TEST_CASE("format fills named placeholders") {

@@ -331,3 +331,17 @@ TEST_CASE("every intake key used in the code has a text in Welsh and English, an
             CHECK_FALSE(lang.text(i18n::Key{key}).empty());
     }
 }
+
+TEST_CASE("a young person who does not want to meet the Investigating Officer is shown so, in words and by name",
+          "[worklist]") {
+    const auto cy = loadCatalogue("cy");
+    const auto en = loadCatalogue("en");
+    auto s = test::complaint("un", kKiosk);
+    s.choices.contact = Contact::Phone; // the meeting is asked only where we can get back to them
+    s.text(Field::Phone) = "07700 900123";
+    s.choices.meeting = Meeting::NotToMeet;
+    const auto list = listOf({itemOf(s)});
+    CHECK(shown(toHtml(list, en), en, "intake.field.meeting"_key) == escapeHtml("I don't want to meet them"));
+    CHECK(shown(toHtml(list, cy), cy, "intake.field.meeting"_key) == "Dw i ddim eisiau cwrdd â nhw");
+    CHECK(firstRow(toCsv(list, en)).at("meeting") == "not_to_meet");
+}

@@ -51,13 +51,35 @@ void UiDriver::frame() {
         apply(result);
     apply(flow::Tick{m_now});
     ImGui::NewFrame();
+    // As the kiosk's own loop (app/run.cpp): a finger down or moving is activity, before what it taps.
+    if (screens::touchedThisFrame())
+        apply(flow::Touched{});
+    if (m_logShown)
+        ImGui::LogToClipboard(); // ImGui logs each text it renders, and gives the log to the clipboard at the end
     const auto event = screens::drawFrame(state, ctx);
+    if (m_logShown)
+        ImGui::LogFinish();
     ImGui::Render();
+    if (afterFrame)
+        afterFrame(*this);
     if (event)
         apply(*event);
 }
 
 bool UiDriver::visible(std::string_view key) const { return ctx.taps.find(key).has_value(); }
+
+std::string UiDriver::shownText() {
+    std::string shown;
+    ImGuiIO& io = ImGui::GetIO();
+    io.ClipboardUserData = &shown;
+    io.SetClipboardTextFn = [](void* to, const char* text) { *static_cast<std::string*>(to) = text; };
+    m_logShown = true;
+    frame();
+    m_logShown = false;
+    io.SetClipboardTextFn = nullptr;
+    io.ClipboardUserData = nullptr;
+    return shown;
+}
 
 void UiDriver::drag(ImVec2 from, ImVec2 to) {
     m_mouse = from;

@@ -12,7 +12,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -41,6 +43,9 @@ public:
     void drag(ImVec2 from, ImVec2 to);
     /// True if a widget with this key was drawn in the last frame.
     [[nodiscard]] bool visible(std::string_view key) const;
+    /// Draws one frame and returns the texts it showed, in drawing order (ImGui's own log of rendered
+    /// text): what a child could read there, without what is scrolled out of view.
+    [[nodiscard]] std::string shownText();
     /// Types text by tapping the on-screen keyboard: layers, shift and accented letters included.
     void typeOnScreen(std::string_view utf8);
     /// Types on a physical keyboard.
@@ -59,6 +64,9 @@ public:
     flow::State state;
     ui::Ctx ctx;
     std::vector<flow::Script> spoken; // every script "Read it to me" asked the voice to read, in order
+    /// Called after each frame is drawn, before what was tapped is applied: for tests that read what
+    /// the frame showed (ctx.keysLookedUp).
+    std::function<void(const UiDriver&)> afterFrame;
 
 private:
     void apply(const flow::Event& event);
@@ -71,6 +79,7 @@ private:
     flow::Clock::time_point m_now = flow::Clock::time_point{} + std::chrono::hours(1000);
     ImVec2 m_mouse{-1, -1};
     bool m_down = false;
+    bool m_logShown = false; // the next frame gives the texts it shows to the clipboard
 };
 
 /// A fresh visit for a tour stop: no child's session, staff mode closed, a kiosk that can store.

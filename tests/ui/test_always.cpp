@@ -1,0 +1,214 @@
+#include <test_support/temp_dir.hpp>
+#include "driver.hpp"
+
+#include <catch2/catch.hpp>
+#include <imgui.h>
+
+#include <map>
+#include <string>
+#include <utility>
+
+// Hide and "I don't feel safe" at every moment, any touch as activity, nothing of a child's under
+// "Are you still there?", and Thank you saying that it goes back by itself.
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+using flow::Language;
+using flow::Overlay;
+using flow::Screen;
+
+namespace {
+
+// A child on their own, typing a complaint.
+void toStory(test::UiDriver& ui, Language language) {
+    ui.tap(language == Language::Welsh ? "welcome.cymraeg" : "welcome.english");
+    ui.tap("kind.complaint");
+    ui.tap("who.me");
+    ui.tap("nav.next");
+    ui.tap("nav.next");
+    ui.tap("topic.too_long");
+    ui.tap("nav.next");
+    ui.tap("nav.next");
+    REQUIRE(ui.state.screen == Screen::Story);
+}
+
+// The visible letters of every text in the last frame's draw lists, in the order drawn, read back
+// from the font atlas: each glyph's quad starts at its own corner of the atlas. Spaces draw nothing,
+// and letters beyond ASCII read as '?'.
+std::string drawnLetters() {
+    std::map<std::pair<float, float>, unsigned> glyphAt;
+    for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
+        for (const ImFontGlyph& g : font->Glyphs)
+            if (g.Visible)
+                glyphAt[{g.U0, g.V0}] = g.Codepoint;
+    std::string out;
+    const ImDrawData* data = ImGui::GetDrawData();
+    REQUIRE(data != nullptr);
+    for (int i = 0; i < data->CmdListsCount; ++i)
+        for (const ImDrawVert& v : data->CmdLists[i]->VtxBuffer)
+            if (const auto it = glyphAt.find({v.uv.x, v.uv.y}); it != glyphAt.end())
+                out += it->second < 128 ? static_cast<char>(it->second) : '?';
+    return out;
+}
+
+bool samePlace(const ui::TapTarget& a, const ui::TapTarget& b) {
+    return a.min.x == b.min.x && a.min.y == b.min.y && a.max.x == b.max.x && a.max.y == b.max.y;
+}
+
+struct Size {
+    float w, h;
+};
+
+} // namespace
+
+TEST_CASE("hide and 'I don't feel safe' stay where they are over 'Start again?' and 'Are you still there?', and work",
+          "[always]") {
+    const auto language = GENERATE(Language::Welsh, Language::English);
+    const auto size = GENERATE(Size{1280, 800}, Size{800, 1280});
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    toStory(ui, language);
+    ui.typeOnScreen("secret");
+    const auto hide = ui.ctx.taps.find("chrome.hide");
+    const auto notSafe = ui.ctx.taps.find("chrome.not_safe");
+    REQUIRE(hide);
+    REQUIRE(notSafe);
+
+    ui.tap("chrome.start_again");
+    REQUIRE(ui.state.overlay == Overlay::ConfirmStartAgain);
+    REQUIRE(ui.visible("chrome.hide"));
+    REQUIRE(ui.visible("chrome.not_safe"));
+    CHECK(samePlace(*ui.ctx.taps.find("chrome.hide"), *hide));
+    CHECK(samePlace(*ui.ctx.taps.find("chrome.not_safe"), *notSafe));
+    ui.tap("chrome.not_safe");
+    CHECK(ui.state.overlay == Overlay::NotSafe);
+    CHECK(ui.state.priority);
+    ui.tap("not_safe.back");
+    CHECK(ui.state.overlay == Overlay::None);
+    CHECK(ui.state.answers.field(flow::Field::Story).text() == "secret");
+
+    ui.advance(ui.state.timing.quietBeforeAsking);
+    REQUIRE(ui.state.overlay == Overlay::StillThere);
+    REQUIRE(ui.visible("chrome.hide"));
+    CHECK(samePlace(*ui.ctx.taps.find("chrome.hide"), *hide));
+    CHECK(samePlace(*ui.ctx.taps.find("chrome.not_safe"), *notSafe));
+    ui.tap("chrome.hide");
+    CHECK(ui.state.screen == Screen::Welcome);
+    CHECK(ui.state.overlay == Overlay::None);
+    CHECK(ui.state.answers.field(flow::Field::Story).empty());
+}
+
+TEST_CASE("'I don't feel safe' works over 'Are you still there?' on welcome too", "[always]") {
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    ui.tap("chrome.not_safe");
+    ui.tap("not_safe.back"); // pressed once: the session has begun, so its clock runs
+    const auto notSafe = ui.ctx.taps.find("chrome.not_safe");
+    REQUIRE(notSafe);
+    ui.advance(ui.state.timing.quietBeforeAsking);
+    REQUIRE(ui.state.overlay == Overlay::StillThere);
+    REQUIRE(ui.visible("chrome.not_safe"));
+    CHECK(samePlace(*ui.ctx.taps.find("chrome.not_safe"), *notSafe));
+    ui.tap("chrome.not_safe");
+    CHECK(ui.state.overlay == Overlay::NotSafe);
+}
+
+TEST_CASE("a drag on a long page counts as activity and puts off 'Are you still there?'", "[always]") {
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    ui.tap("welcome.english");
+    ui.tap("kind.complaint");
+    ui.tap("who.me");
+    ui.tap("nav.next");
+    ui.tap("chrome.text_size");
+    REQUIRE(ui.state.screen == Screen::Help);
+    const auto quiet = ui.state.timing.quietBeforeAsking;
+    ui.advance(quiet - 10s);
+    const auto area = ui.ctx.taps.scrollAreas().find("body");
+    REQUIRE(area != ui.ctx.taps.scrollAreas().end());
+    REQUIRE(area->second.canScroll);
+    const ImVec2 from((area->second.min.x + area->second.max.x) / 2, area->second.max.y - 20);
+    ui.drag(from, ImVec2(from.x, area->second.min.y + 20)); // reading on, no button tapped
+    ui.advance(10s);
+    CHECK(ui.state.overlay == Overlay::None);
+    ui.advance(quiet - 11s);
+    CHECK(ui.state.overlay == Overlay::None);
+    ui.advance(1s);
+    CHECK(ui.state.overlay == Overlay::StillThere);
+}
+
+TEST_CASE("a touch between buttons counts as activity", "[always]") {
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    toStory(ui, Language::Welsh);
+    const auto quiet = ui.state.timing.quietBeforeAsking;
+    ui.advance(quiet - 10s);
+    const auto title = ui.ctx.taps.find("chrome.back");
+    REQUIRE(title);
+    ui.press(ImVec2(ui.ctx.em(12), title->max.y + ui.ctx.em(0.2f))); // beside the back button, on nothing
+    ui.release();
+    CHECK(ui.state.screen == Screen::Story); // nothing was tapped
+    ui.advance(10s);
+    CHECK(ui.state.overlay == Overlay::None);
+}
+
+TEST_CASE("nothing a child typed shows under 'Are you still there?'", "[always]") {
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    toStory(ui, Language::English);
+    ui.typeOnScreen("zebracrossing");
+    ui.frame();
+    REQUIRE(drawnLetters().find("zebracrossing") != std::string::npos); // the reading works
+    ui.advance(ui.state.timing.quietBeforeAsking);
+    REQUIRE(ui.state.overlay == Overlay::StillThere);
+    const std::string drawn = drawnLetters();
+    CHECK(drawn.find("zebra") == std::string::npos);
+    CHECK(drawn.find("crossing") == std::string::npos);
+    CHECK(drawn.find("Areyoustillthere?") != std::string::npos); // the question itself is drawn
+}
+
+TEST_CASE("thank you says it goes back to the start by itself, and does after a minute", "[always]") {
+    const auto language = GENERATE(Language::Welsh, Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    toStory(ui, language);
+    ui.typeOnScreen("thanks");
+    ui.tap("nav.next");
+    ui.tap("nav.next");
+    ui.tap("contact.none");
+    ui.tap("nav.next");
+    ui.tap("sharing.yes");
+    ui.tap("nav.next");
+    ui.tap("check.send");
+    ui.settle();
+    REQUIRE(ui.state.screen == Screen::ThankYou);
+    CHECK(drawnLetters().find(language == Language::Welsh ? "areipheneihun" : "byitselfafteraminute") !=
+          std::string::npos);
+    ui.advance(ui.state.timing.thankYouStays);
+    CHECK(ui.state.screen == Screen::Welcome);
+    CHECK(ui.state.reference.empty());
+}
+
+TEST_CASE("'I don't want to meet them' can be chosen, and is stored as such", "[always]") {
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    toStory(ui, Language::Welsh);
+    ui.typeOnScreen("dim cyfarfod");
+    ui.tap("nav.next");
+    ui.tap("nav.next");
+    ui.tap("contact.phone");
+    ui.typeOnScreen("07700900123");
+    ui.tap("nav.next");
+    REQUIRE(ui.state.screen == Screen::Meeting);
+    ui.tap("meeting.not_to_meet");
+    ui.tap("nav.next");
+    ui.tap("sharing.yes");
+    ui.tap("nav.next");
+    REQUIRE(ui.state.screen == Screen::Check);
+    ui.tap("check.send");
+    ui.settle();
+    REQUIRE(ui.state.screen == Screen::ThankYou);
+    const auto stored = ui.stored();
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0]["meeting"] == "not_to_meet");
+}

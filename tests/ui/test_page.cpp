@@ -1,0 +1,124 @@
+#include <app/tour_stops.hpp>
+#include <test_support/temp_dir.hpp>
+#include "driver.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace kiosk;
+
+namespace {
+
+// A tour stop reached afresh, as a child arriving at it would see it: the page at its top.
+void visit(test::UiDriver& ui, std::string_view name, flow::Language language) {
+    for (const auto& stop : app::tourStops()) {
+        if (stop.name != name)
+            continue;
+        test::freshVisit(ui, language);
+        ui.ctx.scrolledPage = {};
+        stop.reach(ui.state);
+        ui.catchUp();
+        ui.frame();
+        ui.frame();
+        ui.frame();
+        return;
+    }
+    FAIL("no tour stop " << name);
+}
+
+const ui::ScrollArea& body(const test::UiDriver& ui) {
+    const auto it = ui.ctx.taps.scrollAreas().find("body");
+    REQUIRE(it != ui.ctx.taps.scrollAreas().end());
+    return it->second;
+}
+
+bool wholeOnScreen(const test::UiDriver& ui, std::string_view key) {
+    const auto t = ui.ctx.taps.find(key);
+    return t && !t->clipped;
+}
+
+// Drags the body up a step, as a finger reading on would.
+void readOn(test::UiDriver& ui) {
+    const auto& area = body(ui);
+    const float x = (area.min.x + area.max.x) / 2;
+    const float mid = (area.min.y + area.max.y) / 2;
+    const float reach = (area.max.y - area.min.y) * 0.3f;
+    ui.drag(ImVec2(x, mid + reach), ImVec2(x, mid - reach));
+}
+
+} // namespace
+
+TEST_CASE("at 1280 by 800 the young person's agreement and the advocate tick show, or More below does",
+          "[page]") {
+    const auto language = GENERATE(flow::Language::Welsh, flow::Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    for (const auto& [stop, key] : {std::pair{"who-on-behalf", "who.agreed"}, std::pair{"help", "help.want_advocate"}}) {
+        INFO(stop);
+        visit(ui, stop, language);
+        CHECK((wholeOnScreen(ui, key) || body(ui).moreBelow));
+        if (!ui.state.focus && !wholeOnScreen(ui, key)) {
+            // Without the keyboard up, More below is a button that scrolls on to it.
+            for (int i = 0; i < 10 && !wholeOnScreen(ui, key); ++i)
+                ui.tap("page.more_below");
+            CHECK(wholeOnScreen(ui, key));
+        }
+    }
+}
+
+TEST_CASE("More below shows exactly while some of the page is below the screen's edge", "[page]") {
+    struct Size {
+        float w, h;
+    };
+    const auto size = GENERATE(Size{1280, 800}, Size{1920, 1080}, Size{800, 1280});
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    int long_pages = 0;
+    for (const auto& stop : app::tourStops()) {
+        const std::string name = stop.name;
+        if (name.starts_with("staff") || name.starts_with("welcome") || name == "sending" || name == "still-there" ||
+            name == "start-again" || name.starts_with("not-safe"))
+            continue;
+        INFO(name << " at " << size.w << "x" << size.h);
+        visit(ui, name, flow::Language::Welsh);
+        // ImGui's own measure of the region, at the top of the page: anything to scroll is below.
+        CHECK(body(ui).moreBelow == body(ui).canScroll);
+        CHECK(ui.visible("page.more_below") == (body(ui).canScroll && !ui.state.focus));
+        if (!body(ui).canScroll)
+            continue;
+        ++long_pages;
+        for (int i = 0; i < 30 && body(ui).moreBelow; ++i)
+            readOn(ui);
+        CHECK_FALSE(body(ui).moreBelow);
+        CHECK_FALSE(ui.visible("page.more_below"));
+        readOn(ui); // read on past the end: still nothing below
+        CHECK_FALSE(body(ui).moreBelow);
+    }
+    CHECK(long_pages > 0);
+}
+
+TEST_CASE("Send cannot be pressed before the end of the answers has been on screen", "[page]") {
+    struct Size {
+        float w, h;
+    };
+    const auto size = GENERATE(Size{1280, 800}, Size{1920, 1080}, Size{800, 1280});
+    const auto language = GENERATE(flow::Language::Welsh, flow::Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    visit(ui, "check", language);
+    REQUIRE(ui.state.screen == flow::Screen::Check);
+    // The last part of a complaint's answers: sharing with a parent or carer.
+    bool endSeen = wholeOnScreen(ui, "check.change.sharing");
+    for (int i = 0; i < 20 && !ui.visible("check.send"); ++i) {
+        INFO("tap " << i);
+        REQUIRE(ui.visible("check.see_rest"));
+        ui.tap("check.see_rest");
+        REQUIRE(ui.state.screen == flow::Screen::Check);
+        endSeen = endSeen || wholeOnScreen(ui, "check.change.sharing");
+    }
+    REQUIRE(ui.visible("check.send"));
+    CHECK(endSeen);
+    ui.tap("check.send");
+    CHECK(ui.state.screen != flow::Screen::Check);
+}

@@ -1,0 +1,117 @@
+// What Thank you promises and tells a child, read from the texts the real screen shows.
+#include <test_support/temp_dir.hpp>
+#include "driver.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+using namespace kiosk::i18n::literals;
+using flow::Kind;
+using flow::Language;
+using flow::Screen;
+
+namespace {
+
+// A child on their own says a few words and asks to be answered by email, or not at all, then sends.
+void sendAs(test::UiDriver& ui, Language language, const char* kind, bool byEmail) {
+    ui.tap(language == Language::Welsh ? "welcome.cymraeg" : "welcome.english");
+    ui.tap(kind);
+    ui.tap("who.me");
+    ui.tap("nav.next");
+    const bool complaint = ui.state.answers.kind == Kind::Complaint;
+    if (complaint) {
+        ui.tap("nav.next"); // help from an advocate
+        ui.tap("topic.too_long");
+        ui.tap("nav.next");
+    }
+    ui.tap("nav.next"); // feelings: optional
+    ui.typeOnScreen("words");
+    ui.tap("nav.next");
+    if (complaint)
+        ui.tap("nav.next"); // put right: optional
+    if (byEmail) {
+        ui.tap("contact.email");
+        ui.typeOnScreen("cerys.w@example.com");
+    } else {
+        ui.tap("contact.none");
+    }
+    ui.tap("nav.next");
+    if (complaint) {
+        if (byEmail)
+            ui.tap("nav.next"); // how to meet: optional
+        ui.tap("sharing.yes");
+        ui.tap("nav.next");
+    }
+    REQUIRE(ui.state.screen == Screen::Check);
+    ui.tap("check.send");
+    ui.settle();
+    REQUIRE(ui.state.screen == Screen::ThankYou);
+}
+
+// Whitespace runs as one space: the screen wraps long texts onto lines of its own.
+std::string squeezed(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        const bool space = c == ' ' || c == '\n';
+        if (!space)
+            out += c;
+        else if (!out.empty() && out.back() != ' ')
+            out += ' ';
+    }
+    return out;
+}
+
+bool shows(const std::string& shown, std::string_view text) {
+    return squeezed(shown).find(squeezed(text)) != std::string::npos;
+}
+
+// "We will usually get in touch by {date}." up to the date, as the screen shows it whatever the day.
+std::string_view promiseOfADay(const test::UiDriver& ui) {
+    const std::string_view promise = ui.ctx.tr("thanks.contact_by"_key);
+    return promise.substr(0, promise.find("{date}"));
+}
+
+} // namespace
+
+TEST_CASE("a complaint sent with \"don't contact me\" still says what happens next, and no timescale") {
+    const auto language = GENERATE(Language::Welsh, Language::English);
+    const auto size = GENERATE(ImVec2(1280, 800), ImVec2(800, 1280));
+    INFO((language == Language::Welsh ? "cy " : "en ") << size.x << "x" << size.y);
+    test::TempDir dir;
+    test::UiDriver ui(size.x, size.y, dir.path());
+    sendAs(ui, language, "kind.complaint", false);
+    const std::string shown = ui.shownText();
+    INFO("shown: " << shown);
+    CHECK(shows(shown, ui.ctx.tr("thanks.no_contact"_key)));
+    CHECK(shows(shown, ui.ctx.tr("thanks.next_title"_key)));
+    CHECK(shows(shown, ui.ctx.tr("thanks.next.no_contact"_key)));
+    // The timescales are about getting back to the child, which nobody can.
+    CHECK_FALSE(shows(shown, ui.ctx.tr("thanks.next.officer"_key)));
+    CHECK_FALSE(shows(shown, promiseOfADay(ui)));
+}
+
+TEST_CASE("only a complaint is promised a day, though a compliment or feedback may be answered too") {
+    const auto language = GENERATE(Language::Welsh, Language::English);
+    const auto kind = GENERATE(as<std::string>{}, "kind.complaint", "kind.compliment", "kind.feedback");
+    INFO((language == Language::Welsh ? "cy " : "en ") << kind);
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    sendAs(ui, language, kind.c_str(), true);
+    const bool complaint = kind == "kind.complaint";
+    CHECK(ui.state.contactBy.has_value() == complaint);
+    const std::string shown = ui.shownText();
+    CHECK(shows(shown, promiseOfADay(ui)) == complaint);
+    // The guides acknowledge a child's complaint within one working day; nothing there says so of the rest.
+    CHECK(shows(shown, ui.ctx.tr("thanks.next.acknowledge"_key)) == complaint);
+}
+
+TEST_CASE("where Thank you speaks of working days, it says what a working day is") {
+    const auto language = GENERATE(Language::Welsh, Language::English);
+    const bool cy = language == Language::Welsh;
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    sendAs(ui, language, "kind.complaint", true);
+    const std::string shown = ui.shownText();
+    REQUIRE(shows(shown, cy ? "diwrnod gwaith" : "working day"));
+    CHECK(shows(shown, cy ? "dydd Llun i ddydd Gwener, ond nid gwyliau banc" : "Monday to Friday, not bank holidays"));
+}
