@@ -9,6 +9,8 @@ packages=(
   # libraries (headers and static or shared libraries)
   libimgui-dev libglfw3-dev libsqlite3-dev libstb-dev libsodium-dev libfreetype-dev libgl-dev
   nlohmann-json3-dev catch2
+  # "Read it to me": espeak-ng's library and its Welsh and English voices (espeak-ng: the command, to try them)
+  libespeak-ng-dev espeak-ng-data espeak-ng
   # running: Mesa's OpenGL (software rendering where there is no GPU)
   libgl1-mesa-dri
   # tests: a virtual display, real pointer events, screenshots, catalogue checks

@@ -44,7 +44,7 @@ int runKiosk(const Options& options) {
     loadFeelingPictures(ctx, resources);
 
     // It also starts the sync worker, if the kiosk has a sync folder, once the start check is done.
-    core::EffectRunner effects(identity, [] { glfwPostEmptyEvent(); });
+    core::EffectRunner effects(identity, [] { glfwPostEmptyEvent(); }, core::Speech::Aloud);
     TapMap tapMap(std::getenv("KIOSK_TAP_MAP"));
     flow::State state;
     const auto apply = [&](const flow::Event& event) { effects.run(flow::step(state, event)); };

@@ -12,8 +12,21 @@
 #include <stb_image_write.h>
 
 #include <cstdio>
+#include <fstream>
 
 namespace kiosk::app {
+namespace {
+
+// What "Read it to me" would say on this stop, one part a line with its voice, so that a person
+// can read the scripts beside the pictures.
+bool writeScript(const std::filesystem::path& file, const flow::Script& script) {
+    std::ofstream out(file);
+    for (const flow::Spoken& part : script)
+        out << '[' << vocabulary::nameOf(part.language).stored << "] " << part.text << '\n';
+    return static_cast<bool>(out.flush());
+}
+
+} // namespace
 
 int runTour(const Options& options) {
     const auto resources = i18n::resourceDir();
@@ -51,6 +64,10 @@ int runTour(const Options& options) {
                 return 1;
             }
             std::printf("%s\n", file.c_str());
+            if (!writeScript(std::filesystem::path(file).replace_extension(".say.txt"), screens::spokenScript(ctx))) {
+                std::fprintf(stderr, "kiosk: could not write what %s would say\n", file.c_str());
+                return 1;
+            }
         }
     }
     freeFeelingPictures(ctx);

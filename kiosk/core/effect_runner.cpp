@@ -5,6 +5,7 @@
 #include <core/staff_actions.hpp>
 
 #include <flow/text_field.hpp>
+#include <speech/voice.hpp>
 #include <storage/calendar.hpp>
 #include <storage/error.hpp>
 #include <storage/ids.hpp>
@@ -67,14 +68,17 @@ flow::PinStatus pinStatus(const PinState& state, std::chrono::system_clock::time
 
 } // namespace
 
-EffectRunner::EffectRunner(Identity identity, std::function<void()> wake)
-    : m_identity(std::move(identity)), m_wake(std::move(wake)), m_thread([this] { work(); }) {}
+EffectRunner::EffectRunner(Identity identity, std::function<void()> wake, Speech speech)
+    : m_identity(std::move(identity)), m_wake(std::move(wake)),
+      m_voice(speech == Speech::Aloud ? std::make_unique<speech::Voice>([this] { speechEnded(); }) : nullptr),
+      m_thread([this] { work(); }) {}
 
 EffectRunner::~EffectRunner() {
     stop();
 }
 
 void EffectRunner::stop() {
+    m_voice.reset(); // silent at once; it answers nothing more
     if (!m_thread.joinable())
         return;
     {
@@ -93,9 +97,41 @@ void EffectRunner::run(flow::Effects&& effects) {
     {
         std::lock_guard lock(m_mutex);
         for (auto& effect : effects)
-            m_queue.push_back(std::move(effect));
+            if (!std::holds_alternative<flow::Speak>(effect) && !std::holds_alternative<flow::StopSpeaking>(effect))
+                m_queue.push_back(std::move(effect));
     }
     m_changed.notify_all();
+    for (auto& effect : effects)
+        if (std::holds_alternative<flow::Speak>(effect) || std::holds_alternative<flow::StopSpeaking>(effect))
+            speakNow(effect);
+}
+
+// On the caller's thread, in the order asked. The voice is told first and a SpeechEnded still waiting
+// is dropped after: it answered an earlier reading, and would turn the button back while this one
+// is heard (the voice never answers a reading that a newer request replaced).
+void EffectRunner::speakNow(flow::Effect& effect) {
+    if (auto* speak = std::get_if<flow::Speak>(&effect)) {
+        if (m_voice)
+            m_voice->speak(std::move(speak->script));
+    } else if (m_voice) {
+        m_voice->stop();
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        std::erase_if(m_results, [](const flow::Event& e) { return std::holds_alternative<flow::SpeechEnded>(e); });
+        if (m_voice || !std::holds_alternative<flow::Speak>(effect))
+            return;
+        m_results.emplace_back(flow::SpeechEnded{}); // nothing to hear: the button goes back at once
+    }
+    m_wake();
+}
+
+void EffectRunner::speechEnded() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_results.emplace_back(flow::SpeechEnded{});
+    }
+    m_wake();
 }
 
 std::vector<flow::Event> EffectRunner::takeResults() {
@@ -252,11 +288,11 @@ EffectRunner::Events EffectRunner::perform(flow::SaveSubmission& save) {
 }
 
 EffectRunner::Events EffectRunner::perform(flow::Speak&) {
-    return {flow::SpeechEnded{}}; // no voice yet: the button goes back to "Read it to me"
+    return {}; // never queued: run() hands it to the voice
 }
 
 EffectRunner::Events EffectRunner::perform(flow::StopSpeaking&) {
-    return {};
+    return {}; // never queued: run() hands it to the voice
 }
 
 EffectRunner::Events EffectRunner::perform(flow::ReadPinState&) {

@@ -15,7 +15,14 @@
 #include <thread>
 #include <vector>
 
+namespace kiosk::speech {
+class Voice;
+}
+
 namespace kiosk::core {
+
+/// Whether "Read it to me" is heard (the kiosk) or answered at once as finished (tests, the tour).
+enum class Speech { Aloud, Silent };
 
 /// Does the work the flow asks for, and owns the kiosk's store while it does. Runs on a thread of
 /// its own so that a slow disk never freezes the screen. Each effect comes back as the events
@@ -23,9 +30,11 @@ namespace kiosk::core {
 /// the frame loop, asleep in glfwWaitEvents, picks them up. The kiosk and the headless test driver
 /// both use it. Before anything else it checks that it can store at all, and reports
 /// flow::StorageChecked; then, if kiosk.json names a sync folder, it starts the sync worker.
+/// Reading aloud never waits in the worker's queue (a save must not wait behind speech): Speak and
+/// StopSpeaking go straight to the voice, which answers flow::SpeechEnded through the same results.
 class EffectRunner {
 public:
-    EffectRunner(Identity identity, std::function<void()> wake);
+    EffectRunner(Identity identity, std::function<void()> wake, Speech speech = Speech::Silent);
     EffectRunner(const EffectRunner&) = delete;
     EffectRunner& operator=(const EffectRunner&) = delete;
     ~EffectRunner();
@@ -43,8 +52,11 @@ private:
     using Events = std::vector<flow::Event>;
 
     void work();
+    void speakNow(flow::Effect& effect);
+    void speechEnded();
     [[nodiscard]] Events checkStorage();
-    // One for each effect: a new effect does not compile until it has one.
+    // One for each effect: a new effect does not compile until it has one. Speak and StopSpeaking
+    // never reach the worker (speakNow), but are here so that the visit over effects stays whole.
     [[nodiscard]] Events perform(flow::SaveSubmission& save);
     [[nodiscard]] Events perform(flow::Speak& speak);
     [[nodiscard]] Events perform(flow::StopSpeaking& stop);
@@ -71,6 +83,7 @@ private:
     std::vector<flow::Event> m_results;
     bool m_busy = true; // the start check runs first: drain() waits for it too
     bool m_stopping = false;
+    std::unique_ptr<speech::Voice> m_voice; // none where speech is Silent
     std::thread m_thread; // last: starts once everything above is ready
 };
 

@@ -3,6 +3,7 @@
 #include <flow/journey.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <variant>
@@ -21,8 +22,10 @@ MaybeEvent drawPart(const flow::State& state, ui::Ctx& ctx, const flow::ScreenSp
     const ui::Panel panel = ui::beginPanel(ctx, width);
     const float textW = ui::innerWidth(panel) - buttonW - ctx.em(0.6f);
     const ImVec2 top = ImGui::GetCursorPos();
-    ui::text(ctx.fonts.body, ctx.tr(spec.checkLabel), ctx.theme.mutedText, textW);
+    ui::text(ctx, ctx.fonts.body, ctx.tr(spec.checkLabel), ctx.theme.mutedText, textW);
     for (const flow::Shown& line : flow::shownOnCheck(spec.screen, kept)) {
+        // What the child typed is never read aloud unless they ask for it: it may be heard by others.
+        const bool typed = std::holds_alternative<flow::Field>(line);
         const std::string_view words = std::visit(
             [&](const auto& shown) -> std::string_view {
                 if constexpr (std::is_same_v<std::decay_t<decltype(shown)>, i18n::Key>)
@@ -31,12 +34,16 @@ MaybeEvent drawPart(const flow::State& state, ui::Ctx& ctx, const flow::ScreenSp
                     return state.answers.field(shown).text();
             },
             line);
-        ui::text(ctx.fonts.bold, words, ctx.theme.text, textW);
+        std::optional<ui::Hushed> hushed;
+        if (typed)
+            hushed.emplace(ctx);
+        ui::text(ctx, ctx.fonts.bold, words, ctx.theme.text, textW);
     }
     const float bottom = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(top.x + ui::innerWidth(panel) - buttonW, top.y));
     MaybeEvent event;
     const std::string changeId = "check.change." + std::string(spec.name);
+    const ui::Hushed hushed(ctx); // "Change" after every part would drown the answers
     if (ui::button(ctx, changeId, ctx.tr("check.change"_key), ImVec2(buttonW, ctx.em(2.0f)), ui::ButtonStyle::Secondary))
         event = flow::GoTo{spec.screen};
     ImGui::SetCursorPos(ImVec2(top.x, std::max(bottom, ImGui::GetCursorPosY())));
@@ -53,7 +60,7 @@ MaybeEvent drawCheck(const flow::State& state, ui::Ctx& ctx) {
     if (state.saveFailed) {
         // Nothing is lost: the answers are still here, and staff can help.
         const ui::Panel panel = ui::beginPanel(ctx, w);
-        ui::text(ctx.fonts.bold, ctx.tr("check.save_failed"_key), ctx.theme.warningText, ui::innerWidth(panel));
+        ui::text(ctx, ctx.fonts.bold, ctx.tr("check.save_failed"_key), ctx.theme.warningText, ui::innerWidth(panel));
         ui::endPanel(ctx, panel, ctx.theme.warningBack);
         ImGui::Dummy(ctx.em(0, 0.2f));
     }

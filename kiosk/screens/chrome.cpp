@@ -45,25 +45,26 @@ float barButtonWidth(const ui::Fonts& fonts, std::string_view label) {
     return std::max(words + 1.4f * fonts.unit, 4.0f * fonts.unit);
 }
 
-// Room kept free in the top bar for one more button (reading the page aloud), in ems.
-constexpr float kTopBarSpareEm = 7.0f;
 constexpr float kBarGapEm = 0.4f;
 
 float topBarWidth(const ui::Fonts& fonts, const BarButton& back, const std::vector<BarButton>& right) {
-    float w = barButtonWidth(fonts, back.label) + (kTopBarSpareEm + kBarGapEm) * fonts.unit;
+    float w = barButtonWidth(fonts, back.label);
     for (const BarButton& b : right)
         w += barButtonWidth(fonts, b.label) + kBarGapEm * fonts.unit;
     return w;
 }
 
-// The top bar as it will be drawn across a width: back on the left; hide, text size and the other
-// language on the right. Hide stands at the far end, away from the keyboard's keys, where a slip of
-// a typing finger cannot wipe everything. The bar grows with bigger text where it still fits.
+// The top bar as it will be drawn across a width: back and "Read it to me" on the left; hide, text
+// size and the other language on the right. Hide stands at the far end, away from the keyboard's
+// keys, where a slip of a typing finger cannot wipe everything. The bar grows with bigger text
+// where it still fits; where even the regular size does not, "Read it to me" takes a line of its own.
 struct TopBar {
     BarButton back;
     std::vector<BarButton> right; // right to left, so a new button goes on the end and the bar makes room
     const ui::Fonts* fonts = nullptr;
     float squeeze = 1; // below 1 where even the regular size is too wide: every button gives up the same share
+    float readW = 0;
+    bool readOnOwnLine = false;
 };
 
 TopBar planTopBar(const flow::State& state, const ui::Ctx& ctx, float full) {
@@ -77,14 +78,21 @@ TopBar planTopBar(const flow::State& state, const ui::Ctx& ctx, float full) {
                    {"chrome.language", welsh ? ctx.en("language.name"_key) : ctx.cy("language.name"_key),
                     flow::ChooseLanguage{welsh ? flow::Language::English : flow::Language::Welsh}},
                }};
-    bar.fonts = state.largeText && topBarWidth(ctx.larger, bar.back, bar.right) <= full ? &ctx.larger : &ctx.regular;
+    const auto oneLine = [&](const ui::Fonts& fonts) {
+        return topBarWidth(fonts, bar.back, bar.right) + kBarGapEm * fonts.unit + readAloudWidth(ctx, fonts, false);
+    };
+    bar.fonts = state.largeText && oneLine(ctx.larger) <= full ? &ctx.larger : &ctx.regular;
+    bar.readW = readAloudWidth(ctx, *bar.fonts, false);
+    bar.readOnOwnLine = oneLine(*bar.fonts) > full;
     bar.squeeze = std::min(1.0f, full / topBarWidth(*bar.fonts, bar.back, bar.right));
     return bar;
 }
 
 float barHeight(const ui::Fonts& fonts) { return 2.0f * fonts.unit; }
 
+// Its words are not read: they are the same on every screen.
 MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx) {
+    const ui::Hushed hushed(ctx);
     const float full = ImGui::GetContentRegionAvail().x;
     const TopBar bar = planTopBar(state, ctx, full);
     ctx.fonts = *bar.fonts;
@@ -96,10 +104,14 @@ MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx) {
     const float y = ImGui::GetCursorPosY();
     const float gap = ctx.em(kBarGapEm);
     MaybeEvent event;
+    const float backW = barButtonWidth(*bar.fonts, bar.back.label) * bar.squeeze;
     if (flow::canGoBack(state) &&
-        ui::button(ctx, bar.back.key, bar.back.label,
-                   ImVec2(barButtonWidth(*bar.fonts, bar.back.label) * bar.squeeze, h), ui::ButtonStyle::Secondary))
+        ui::button(ctx, bar.back.key, bar.back.label, ImVec2(backW, h), ui::ButtonStyle::Secondary))
         event = bar.back.event;
+    const float readY = bar.readOnOwnLine ? y + h + gap : y;
+    ImGui::SetCursorPos(ImVec2(bar.readOnOwnLine || !flow::canGoBack(state) ? left : left + backW + gap, readY));
+    if (auto read = drawReadAloud(state, ctx, h, false))
+        event = read;
     float x = left + full;
     for (const BarButton& b : bar.right) {
         const float w = barButtonWidth(*bar.fonts, b.label) * bar.squeeze;
@@ -109,7 +121,7 @@ MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx) {
             event = b.event;
         x -= gap;
     }
-    ImGui::SetCursorPos(ImVec2(left, y + h + ctx.em(0.4f)));
+    ImGui::SetCursorPos(ImVec2(left, readY + h + ctx.em(0.4f)));
     ctx.useLargerText(state.largeText);
     return event;
 }
@@ -176,8 +188,9 @@ const ui::Fonts& bottomBarFonts(const flow::State& state, const ui::Ctx& ctx) {
 }
 
 // Along the bottom: start again and "I don't feel safe" on the left, the way forward on the right.
-// Start again sits nearest the keyboard's keys: a slip there only asks.
+// Start again sits nearest the keyboard's keys: a slip there only asks. Not read, as the top bar.
 MaybeEvent drawBottomBar(const flow::State& state, ui::Ctx& ctx) {
+    const ui::Hushed hushed(ctx);
     MaybeEvent event = drawWaysOut(state, ctx);
     const float h = ctx.em(kBottomBarEm);
     const ImVec2 min = ImGui::GetWindowContentRegionMin();
@@ -263,7 +276,8 @@ float belowTopBar(const flow::State& state, ui::Ctx& ctx) {
     const ui::Fonts fonts = ctx.fonts;
     ctx.fonts = *top.fonts;
     ctx.unit = ctx.fonts.unit;
-    const float y = min.y + (ctx.demo ? demoBannerHeight(ctx, full) : 0) + barHeight(*top.fonts) + ctx.em(0.4f);
+    const float rows = top.readOnOwnLine ? 2 * barHeight(*top.fonts) + ctx.em(kBarGapEm) : barHeight(*top.fonts);
+    const float y = min.y + (ctx.demo ? demoBannerHeight(ctx, full) : 0) + rows + ctx.em(0.4f);
     ctx.fonts = fonts;
     ctx.unit = fonts.unit;
     return y;
@@ -277,11 +291,16 @@ MaybeEvent drawWaysOut(const flow::State& state, ui::Ctx& ctx) {
         // Before any language is chosen: "I don't feel safe" in both, across the middle; nothing to hide yet.
         const float w = std::min(max.x - min.x, ctx.em(22));
         ImGui::SetCursorPos(ImVec2(min.x + (max.x - min.x - w) / 2, max.y - ctx.em(2.6f)));
-        if (ui::button(ctx, "chrome.not_safe", ctx.both("chrome.not_safe"_key, "  ·  "), ImVec2(w, ctx.em(2.4f)),
-                       ui::ButtonStyle::Safety))
-            event = flow::NotSafe{};
+        {
+            const ui::Hushed hushed(ctx); // one label in both languages: said in each voice instead
+            if (ui::button(ctx, "chrome.not_safe", ctx.both("chrome.not_safe"_key, "  ·  "), ImVec2(w, ctx.em(2.4f)),
+                           ui::ButtonStyle::Safety))
+                event = flow::NotSafe{};
+        }
+        ctx.sayBoth("chrome.not_safe"_key);
         return event;
     }
+    const ui::Hushed hushed(ctx); // the bars' words are the same everywhere: not read
     const ui::Fonts fonts = ctx.fonts;
     // Hide at the far right of the top bar, as the bar places it.
     const TopBar top = planTopBar(state, ctx, max.x - min.x);
@@ -312,10 +331,10 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
     const float titleW = std::min(full, ctx.em(34));
     const float titleIndent = (full - titleW) / 2;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + titleIndent);
-    ui::text(ctx.fonts.title, ctx.tr(title), ctx.theme.text, titleW);
+    ui::text(ctx, ctx.fonts.title, ctx.tr(title), ctx.theme.text, titleW);
     if (hint) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + titleIndent);
-        ui::text(ctx.fonts.body, ctx.tr(*hint), ctx.theme.mutedText, titleW);
+        ui::text(ctx, ctx.fonts.body, ctx.tr(*hint), ctx.theme.mutedText, titleW);
     }
 
     // The bottom bar and keyboard grow with bigger text too, where the bar still fits across.
@@ -405,6 +424,7 @@ MaybeEvent Page::finish() {
     if (m_moreStrip > 0 && moreBelow && drawMoreBelow(m_ctx, m_width))
         m_ctx.scrollDownAsked = true;
     if (m_state.focus) {
+        const ui::Hushed hushed(m_ctx); // a key at a time would be noise, not words
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + m_ctx.em(0.3f));
         take(drawKeyboard(m_state, m_ctx, ImVec2(ImGui::GetContentRegionAvail().x, m_keyboardHeight)));
         take(physicalKeys());

@@ -10,7 +10,7 @@ namespace {
 
 void drawNote(ui::Ctx& ctx, std::string_view note, float width) {
     const ui::Panel panel = ui::beginPanel(ctx, width);
-    ui::text(ctx.fonts.body, note, ctx.theme.warningText, ui::innerWidth(panel));
+    ui::text(ctx, ctx.fonts.body, note, ctx.theme.warningText, ui::innerWidth(panel));
     ui::endPanel(ctx, panel, ctx.theme.warningBack);
 }
 
@@ -20,7 +20,7 @@ MaybeEvent drawContact(const flow::State& state, ui::Ctx& ctx) {
     Page page(state, ctx, "contact.title"_key, "contact.hint"_key);
     const flow::Answers& a = state.answers;
     const float w = page.width();
-    ui::text(ctx.fonts.bold, ctx.tr("contact.how"_key), ctx.theme.text, w);
+    ui::text(ctx, ctx.fonts.bold, ctx.tr("contact.how"_key), ctx.theme.text, w);
     // The detail goes straight under the way chosen.
     drawRadios(page, ctx, a.contact, [](flow::Contact c) { return flow::ChooseContact{c}; }, [&](flow::Contact way) {
         if (way == flow::Contact::Phone) {

@@ -35,12 +35,13 @@ MaybeEvent drawFeelings(const flow::State& state, ui::Ctx& ctx) {
             dl->AddImage(texture, pictureMin, ImVec2(pictureMin.x + picture, pictureMin.y + picture));
         ui::drawCentredText(dl, ctx.fonts.bold, ImVec2(min.x + ctx.em(0.2f), pictureMin.y + picture + ctx.em(0.2f)),
                             ImVec2(max.x - ctx.em(0.2f), max.y - ctx.em(0.4f)), ctx.theme.text, ctx.tr(key));
+        ctx.say(ctx.tr(key));
         ui::recordTap(ctx, key.name, ctx.theme.text, fill);
         if (tapped)
             page.take(flow::ChooseFeeling{f});
     }
     ImGui::SetCursorPos(ImVec2(start.x, start.y + tileH + ctx.em(0.4f)));
-    ui::text(ctx.fonts.body, ctx.tr("feelings.optional"_key), ctx.theme.mutedText, page.width());
+    ui::text(ctx, ctx.fonts.body, ctx.tr("feelings.optional"_key), ctx.theme.mutedText, page.width());
     return page.finish();
 }
 

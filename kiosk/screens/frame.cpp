@@ -3,9 +3,12 @@
 #include <flow/journey.hpp>
 #include <flow/step.hpp>
 
+#include <algorithm>
+
 namespace kiosk::screens {
 
 namespace {
+
 
 MaybeEvent drawScreen(const flow::State& state, ui::Ctx& ctx) {
     switch (state.screen) {
@@ -30,6 +33,16 @@ MaybeEvent drawScreen(const flow::State& state, ui::Ctx& ctx) {
 
 } // namespace
 
+flow::Script spokenScript(const ui::Ctx& ctx) {
+    flow::Script script;
+    script.reserve(ctx.said.size());
+    for (const ui::Said& s : ctx.said)
+        script.push_back({s.language, s.text});
+    std::stable_partition(script.begin(), script.end(),
+                          [](const flow::Spoken& s) { return s.language == flow::Language::Welsh; });
+    return script;
+}
+
 MaybeEvent drawStaff(const flow::State& state, ui::Ctx& ctx) {
     switch (state.staff.page) {
     case flow::StaffPage::Pin: return drawStaffPin(state, ctx);
@@ -50,6 +63,9 @@ bool touchedThisFrame() {
 
 MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
     ctx.taps.beginFrame();
+    ctx.said.clear();
+    ctx.saying = nullptr;
+    ctx.hushed = false;
     ctx.keysLookedUp.clear();
     if (flow::staffOpen(state)) {
         // Staff mode instead of the journey: none of the child's bars, panels or larger text.
@@ -61,6 +77,7 @@ MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
         ui::beginScreen(ctx);
         MaybeEvent event = drawStaff(state, ctx);
         ui::endScreen();
+        ctx.said.clear(); // staff mode is never read aloud
         return event;
     }
     ctx.current = state.language == flow::Language::Welsh ? ctx.welsh : ctx.english;
@@ -80,10 +97,14 @@ MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
         ui::endScreen();
     }
     if (state.overlay != flow::Overlay::None) {
-        // Only the overlay's own buttons, and the ways out over it, may be tapped while it shows.
+        // Only the overlay's own buttons, and the ways out over it, may be tapped while it shows; only it is read.
         ctx.taps.beginFrame();
+        ctx.said.clear();
         event = drawOverlay(state, ctx);
     }
+    // "Read it to me" is drawn before the words it reads: they are known only now.
+    if (event && std::holds_alternative<flow::ReadAloud>(*event))
+        std::get<flow::ReadAloud>(*event).script = spokenScript(ctx);
     return event;
 }
 

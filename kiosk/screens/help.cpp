@@ -17,11 +17,11 @@ struct Organisation {
 void drawOrganisation(ui::Ctx& ctx, const Organisation& o, float width) {
     const ui::Panel panel = ui::beginPanel(ctx, width);
     const float w = ui::innerWidth(panel);
-    ui::text(ctx.fonts.title, ctx.tr(o.name), ctx.theme.text, w);
-    ui::text(ctx.fonts.body, ctx.tr(o.what), ctx.theme.text, w);
+    ui::text(ctx, ctx.fonts.title, ctx.tr(o.name), ctx.theme.text, w);
+    ui::text(ctx, ctx.fonts.body, ctx.tr(o.what), ctx.theme.text, w);
     ui::bullet(ctx, ctx.tr(o.can), w);
     ui::bullet(ctx, ctx.tr(o.cannot), w);
-    ui::text(ctx.fonts.bold, ctx.tr(o.contact), ctx.theme.text, w);
+    ui::text(ctx, ctx.fonts.bold, ctx.tr(o.contact), ctx.theme.text, w);
     ui::endPanel(ctx, panel, ctx.theme.panel, ctx.theme.border);
 }
 
@@ -40,7 +40,7 @@ MaybeEvent drawHelp(const flow::State& state, ui::Ctx& ctx) {
                       "help.meic.contact"_key},
                      w);
     ImGui::Dummy(ctx.em(0, 0.3f));
-    ui::text(ctx.fonts.body, ctx.tr("help.arrange"_key), ctx.theme.text, w);
+    ui::text(ctx, ctx.fonts.body, ctx.tr("help.arrange"_key), ctx.theme.text, w);
     if (ui::option(ctx, "help.want_advocate", ctx.tr("help.want_advocate"_key), w, state.answers.wantsAdvocate,
                    ui::Mark::Tick))
         page.take(flow::ToggleAdvocate{});

@@ -15,16 +15,18 @@ struct Choice {
     std::string label;
     flow::Event event;
     ui::ButtonStyle style;
+    std::optional<i18n::Key> both = std::nullopt; // a label in both languages: read in each voice
 };
 
 // What a panel stands on: the page dimmed, or nothing of it at all.
 enum class Backdrop { Dimmed, Hidden };
 
-// A panel high on the screen: words drawn by `body`, then one or two buttons. Over the dimmed page
-// hide and "I don't feel safe" stay where they always are, unless the panel has its own.
+// A panel high on the screen: words drawn by `body`, then one or two buttons, and "Read it to me"
+// under them (in both languages where the panel asks in both). Over the dimmed page hide and
+// "I don't feel safe" stay where they always are, unless the panel has its own.
 template <class Body>
 MaybeEvent drawPanel(const flow::State& state, ui::Ctx& ctx, Body body, const std::vector<Choice>& choices,
-                     Backdrop backdrop, bool waysOut, bool wide = false) {
+                     Backdrop backdrop, bool waysOut, bool wide = false, bool bothLanguages = false) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -52,9 +54,19 @@ MaybeEvent drawPanel(const flow::State& state, ui::Ctx& ctx, Body body, const st
     for (std::size_t i = 0; i < choices.size(); ++i) {
         if (i > 0)
             ImGui::SameLine(0, gap);
+        const ui::Hushed hushed(ctx);
         if (ui::button(ctx, choices[i].key, choices[i].label, ImVec2(buttonW, buttonH), choices[i].style))
             event = choices[i].event;
     }
+    for (const auto& choice : choices) {
+        if (choice.both)
+            ctx.sayBoth(*choice.both);
+        else
+            ctx.say(choice.label);
+    }
+    ImGui::Dummy(ctx.em(0, 0.1f));
+    if (auto read = drawReadAloud(state, ctx, ctx.em(2.2f), bothLanguages))
+        event = read;
     ui::endPanel(ctx, panel, ctx.theme.panel);
     if (waysOut)
         if (auto e = drawWaysOut(state, ctx))
@@ -68,11 +80,12 @@ MaybeEvent drawPanel(const flow::State& state, ui::Ctx& ctx, Body body, const st
 } // namespace
 
 void drawSafetyAdvice(ui::Ctx& ctx, const i18n::Catalogue& lang, float width) {
-    ui::text(ctx.fonts.title, ctx.text(lang, "not_safe.title"_key), ctx.theme.text, width);
+    const ui::SayingIn saying(ctx, lang);
+    ui::text(ctx, ctx.fonts.title, ctx.text(lang, "not_safe.title"_key), ctx.theme.text, width);
     for (const auto key : {"not_safe.staff"_key, "not_safe.emergency"_key, "not_safe.meic"_key,
                            "not_safe.commissioner"_key})
         ui::bullet(ctx, ctx.text(lang, key), width);
-    ui::text(ctx.fonts.body, ctx.text(lang, "not_safe.priority"_key), ctx.theme.mutedText, width);
+    ui::text(ctx, ctx.fonts.body, ctx.text(lang, "not_safe.priority"_key), ctx.theme.mutedText, width);
 }
 
 MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
@@ -81,22 +94,29 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
         // Asked in both languages, Welsh first: whoever is in front of the screen now may read either.
         const int seconds = flow::secondsLeftToAnswer(state);
         const auto body = [&](float w) {
-            ui::text(ctx.fonts.title, ctx.both("still_there.title"_key, "\n"), ctx.theme.text, w);
-            for (const auto* lang : {ctx.welsh, ctx.english})
-                ui::text(ctx.fonts.body,
+            {
+                const ui::Hushed hushed(ctx);
+                ui::text(ctx, ctx.fonts.title, ctx.both("still_there.title"_key, "\n"), ctx.theme.text, w);
+            }
+            ctx.sayBoth("still_there.title"_key);
+            for (const auto* lang : {ctx.welsh, ctx.english}) {
+                const ui::SayingIn saying(ctx, *lang);
+                ui::text(ctx, ctx.fonts.body,
                          i18n::format(ctx.plural(*lang, "still_there.body"_key, seconds), {{"seconds", std::to_string(seconds)}}),
                          ctx.theme.text, w);
+            }
         };
         return drawPanel(state, ctx, body,
-                         {{"still_there.yes", ctx.both("still_there.yes"_key, "\n"), flow::Dismiss{}, ui::ButtonStyle::Primary},
+                         {{"still_there.yes", ctx.both("still_there.yes"_key, "\n"), flow::Dismiss{}, ui::ButtonStyle::Primary,
+                           "still_there.yes"_key},
                           {"still_there.start_again", ctx.both("still_there.start_again"_key, "\n"),
-                           flow::ConfirmStartAgain{}, ui::ButtonStyle::Secondary}},
-                         Backdrop::Hidden, true);
+                           flow::ConfirmStartAgain{}, ui::ButtonStyle::Secondary, "still_there.start_again"_key}},
+                         Backdrop::Hidden, true, false, true);
     }
     case flow::Overlay::ConfirmStartAgain: {
         const auto body = [&](float w) {
-            ui::text(ctx.fonts.title, ctx.tr("start_again.title"_key), ctx.theme.text, w);
-            ui::text(ctx.fonts.body, ctx.tr("start_again.body"_key), ctx.theme.text, w);
+            ui::text(ctx, ctx.fonts.title, ctx.tr("start_again.title"_key), ctx.theme.text, w);
+            ui::text(ctx, ctx.fonts.body, ctx.tr("start_again.body"_key), ctx.theme.text, w);
         };
         return drawPanel(state, ctx, body,
                          {{"start_again.yes", std::string(ctx.tr("start_again.yes"_key)), flow::ConfirmStartAgain{},
@@ -135,10 +155,13 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
         };
         const auto label = [&](i18n::Key key) { return bilingual ? ctx.both(key, "\n") : std::string(ctx.tr(key)); };
         // Its own Hide is in its buttons; "I don't feel safe" is what it shows.
+        const auto both = [&](i18n::Key key) { return bilingual ? std::optional(key) : std::nullopt; };
         return drawPanel(state, ctx, body,
-                         {{"not_safe.back", label("not_safe.back"_key), flow::Dismiss{}, ui::ButtonStyle::Primary},
-                          {"not_safe.hide", label("chrome.hide"_key), flow::QuickHide{}, ui::ButtonStyle::Secondary}},
-                         Backdrop::Dimmed, false, sideBySide);
+                         {{"not_safe.back", label("not_safe.back"_key), flow::Dismiss{}, ui::ButtonStyle::Primary,
+                           both("not_safe.back"_key)},
+                          {"not_safe.hide", label("chrome.hide"_key), flow::QuickHide{}, ui::ButtonStyle::Secondary,
+                           both("chrome.hide"_key)}},
+                         Backdrop::Dimmed, false, sideBySide, bilingual);
     }
     case flow::Overlay::None:
         break;

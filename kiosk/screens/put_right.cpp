@@ -11,7 +11,7 @@ MaybeEvent drawPutRight(const flow::State& state, ui::Ctx& ctx) {
     // A child who wants a different worker looks for it here, among what would put things right, and
     // finds no such choice: the complaints guide says plainly what a complaint can do about that.
     ImGui::Dummy(ctx.em(0, 0.2f));
-    ui::text(ctx.fonts.body, ctx.tr("put_right.worker"_key), ctx.theme.mutedText, page.width());
+    ui::text(ctx, ctx.fonts.body, ctx.tr("put_right.worker"_key), ctx.theme.mutedText, page.width());
     return page.finish();
 }
 

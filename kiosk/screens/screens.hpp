@@ -18,6 +18,10 @@ using MaybeEvent = std::optional<flow::Event>;
 /// Draws the whole kiosk for this frame (screen, bars and any overlay) and returns what was tapped.
 [[nodiscard]] MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx);
 
+/// What "Read it to me" reads on the frame last drawn: its words in drawing order, the Welsh
+/// before the English where both show; never what the child typed, the bars or staff mode.
+[[nodiscard]] flow::Script spokenScript(const ui::Ctx& ctx);
+
 // One function per screen, each in its own file.
 [[nodiscard]] MaybeEvent drawWelcome(const flow::State& state, ui::Ctx& ctx);
 [[nodiscard]] MaybeEvent drawKind(const flow::State& state, ui::Ctx& ctx);
@@ -145,6 +149,12 @@ struct BoxTap {
 [[nodiscard]] ui::KeyboardLayout loadKeyboard(const std::filesystem::path& file);
 /// Keys typed on a physical keyboard, if one is attached.
 [[nodiscard]] MaybeEvent physicalKeys();
+/// "Read it to me" (while reading, "Stop"), with a loudspeaker drawn beside the words; in both
+/// languages, Welsh first, where both show. Tapped, it returns a ReadAloud whose words drawFrame
+/// fills in from what the frame said (ui::Ctx::said). Its own words are never read.
+[[nodiscard]] MaybeEvent drawReadAloud(const flow::State& state, ui::Ctx& ctx, float height, bool bothLanguages);
+/// Its width: the same whether it reads or not.
+[[nodiscard]] float readAloudWidth(const ui::Ctx& ctx, const ui::Fonts& fonts, bool bothLanguages);
 /// Hide and "I don't feel safe", where a child finds them at every moment: along the bottom of every
 /// page, and in the same place over a panel (Welcome: "I don't feel safe" alone, in both languages).
 /// Drawn in the current full-screen window.

@@ -113,7 +113,7 @@ MaybeEvent drawStaffDashboard(const flow::State& state, ui::Ctx& ctx) {
         ImGui::Dummy(ctx.em(0, 0.4f));
         staff::drawAudit(ctx, d->audit, w);
     } else {
-        ui::text(ctx.fonts.body, ctx.tr("staff.dashboard.reading"_key), ctx.theme.mutedText, w);
+        ui::text(ctx, ctx.fonts.body, ctx.tr("staff.dashboard.reading"_key), ctx.theme.mutedText, w);
     }
     // Nothing new starts while an action is under way: each answers before the next.
     const auto unlessBusy = [&](flow::Event e) { return busy ? MaybeEvent{} : MaybeEvent{std::move(e)}; };

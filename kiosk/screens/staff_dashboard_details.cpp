@@ -14,10 +14,10 @@ namespace {
 void row(ui::Ctx& ctx, std::string_view label, std::string_view value, float w, float labelW) {
     const float x = ImGui::GetCursorPosX();
     const float y = ImGui::GetCursorPosY();
-    ui::text(ctx.fonts.body, label, ctx.theme.mutedText, labelW - ctx.em(0.5f));
+    ui::text(ctx, ctx.fonts.body, label, ctx.theme.mutedText, labelW - ctx.em(0.5f));
     const float labelBottom = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(x + labelW, y));
-    ui::text(ctx.fonts.bold, value, ctx.theme.text, w - labelW);
+    ui::text(ctx, ctx.fonts.bold, value, ctx.theme.text, w - labelW);
     ImGui::SetCursorPos(ImVec2(x, std::max(labelBottom, ImGui::GetCursorPosY())));
 }
 
@@ -95,9 +95,9 @@ void drawDetails(ui::Ctx& ctx, const flow::Dashboard& d, float w) {
 }
 
 void drawAudit(ui::Ctx& ctx, const std::vector<flow::AuditLine>& lines, float w) {
-    ui::text(ctx.fonts.title, ctx.tr("staff.audit.title"_key), ctx.theme.text, w);
+    ui::text(ctx, ctx.fonts.title, ctx.tr("staff.audit.title"_key), ctx.theme.text, w);
     if (lines.empty()) {
-        ui::text(ctx.fonts.body, ctx.tr("staff.audit.empty"_key), ctx.theme.mutedText, w);
+        ui::text(ctx, ctx.fonts.body, ctx.tr("staff.audit.empty"_key), ctx.theme.mutedText, w);
         return;
     }
     const float whenW = ctx.em(6.0f);
@@ -112,14 +112,14 @@ void drawAudit(ui::Ctx& ctx, const std::vector<flow::AuditLine>& lines, float w)
         float bottom = y;
         const auto cell = [&](float left, float width, ImFont* f, std::string_view s, ImU32 colour) {
             ImGui::SetCursorPos(ImVec2(x + left, y));
-            ui::text(f, s, colour, width - ctx.em(0.4f));
+            ui::text(ctx, f, s, colour, width - ctx.em(0.4f));
             bottom = std::max(bottom, ImGui::GetCursorPosY());
         };
         cell(0, whenW, font, when, ctx.theme.text);
         cell(whenW, whatW, font, what, ctx.theme.text);
         if (!under.empty()) {
             ImGui::SetCursorPosX(x + whenW);
-            ui::text(ctx.fonts.body, under, ctx.theme.mutedText, whatW - ctx.em(0.4f));
+            ui::text(ctx, ctx.fonts.body, under, ctx.theme.mutedText, whatW - ctx.em(0.4f));
             bottom = std::max(bottom, ImGui::GetCursorPosY());
         }
         cell(whenW + whatW, countW, font, count, ctx.theme.text);

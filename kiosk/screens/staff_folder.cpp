@@ -12,7 +12,7 @@ namespace {
 MaybeEvent drawTypedFolder(const flow::State& state, ui::Ctx& ctx, float w) {
     const flow::Staff& mode = state.staff;
     MaybeEvent event;
-    ui::text(ctx.fonts.bold, ctx.tr("staff.folder.type"_key), ctx.theme.text, w);
+    ui::text(ctx, ctx.fonts.bold, ctx.tr("staff.folder.type"_key), ctx.theme.text, w);
     const float useW = std::min(ctx.em(9), w * 0.35f);
     const float gap = ctx.em(0.5f);
     const screens::BoxTap tap = drawTextBox(ctx, mode.folder, "staff.folder", mode.typingFolder, w - useW - gap, 0,
@@ -39,7 +39,7 @@ MaybeEvent drawStaffFolder(const flow::State& state, ui::Ctx& ctx) {
     staff::Frame frame(state, ctx, exporting ? "staff.folder.title.export"_key : "staff.folder.title.import"_key,
                        mode.typingFolder);
     const float w = frame.width();
-    ui::text(ctx.fonts.body, ctx.tr(exporting ? "staff.folder.hint.export"_key : "staff.folder.hint.import"_key),
+    ui::text(ctx, ctx.fonts.body, ctx.tr(exporting ? "staff.folder.hint.export"_key : "staff.folder.hint.import"_key),
              ctx.theme.text, w);
     if (mode.busy)
         staff::drawNotice(ctx, staff::Tone::Plain, ctx.tr("staff.working"_key), "", w);

@@ -35,7 +35,7 @@ MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx, i18n::Key title) {
                       ctx.theme.keyboardBack);
     dl->PopClipRect();
     ImGui::SetCursorPos(ImVec2(left, y + (barH - titleH) / 2));
-    ui::text(ctx.fonts.title, titleText, ctx.theme.text, titleW);
+    ui::text(ctx, ctx.fonts.title, titleText, ctx.theme.text, titleW);
 
     const bool welsh = state.staff.language == flow::Language::Welsh;
     const std::string_view other = welsh ? ctx.en("language.name"_key) : ctx.cy("language.name"_key);
@@ -133,12 +133,12 @@ void drawNotice(ui::Ctx& ctx, Tone tone, std::string_view title, std::string_vie
     const ui::Panel panel = ui::beginPanel(ctx, width - edge);
     const float inner = ui::innerWidth(panel);
     if (!title.empty())
-        ui::text(ctx.fonts.bold, title, c.text, inner);
+        ui::text(ctx, ctx.fonts.bold, title, c.text, inner);
     if (!body.empty())
-        ui::text(ctx.fonts.body, body, c.text, inner);
+        ui::text(ctx, ctx.fonts.body, body, c.text, inner);
     if (!forIt.empty()) {
-        ui::text(ctx.fonts.bold, ctx.tr("staff.for_it"_key), ctx.theme.mutedText, inner);
-        ui::text(ctx.fonts.body, forIt, ctx.theme.mutedText, inner);
+        ui::text(ctx, ctx.fonts.bold, ctx.tr("staff.for_it"_key), ctx.theme.mutedText, inner);
+        ui::text(ctx, ctx.fonts.body, forIt, ctx.theme.mutedText, inner);
     }
     ui::endPanel(ctx, panel, c.back);
     ImGui::Unindent(edge);

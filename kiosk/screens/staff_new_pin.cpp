@@ -16,15 +16,15 @@ bool aboutThePin(const std::optional<flow::StaffMessage>& message) {
 
 void drawWords(const flow::State& state, ui::Ctx& ctx, float w) {
     const bool again = !state.staff.firstNewPin.empty();
-    ui::text(ctx.fonts.title, ctx.tr(again ? "staff.new_pin.again"_key : "staff.new_pin.first"_key), ctx.theme.text, w);
-    ui::text(ctx.fonts.body,
+    ui::text(ctx, ctx.fonts.title, ctx.tr(again ? "staff.new_pin.again"_key : "staff.new_pin.first"_key), ctx.theme.text, w);
+    ui::text(ctx, ctx.fonts.body,
              i18n::format(ctx.tr("staff.new_pin.hint"_key), {{"shortest", std::to_string(flow::kPinShortest)},
                                                               {"longest", std::to_string(flow::kPinLongest)}}),
              ctx.theme.mutedText, w);
     if (aboutThePin(state.staff.message))
         staff::drawMessage(ctx, *state.staff.message, w);
     if (state.staff.busy)
-        ui::text(ctx.fonts.bold, ctx.tr("staff.working"_key), ctx.theme.mutedText, w);
+        ui::text(ctx, ctx.fonts.bold, ctx.tr("staff.working"_key), ctx.theme.mutedText, w);
     staff::drawPinDots(ctx, state.staff.pin.size(), w);
 }
 

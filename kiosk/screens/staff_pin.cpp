@@ -29,14 +29,14 @@ std::string statusText(const flow::State& state, const i18n::Catalogue& lang) {
 // The words above the pad, Welsh first: the heading, the dots, and what the last try found.
 void drawWords(const flow::State& state, ui::Ctx& ctx, float width) {
     for (const auto* lang : {ctx.welsh, ctx.english})
-        ui::text(ctx.fonts.title, lang->text("staff.pin.title"_key), ctx.theme.text, width);
+        ui::text(ctx, ctx.fonts.title, lang->text("staff.pin.title"_key), ctx.theme.text, width);
     ImGui::Dummy(ctx.em(0, 0.2f));
     staff::drawPinDots(ctx, state.staff.pin.size(), width);
     const bool problem = !state.staff.busy && (state.staff.pinWrong || flow::secondsBeforePinTry(state) > 0);
     for (const auto* lang : {ctx.welsh, ctx.english}) {
         const std::string status = statusText(state, *lang);
         if (!status.empty())
-            ui::text(ctx.fonts.bold, status, problem ? ctx.theme.dangerText : ctx.theme.text, width);
+            ui::text(ctx, ctx.fonts.bold, status, problem ? ctx.theme.dangerText : ctx.theme.text, width);
     }
 }
 

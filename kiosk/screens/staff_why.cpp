@@ -54,8 +54,8 @@ MaybeEvent drawStaffWhyNot(const flow::State& state, ui::Ctx& ctx) {
             detail = state.staff.dashboard->cannotStoreDetail;
         staff::drawNotice(ctx, staff::Tone::Red, ctx.tr(reason.title), ctx.tr(reason.meaning), w, detail);
         ImGui::Dummy(ctx.em(0, 0.3f));
-        ui::text(ctx.fonts.bold, ctx.tr("staff.why.what_to_do"_key), ctx.theme.text, w);
-        ui::text(ctx.fonts.body, ctx.tr(reason.whatToDo), ctx.theme.text, w);
+        ui::text(ctx, ctx.fonts.bold, ctx.tr("staff.why.what_to_do"_key), ctx.theme.text, w);
+        ui::text(ctx, ctx.fonts.body, ctx.tr(reason.whatToDo), ctx.theme.text, w);
     }
     if (state.cannotStore == flow::CannotStore::Quarantined) {
         // Only once they have read it (and, as it says, exported) do staff let children begin again.
@@ -67,7 +67,7 @@ MaybeEvent drawStaffWhyNot(const flow::State& state, ui::Ctx& ctx) {
             frame.take(flow::StaffQuarantineSeen{});
     }
     if (busy)
-        ui::text(ctx.fonts.bold, ctx.tr("staff.working"_key), ctx.theme.mutedText, w);
+        ui::text(ctx, ctx.fonts.bold, ctx.tr("staff.working"_key), ctx.theme.mutedText, w);
     const MaybeEvent toDashboard = busy ? MaybeEvent{} : MaybeEvent{flow::StaffOpen{flow::StaffPage::Dashboard}};
     return frame.finish({{"staff.to_dashboard", std::string(ctx.tr("staff.to_dashboard"_key)), toDashboard,
                           ui::ButtonStyle::Secondary}});

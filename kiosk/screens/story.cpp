@@ -30,7 +30,7 @@ MaybeEvent drawStory(const flow::State& state, ui::Ctx& ctx) {
     if (left <= 200) {
         const std::string count =
             i18n::format(ctx.plural(*ctx.current, "story.chars_left"_key, left), {{"count", std::to_string(left)}});
-        ui::text(ctx.fonts.body, count, left == 0 ? ctx.theme.warningText : ctx.theme.mutedText, page.width());
+        ui::text(ctx, ctx.fonts.body, count, left == 0 ? ctx.theme.warningText : ctx.theme.mutedText, page.width());
     }
     return page.finish();
 }

@@ -94,7 +94,7 @@ MaybeEvent drawTextField(const flow::State& state, ui::Ctx& ctx, flow::Field fie
     const bool focused = state.focus == field;
     const float top = ImGui::GetCursorPosY();
     if (!label.empty())
-        ui::text(ctx.fonts.bold, label, ctx.theme.text, width);
+        ui::text(ctx, ctx.fonts.bold, label, ctx.theme.text, width);
     const std::string_view id = vocabulary::nameOf(field).key.name; // the same in both languages
     const std::string_view placeholder = field == flow::Field::Story ? ctx.tr("story.placeholder"_key) : "";
     const BoxTap tap = drawTextBox(ctx, state.answers.field(field), id, focused, width, height, placeholder);

@@ -11,7 +11,7 @@ using namespace i18n::literals;
 namespace {
 
 void drawReference(ui::Ctx& ctx, const std::string& reference, float width) {
-    ui::text(ctx.fonts.body, ctx.tr("thanks.reference"_key), ctx.theme.text, width);
+    ui::text(ctx, ctx.fonts.body, ctx.tr("thanks.reference"_key), ctx.theme.text, width);
     // Spaced out so that it is easy to copy down or read aloud.
     std::string spaced;
     for (const char c : reference) {
@@ -25,15 +25,19 @@ void drawReference(ui::Ctx& ctx, const std::string& reference, float width) {
     dl->AddRectFilled(min, ImVec2(min.x + width, min.y + h), ctx.theme.panel, ctx.em(0.3f));
     dl->AddRect(min, ImVec2(min.x + width, min.y + h), ctx.theme.primary, ctx.em(0.3f), 0, std::max(2.0f, ctx.em(0.08f)));
     ui::drawCentredText(dl, ctx.fonts.code, min, ImVec2(min.x + width, min.y + h), ctx.theme.text, spaced);
+    // Letter by letter, as it is written down, with a pause where the dash is.
+    std::string said = spaced;
+    std::replace(said.begin(), said.end(), '-', ',');
+    ctx.say(said);
     ImGui::Dummy(ImVec2(width, h));
-    ui::text(ctx.fonts.body, ctx.tr("thanks.reference_keep"_key), ctx.theme.mutedText, width);
+    ui::text(ctx, ctx.fonts.body, ctx.tr("thanks.reference_keep"_key), ctx.theme.mutedText, width);
 }
 
 // Who to contact: the complaints team, and for a complaint the Ombudsman.
 void drawContacts(const flow::State& state, ui::Ctx& ctx, float width) {
-    ui::text(ctx.fonts.body, ctx.tr("thanks.contact_team"_key), ctx.theme.mutedText, width);
+    ui::text(ctx, ctx.fonts.body, ctx.tr("thanks.contact_team"_key), ctx.theme.mutedText, width);
     if (state.answers.kind == flow::Kind::Complaint)
-        ui::text(ctx.fonts.body, ctx.tr("thanks.ombudsman"_key), ctx.theme.mutedText, width);
+        ui::text(ctx, ctx.fonts.body, ctx.tr("thanks.ombudsman"_key), ctx.theme.mutedText, width);
 }
 
 void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
@@ -41,22 +45,22 @@ void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
     // The day is promised only where the journey promises it (flow::promisesDate).
     if (state.contactBy) {
         const std::string when = formatDay(*ctx.current, *state.contactBy);
-        ui::text(ctx.fonts.bold, i18n::format(ctx.tr("thanks.contact_by"_key), {{"date", when}}), ctx.theme.text, width);
+        ui::text(ctx, ctx.fonts.bold, i18n::format(ctx.tr("thanks.contact_by"_key), {{"date", when}}), ctx.theme.text, width);
     } else if (!flow::contactAllowed(state.answers)) {
-        ui::text(ctx.fonts.bold, ctx.tr("thanks.no_contact"_key), ctx.theme.text, width);
+        ui::text(ctx, ctx.fonts.bold, ctx.tr("thanks.no_contact"_key), ctx.theme.text, width);
     }
     if (state.contactBy || !flow::contactAllowed(state.answers))
         ImGui::Dummy(ctx.em(0, 0.2f)); // apart from the line above; with none, level with the code beside it
-    ui::text(ctx.fonts.bold, ctx.tr("thanks.next_title"_key), ctx.theme.text, width);
+    ui::text(ctx, ctx.fonts.bold, ctx.tr("thanks.next_title"_key), ctx.theme.text, width);
     if (complaint && !flow::contactAllowed(state.answers)) {
         // The timescales are about getting back to the child: with no contact, they would mislead. The
         // complaint is still looked into, and the code lets the child come back to it.
-        ui::text(ctx.fonts.body, ctx.tr("thanks.next.no_contact"_key), ctx.theme.text, width);
+        ui::text(ctx, ctx.fonts.body, ctx.tr("thanks.next.no_contact"_key), ctx.theme.text, width);
     } else if (complaint) {
         for (const auto key : {"thanks.next.acknowledge"_key, "thanks.next.officer"_key, "thanks.next.answer"_key})
             ui::bullet(ctx, ctx.tr(key), width);
     } else {
-        ui::text(ctx.fonts.body, ctx.tr("thanks.next.learn"_key), ctx.theme.text, width);
+        ui::text(ctx, ctx.fonts.body, ctx.tr("thanks.next.learn"_key), ctx.theme.text, width);
     }
 }
 

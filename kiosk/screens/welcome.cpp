@@ -33,11 +33,12 @@ float actionHeight(const ui::Ctx& ctx, const flow::State& state, float width) {
 // One language's half of the welcome, with its action placed at actionY so that both line up.
 MaybeEvent drawHalf(const flow::State& state, ui::Ctx& ctx, const i18n::Catalogue& lang, flow::Language language,
                     std::string_view buttonKey, ImVec2 at, float width, float actionY) {
+    const ui::SayingIn saying(ctx, lang);
     const float gap = ctx.em(0.8f);
     ImGui::SetCursorPos(at);
-    ui::text(ctx.fonts.title, lang.text("welcome.title"_key), ctx.theme.text, width);
+    ui::text(ctx, ctx.fonts.title, lang.text("welcome.title"_key), ctx.theme.text, width);
     ImGui::SetCursorPos(ImVec2(at.x, ImGui::GetCursorPosY() + gap - ImGui::GetStyle().ItemSpacing.y));
-    ui::text(ctx.fonts.body, lang.text("welcome.purpose"_key), ctx.theme.text, width);
+    ui::text(ctx, ctx.fonts.body, lang.text("welcome.purpose"_key), ctx.theme.text, width);
     ImGui::SetCursorPos(ImVec2(at.x, ImGui::GetCursorPosY() + gap - ImGui::GetStyle().ItemSpacing.y));
 
     // "Not an emergency service" in a tinted panel, so that it is seen.
@@ -47,7 +48,7 @@ MaybeEvent drawHalf(const flow::State& state, ui::Ctx& ctx, const i18n::Catalogu
     const float h = ui::textHeight(ctx.fonts.body, warning, width - 2 * pad) + 2 * pad;
     ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + width, min.y + h), ctx.theme.warningBack, ctx.em(0.3f));
     ImGui::SetCursorPos(ImVec2(at.x + pad, ImGui::GetCursorPosY() + pad));
-    ui::text(ctx.fonts.body, warning, ctx.theme.warningText, width - 2 * pad);
+    ui::text(ctx, ctx.fonts.body, warning, ctx.theme.warningText, width - 2 * pad);
 
     ImGui::SetCursorPos(ImVec2(at.x, actionY));
     if (!flow::canSave(state)) {
@@ -57,7 +58,7 @@ MaybeEvent drawHalf(const flow::State& state, ui::Ctx& ctx, const i18n::Catalogu
         ImGui::GetWindowDrawList()->AddRectFilled(top, bottom, ctx.theme.panel, ctx.em(0.3f));
         ImGui::GetWindowDrawList()->AddRect(top, bottom, ctx.theme.border, ctx.em(0.3f));
         ImGui::SetCursorPos(ImVec2(at.x + pad, actionY + pad));
-        ui::text(ctx.fonts.bold, lang.text("welcome.cannot_save"_key), ctx.theme.text, width - 2 * pad);
+        ui::text(ctx, ctx.fonts.bold, lang.text("welcome.cannot_save"_key), ctx.theme.text, width - 2 * pad);
         return std::nullopt;
     }
     if (ui::button(ctx, buttonKey, lang.text("language.name"_key), ImVec2(width, ctx.em(2.8f)), ui::ButtonStyle::Primary,
@@ -104,17 +105,25 @@ std::array<CornerZone, 4> cornerZones(ImVec2 origin, ImVec2 size, float unit) {
 }
 
 MaybeEvent drawWelcome(const flow::State& state, ui::Ctx& ctx) {
+    MaybeEvent event;
     if (ctx.demo) {
+        const ui::Hushed hushed(ctx); // for whoever shows the kiosk, not for the child
         const std::string banner =
             ctx.both("demo.banner"_key, "  ·  ");
-        ui::centredText(ctx.fonts.bold, banner, ctx.theme.demoBanner, ImGui::GetContentRegionAvail().x);
+        ui::centredText(ctx, ctx.fonts.bold, banner, ctx.theme.demoBanner, ImGui::GetContentRegionAvail().x);
     }
+    // "Read it to me" at the top in the middle, clear of the corners kept for staff.
+    const float readH = ctx.em(2.2f);
+    const float readW = std::min(readAloudWidth(ctx, ctx.fonts, true), ImGui::GetContentRegionAvail().x - ctx.em(6.0f));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - readW) / 2);
+    if (auto read = drawReadAloud(state, ctx, readH, true))
+        event = read;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ctx.em(0.4f));
     const ImVec2 origin = ImGui::GetCursorPos();
     ImVec2 avail = ImGui::GetContentRegionAvail();
     avail.y -= ctx.em(3.0f); // the "I don't feel safe" button along the bottom
     const bool landscape = avail.x > avail.y;
     const float gap = ctx.em(2.0f);
-    MaybeEvent event;
     if (landscape) {
         // Welsh on the left, to be read first; English on the right. Both buttons on one line.
         const float width = std::min((avail.x - gap) / 2, ctx.em(19));

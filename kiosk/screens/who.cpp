@@ -15,7 +15,7 @@ MaybeEvent drawWho(const flow::State& state, ui::Ctx& ctx) {
         if (who != flow::Who::OnBehalf)
             return;
         // The complaints guide needs the young person's agreement before an adult speaks for them.
-        ui::text(ctx.fonts.body, ctx.tr("who.on_behalf.note"_key), ctx.theme.text, w);
+        ui::text(ctx, ctx.fonts.body, ctx.tr("who.on_behalf.note"_key), ctx.theme.text, w);
         page.take(drawTextField(state, ctx, flow::Field::AdultName, ctx.tr("who.adult_name"_key), w));
         page.take(drawTextField(state, ctx, flow::Field::AdultRole, ctx.tr("who.adult_role"_key), w));
         if (ui::option(ctx, "who.agreed", ctx.tr("who.agreed"_key), w, a.youngPersonAgreed, ui::Mark::Tick))

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -21,6 +22,12 @@ struct Fonts {
     ImFont* title = nullptr; // bold, larger
     ImFont* code = nullptr;  // the reference code on Thank you
     float unit = 24;         // the body font's size in pixels
+};
+
+/// Words on screen, for "Read it to me": in the language they are written in.
+struct Said {
+    vocabulary::Language language = vocabulary::Language::Welsh;
+    std::string text;
 };
 
 /// What every screen needs to draw: fonts, sizes, colours, the texts of both languages, the
@@ -40,6 +47,11 @@ struct Ctx {
     bool demo = false;
     std::string_view scrolledPage; // the page the scrolling region last showed: a new page starts at the top
     std::string_view scrolledToBox; // the box last scrolled into view when it was given the keyboard
+    // "Read it to me": the words the widgets draw, gathered in drawing order (drawFrame starts it
+    // afresh each frame); never the bars, the keyboard or what the child typed, which are hushed.
+    std::vector<Said> said;
+    const i18n::Catalogue* saying = nullptr; // the language of the words being drawn; none: current
+    bool hushed = false;
     // Who the texts speak to this frame: the adult telling us for a young person gets their own
     // wording (flow::speaksToAdult), set once a frame by drawFrame, never by a screen.
     i18n::Reader reader = i18n::Reader::YoungPerson;
@@ -85,6 +97,22 @@ struct Ctx {
     [[nodiscard]] std::string_view tr(i18n::Key key) const { return text(*current, key); }
     [[nodiscard]] std::string_view cy(i18n::Key key) const { return text(*welsh, key); }
     [[nodiscard]] std::string_view en(i18n::Key key) const { return text(*english, key); }
+    /// Keeps words being drawn, in the language being drawn, for "Read it to me" (unless hushed).
+    void say(std::string_view words) {
+        if (!hushed)
+            say(saying == welsh || (!saying && current == welsh) ? vocabulary::Language::Welsh
+                                                                 : vocabulary::Language::English,
+                words);
+    }
+    void say(vocabulary::Language language, std::string_view words) {
+        if (!hushed && !words.empty())
+            said.push_back({language, std::string(words)});
+    }
+    /// Says a key drawn in both languages at once (a label "Cymraeg · English"): Welsh, then English.
+    void sayBoth(i18n::Key key) {
+        say(vocabulary::Language::Welsh, cy(key));
+        say(vocabulary::Language::English, en(key));
+    }
     /// A key's text in both languages, Welsh first, with what goes between ("\n", "  ·  ").
     [[nodiscard]] std::string both(i18n::Key key, std::string_view between) const {
         return std::string(cy(key)).append(between).append(en(key));
@@ -95,6 +123,34 @@ private:
         if (keysLookedUp.find(key.name) == keysLookedUp.end())
             keysLookedUp.emplace(key.name);
     }
+};
+
+/// While it lives, the words drawn are not read aloud: the bars, the keyboard, what was typed, and
+/// labels drawn in both languages at once (said with Ctx::sayBoth instead).
+class Hushed {
+public:
+    explicit Hushed(Ctx& ctx) : m_ctx(ctx), m_was(ctx.hushed) { ctx.hushed = true; }
+    Hushed(const Hushed&) = delete;
+    Hushed& operator=(const Hushed&) = delete;
+    ~Hushed() { m_ctx.hushed = m_was; }
+
+private:
+    Ctx& m_ctx;
+    bool m_was;
+};
+
+/// While it lives, the words drawn are read in this catalogue's language (Welcome's halves, the
+/// safety panel in both languages).
+class SayingIn {
+public:
+    SayingIn(Ctx& ctx, const i18n::Catalogue& lang) : m_ctx(ctx), m_was(ctx.saying) { ctx.saying = &lang; }
+    SayingIn(const SayingIn&) = delete;
+    SayingIn& operator=(const SayingIn&) = delete;
+    ~SayingIn() { m_ctx.saying = m_was; }
+
+private:
+    Ctx& m_ctx;
+    const i18n::Catalogue* m_was;
 };
 
 } // namespace kiosk::ui

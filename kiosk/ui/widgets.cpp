@@ -209,6 +209,7 @@ bool button(Ctx& ctx, std::string_view key, std::string_view label, ImVec2 size,
     const float pad = ctx.em(0.4f);
     drawCentredText(dl, font != nullptr ? font : ctx.fonts.bold, ImVec2(min.x + pad, min.y), ImVec2(max.x - pad, max.y),
                     c.text, label);
+    ctx.say(label);
     recordTap(ctx, key, c.text, c.fill);
     return pressed;
 }
@@ -240,6 +241,8 @@ bool choiceButton(Ctx& ctx, std::string_view key, std::string_view title, std::s
     drawWrapped(dl, ctx.fonts.title, ImVec2(min.x + pad, top), titleColour, title, width);
     if (!detail.empty())
         drawWrapped(dl, ctx.fonts.body, ImVec2(min.x + pad, top + titleH + ctx.em(0.2f)), detailColour, detail, width);
+    ctx.say(title);
+    ctx.say(detail);
     recordTap(ctx, key, titleColour, fill);
     return pressed;
 }
@@ -280,6 +283,7 @@ bool option(Ctx& ctx, std::string_view key, std::string_view label, float width,
     }
     const float textTop = min.y + (h - textHeight(ctx.fonts.bold, label, textW)) / 2;
     drawWrapped(dl, ctx.fonts.bold, ImVec2(min.x + 2 * pad + markSize, textTop), t.text, label, textW);
+    ctx.say(label);
     recordTap(ctx, key, t.text, fill);
     return pressed;
 }
@@ -346,7 +350,8 @@ float contrastRatio(ImU32 a, ImU32 b) {
     return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
 }
 
-void text(ImFont* font, std::string_view s, ImU32 colour, float width) {
+void text(Ctx& ctx, ImFont* font, std::string_view s, ImU32 colour, float width) {
+    ctx.say(s);
     // Drawn line by line from the kiosk's own wrapping, not ImGui's, which would break a phone number.
     const auto lines = wrapLines(font, s, width);
     ImVec2 at = ImGui::GetCursorScreenPos();
@@ -360,14 +365,14 @@ void text(ImFont* font, std::string_view s, ImU32 colour, float width) {
     ImGui::Dummy(ImVec2(widest, std::max(1.0f, static_cast<float>(lines.size())) * font->FontSize));
 }
 
-void bullet(const Ctx& ctx, std::string_view s, float width) {
+void bullet(Ctx& ctx, std::string_view s, float width) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float indent = ctx.em(1.0f);
     ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + indent * 0.35f, at.y + ctx.fonts.body->FontSize * 0.55f),
                                                 ctx.em(0.14f), ctx.theme.text);
     const float x = ImGui::GetCursorPosX();
     ImGui::SetCursorPosX(x + indent);
-    text(ctx.fonts.body, s, ctx.theme.text, width - indent);
+    text(ctx, ctx.fonts.body, s, ctx.theme.text, width - indent);
     ImGui::SetCursorPosX(x);
 }
 
@@ -398,7 +403,8 @@ void drawEraseIcon(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 colour, float u
     dl->AddLine(ImVec2(c.x + s * 0.35f - x, c.y + x), ImVec2(c.x + s * 0.35f + x, c.y - x), colour, line);
 }
 
-void centredText(ImFont* font, std::string_view s, ImU32 colour, float width) {
+void centredText(Ctx& ctx, ImFont* font, std::string_view s, ImU32 colour, float width) {
+    ctx.say(s);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float h = textHeight(font, s, width);
     drawCentredText(ImGui::GetWindowDrawList(), font, at, ImVec2(at.x + width, at.y + h), colour, s);

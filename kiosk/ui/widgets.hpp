@@ -73,14 +73,16 @@ void endPanel(const Ctx& ctx, const Panel& panel, ImU32 fill, ImU32 border = 0);
 /// WCAG 2 contrast ratio between two colours (1 to 21).
 [[nodiscard]] float contrastRatio(ImU32 a, ImU32 b);
 
+// The widgets below that draw words also keep them for "Read it to me" (Ctx::say).
+
 /// Wrapped text at the cursor, in a font and colour, no wider than width.
-void text(ImFont* font, std::string_view s, ImU32 colour, float width);
+void text(Ctx& ctx, ImFont* font, std::string_view s, ImU32 colour, float width);
 
 /// A point of a list: a drawn dot (the font need not have "•") and wrapped text beside it.
-void bullet(const Ctx& ctx, std::string_view s, float width);
+void bullet(Ctx& ctx, std::string_view s, float width);
 
 /// Text centred line by line within width, starting at the cursor.
-void centredText(ImFont* font, std::string_view s, ImU32 colour, float width);
+void centredText(Ctx& ctx, ImFont* font, std::string_view s, ImU32 colour, float width);
 
 /// Height of text wrapped to width.
 [[nodiscard]] float textHeight(ImFont* font, std::string_view s, float width);

@@ -35,7 +35,13 @@ UiDriver::~UiDriver() {
     ImGui::DestroyContext();
 }
 
-void UiDriver::apply(const flow::Event& event) { m_effects->run(flow::step(state, event)); }
+void UiDriver::apply(const flow::Event& event) {
+    flow::Effects effects = flow::step(state, event);
+    for (const auto& effect : effects)
+        if (const auto* speak = std::get_if<flow::Speak>(&effect))
+            spoken.push_back(speak->script);
+    m_effects->run(std::move(effects));
+}
 
 void UiDriver::frame() {
     ImGuiIO& io = ImGui::GetIO();

@@ -63,6 +63,7 @@ public:
 
     flow::State state;
     ui::Ctx ctx;
+    std::vector<flow::Script> spoken; // every script "Read it to me" asked the voice to read, in order
     /// Called after each frame is drawn, before what was tapped is applied: for tests that read what
     /// the frame showed (ctx.keysLookedUp).
     std::function<void(const UiDriver&)> afterFrame;
