@@ -12,15 +12,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const Clock::time_point kStart = Clock::time_point{} + 1000h;
-
+using kiosk::test::kStart;
 using kiosk::test::run;
-
-State started() {
-    State s;
-    (void)step(s, Tick{kStart});
-    return s;
-}
+using kiosk::test::started;
 
 void at(State& s, Clock::duration later) { (void)step(s, Tick{s.now + later}); }
 

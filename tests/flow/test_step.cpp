@@ -11,15 +11,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const Clock::time_point kStart = Clock::time_point{} + 1000h;
-
+using kiosk::test::kStart;
 using kiosk::test::run;
-
-State started() {
-    State s;
-    (void)step(s, Tick{kStart});
-    return s;
-}
+using kiosk::test::started;
 
 // A child on their own, up to the screen where they type.
 State atStory(Kind kind, Language language = Language::English) {
