@@ -381,8 +381,14 @@ void Page::keepInView() {
     // changes (a box given the keyboard, a warning appearing), so that a finger can still scroll away.
     if (!m_state.focus)
         m_ctx.keptInView.reset();
-    if (!m_state.focus || !m_ctx.keepInView || m_ctx.keepInView == m_ctx.keptInView)
+    if (!m_state.focus || !m_ctx.keepInView)
         return;
+    // A band that only drifted as the page scrolled (its positions round to whole pixels against the
+    // scroll) is the same one: scrolling back to it would stop a finger dragging the page elsewhere.
+    if (m_ctx.keptInView && m_ctx.keepInView->sameAs(*m_ctx.keptInView, m_ctx.em(0.5f))) {
+        m_ctx.keptInView = m_ctx.keepInView; // follows the drift, so that it never adds up
+        return;
+    }
     const ui::Ctx::Band band = *m_ctx.keepInView;
     m_ctx.keptInView = band;
     const float margin = m_ctx.em(0.3f);

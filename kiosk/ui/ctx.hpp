@@ -70,6 +70,12 @@ struct Ctx {
         float boxBottom = 0;
         float bottom = 0;
         bool operator==(const Band&) const = default;
+        /// The same band, give or take the pixel or two its layout drifts by as the page scrolls.
+        [[nodiscard]] bool sameAs(const Band& o, float slack) const {
+            const auto near = [slack](float a, float b) { return a - b <= slack && b - a <= slack; };
+            return near(answerTop, o.answerTop) && near(boxTop, o.boxTop) && near(boxBottom, o.boxBottom) &&
+                   near(bottom, o.bottom);
+        }
     };
     // Kept in view above the keyboard: set while the page draws, scrolled to when it changes.
     std::optional<Band> keepInView;

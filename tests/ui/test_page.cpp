@@ -122,3 +122,28 @@ TEST_CASE("Send cannot be pressed before the end of the answers has been on scre
     ui.tap("check.send");
     CHECK(ui.state.screen != flow::Screen::Check);
 }
+
+TEST_CASE("with the keyboard up, a finger can still drag the page away from the box being typed in", "[page]") {
+    const auto language = GENERATE(flow::Language::Welsh, flow::Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    visit(ui, "contact-phone", language);
+    // The phone box, near the top, has the keyboard; the other choices and the name box are below.
+    REQUIRE(ui.state.focus == flow::Field::Phone);
+    REQUIRE(body(ui).canScroll);
+    const auto boxBefore = ui.ctx.taps.find("field.phone");
+    REQUIRE(boxBefore);
+    // Drag the page up in short strokes, towards the name box, as a finger reading on would: each
+    // frame moves it by an odd number of pixels, as a real finger does.
+    for (int i = 0; i < 3; ++i) {
+        const auto& area = body(ui);
+        const float x = (area.min.x + area.max.x) / 2;
+        ui.drag(ImVec2(x, area.max.y - 10), ImVec2(x, area.max.y - 10 - 8 * 17));
+    }
+    for (int i = 0; i < 10; ++i)
+        ui.frame();
+    // The page stayed where the finger left it: the phone box went up off the screen, the name box is in view.
+    CHECK_FALSE(ui.ctx.taps.find("field.phone").has_value());
+    CHECK(ui.ctx.taps.find("field.name").has_value());
+    CHECK(ui.state.focus == flow::Field::Phone);
+}
