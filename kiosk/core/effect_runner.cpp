@@ -106,24 +106,29 @@ void EffectRunner::run(flow::Effects&& effects) {
             speakNow(effect);
 }
 
-// On the caller's thread, in the order asked. The voice is told first and a SpeechEnded still waiting
-// is dropped after: it answered an earlier reading, and would turn the button back while this one
-// is heard (the voice never answers a reading that a newer request replaced).
+// On the caller's thread, in the order asked. A SpeechEnded still waiting answered an earlier
+// reading: it is dropped first, so that it cannot turn the button back while this one is heard (the
+// voice never answers a reading that a newer request replaced).
 void EffectRunner::speakNow(flow::Effect& effect) {
-    if (auto* speak = std::get_if<flow::Speak>(&effect)) {
-        if (m_voice)
-            m_voice->speak(std::move(speak->script));
-    } else if (m_voice) {
-        m_voice->stop();
-    }
     {
         std::lock_guard lock(m_mutex);
         std::erase_if(m_results, [](const flow::Event& e) { return std::holds_alternative<flow::SpeechEnded>(e); });
-        if (m_voice || !std::holds_alternative<flow::Speak>(effect))
-            return;
-        m_results.emplace_back(flow::SpeechEnded{}); // nothing to hear: the button goes back at once
     }
-    m_wake();
+    // Only now the voice: one that cannot be heard answers at once, on its own thread, and that
+    // answer belongs to this reading (dropping it would leave the button saying "Stop" for ever).
+    if (auto* speak = std::get_if<flow::Speak>(&effect)) {
+        if (m_voice) {
+            m_voice->speak(std::move(speak->script));
+            return;
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            m_results.emplace_back(flow::SpeechEnded{}); // nothing to hear: the button goes back at once
+        }
+        m_wake();
+    } else if (m_voice) {
+        m_voice->stop();
+    }
 }
 
 void EffectRunner::speechEnded() {

@@ -73,6 +73,11 @@ MaybeEvent drawCheck(const flow::State& state, ui::Ctx& ctx) {
         page.take(drawPart(state, ctx, spec, kept, w));
         ImGui::Dummy(ctx.em(0, 0.1f));
     }
+    // Under the last answer: it can be tapped only once the end of the answers is on screen, and it
+    // is nowhere near the buttons a quick second tap would have been meant for.
+    ImGui::Dummy(ctx.em(0, 0.2f));
+    if (ui::button(ctx, "check.send"_key, ImVec2(w, ctx.em(2.6f)), ui::ButtonStyle::Primary))
+        page.take(flow::Send{});
     return page.finish();
 }
 

@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace kiosk::screens {
@@ -90,10 +91,16 @@ TopBar planTopBar(const flow::State& state, const ui::Ctx& ctx, float full) {
 
 float barHeight(const ui::Fonts& fonts) { return 2.0f * fonts.unit; }
 
+// Where the top bar's buttons start below the window's top: under the demo banner, if it shows.
+float topBarTop(const ui::Ctx& ctx, float full) {
+    return ctx.demo ? demoBannerHeight(ctx, full) + ImGui::GetStyle().ItemSpacing.y : 0;
+}
+
 // Its words are not read: they are the same on every screen.
 MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx) {
     const ui::Hushed hushed(ctx);
-    const float full = ImGui::GetContentRegionAvail().x;
+    // The window's width, as drawWaysOut measures it to place hide over a panel.
+    const float full = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
     const TopBar bar = planTopBar(state, ctx, full);
     ctx.fonts = *bar.fonts;
     ctx.unit = bar.fonts->unit;
@@ -112,7 +119,7 @@ MaybeEvent drawTopBar(const flow::State& state, ui::Ctx& ctx) {
     ImGui::SetCursorPos(ImVec2(bar.readOnOwnLine || !flow::canGoBack(state) ? left : left + backW + gap, readY));
     if (auto read = drawReadAloud(state, ctx, h, false))
         event = read;
-    float x = left + full;
+    float x = ImGui::GetWindowContentRegionMax().x; // the right edge, as drawWaysOut finds it
     for (const BarButton& b : bar.right) {
         const float w = barButtonWidth(*bar.fonts, b.label) * bar.squeeze;
         x -= w;
@@ -131,6 +138,7 @@ struct Forward {
     i18n::Key label;
     ui::ButtonStyle style;
     bool showsMore = false; // scrolls the page on instead: Check until its end has been seen
+    bool none = false;      // nothing there: Check's Send stands under the answers instead
 };
 
 Forward forwardFor(const flow::State& s, bool endSeen) {
@@ -140,10 +148,12 @@ Forward forwardFor(const flow::State& s, bool endSeen) {
             return {flow::Next{}, "nav.next"_key, ui::ButtonStyle::Primary};
         return {flow::SkipStory{}, "nav.skip"_key, ui::ButtonStyle::Secondary};
     case flow::Screen::Check:
-        // Nothing is sent before the child has seen every answer that goes with it.
+        // Nothing is sent before the child has seen every answer that goes with it: Send stands under
+        // the last answer (check.cpp), never where "See the rest" or Next was, so that a quick run of
+        // taps there scrolls the answers past and then lands on nothing.
         if (!endSeen)
             return {std::nullopt, "check.see_rest"_key, ui::ButtonStyle::Primary, true};
-        return {flow::Send{}, "check.send"_key, ui::ButtonStyle::Primary};
+        return {std::nullopt, "check.see_rest"_key, ui::ButtonStyle::Primary, false, true};
     case flow::Screen::ThankYou:
         return {flow::Finish{}, "thanks.finish"_key, ui::ButtonStyle::Primary};
     default:
@@ -187,11 +197,28 @@ const ui::Fonts& bottomBarFonts(const flow::State& state, const ui::Ctx& ctx) {
     return state.largeText && fits ? ctx.larger : ctx.regular;
 }
 
+// "I don't feel safe" along the bottom, beside start again, on a page and over a panel alike.
+MaybeEvent drawNotSafe(const flow::State& state, ui::Ctx& ctx) {
+    const ImVec2 min = ImGui::GetWindowContentRegionMin();
+    const ImVec2 max = ImGui::GetWindowContentRegionMax();
+    const ui::Fonts fonts = ctx.fonts;
+    ctx.fonts = bottomBarFonts(state, ctx);
+    ctx.unit = ctx.fonts.unit;
+    const float h = ctx.em(kBottomBarEm);
+    ImGui::SetCursorPos(ImVec2(min.x + startAgainWidth(ctx, ctx.fonts) + ctx.em(0.5f), max.y - h));
+    MaybeEvent event;
+    if (ui::button(ctx, "chrome.not_safe"_key, ImVec2(notSafeWidth(ctx, ctx.fonts), h), ui::ButtonStyle::Safety))
+        event = flow::NotSafe{};
+    ctx.fonts = fonts;
+    ctx.unit = fonts.unit;
+    return event;
+}
+
 // Along the bottom: start again and "I don't feel safe" on the left, the way forward on the right.
 // Start again sits nearest the keyboard's keys: a slip there only asks. Not read, as the top bar.
 MaybeEvent drawBottomBar(const flow::State& state, ui::Ctx& ctx) {
     const ui::Hushed hushed(ctx);
-    MaybeEvent event = drawWaysOut(state, ctx);
+    MaybeEvent event = drawNotSafe(state, ctx);
     const float h = ctx.em(kBottomBarEm);
     const ImVec2 min = ImGui::GetWindowContentRegionMin();
     const ImVec2 max = ImGui::GetWindowContentRegionMax();
@@ -203,6 +230,8 @@ MaybeEvent drawBottomBar(const flow::State& state, ui::Ctx& ctx) {
     if (state.screen == flow::Screen::Kind)
         return event; // the doors themselves go forward
     const Forward forward = forwardFor(state, ctx.scrolledToEnd);
+    if (forward.none)
+        return event;
     const float w = forwardWidth(ctx, ctx.fonts, forward);
     ImGui::SetCursorPos(ImVec2(max.x - w, y));
     if (ui::button(ctx, forward.label, ImVec2(w, h), forward.style)) {
@@ -277,7 +306,7 @@ float belowTopBar(const flow::State& state, ui::Ctx& ctx) {
     ctx.fonts = *top.fonts;
     ctx.unit = ctx.fonts.unit;
     const float rows = top.readOnOwnLine ? 2 * barHeight(*top.fonts) + ctx.em(kBarGapEm) : barHeight(*top.fonts);
-    const float y = min.y + (ctx.demo ? demoBannerHeight(ctx, full) : 0) + rows + ctx.em(0.4f);
+    const float y = min.y + topBarTop(ctx, full) + rows + ctx.em(0.4f);
     ctx.fonts = fonts;
     ctx.unit = fonts.unit;
     return y;
@@ -302,24 +331,21 @@ MaybeEvent drawWaysOut(const flow::State& state, ui::Ctx& ctx) {
     }
     const ui::Hushed hushed(ctx); // the bars' words are the same everywhere: not read
     const ui::Fonts fonts = ctx.fonts;
-    // Hide at the far right of the top bar, as the bar places it.
+    // Over a panel: hide at the far right of the top bar, as the bar places it (on a page the bar
+    // draws it itself).
     const TopBar top = planTopBar(state, ctx, max.x - min.x);
     const BarButton& hide = top.right.front();
     const float hideW = barButtonWidth(*top.fonts, hide.label) * top.squeeze;
     ctx.fonts = *top.fonts;
     ctx.unit = ctx.fonts.unit;
-    ImGui::SetCursorPos(ImVec2(max.x - hideW, min.y + (ctx.demo ? demoBannerHeight(ctx, max.x - min.x) : 0)));
+    // Whole pixels, as the page's own bar lands after the banner.
+    ImGui::SetCursorPos(ImVec2(max.x - hideW, std::floor(min.y + topBarTop(ctx, max.x - min.x))));
     if (ui::button(ctx, hide.key, hide.label, ImVec2(hideW, barHeight(*top.fonts)), hide.style))
         event = hide.event;
-    // "I don't feel safe" along the bottom, beside start again.
-    ctx.fonts = bottomBarFonts(state, ctx);
-    ctx.unit = ctx.fonts.unit;
-    const float h = ctx.em(kBottomBarEm);
-    ImGui::SetCursorPos(ImVec2(min.x + startAgainWidth(ctx, ctx.fonts) + ctx.em(0.5f), max.y - h));
-    if (ui::button(ctx, "chrome.not_safe"_key, ImVec2(notSafeWidth(ctx, ctx.fonts), h), ui::ButtonStyle::Safety))
-        event = flow::NotSafe{};
     ctx.fonts = fonts;
     ctx.unit = fonts.unit;
+    if (auto e = drawNotSafe(state, ctx))
+        event = e;
     return event;
 }
 

@@ -189,7 +189,8 @@ void recordTap(Ctx& ctx, std::string_view key, ImU32 text, ImU32 fill) {
         return;
     const ImRect clip = ImGui::GetCurrentWindowRead()->ClipRect;
     ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    const bool clipped = !clip.Contains(r);
+    // Cut off above or below: scrolled partly out of view (a pixel or two lost to a side padding is not).
+    const bool clipped = r.Min.y < clip.Min.y || r.Max.y > clip.Max.y;
     r.ClipWithFull(clip);
     if (r.GetWidth() > 0 && r.GetHeight() > 0)
         ctx.taps.record(key, {r.Min, r.Max, text, fill, clipped});

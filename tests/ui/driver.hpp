@@ -68,9 +68,11 @@ public:
     /// the frame showed (ctx.keysLookedUp).
     std::function<void(const UiDriver&)> afterFrame;
 
+    /// Drags the page, as a child looking would, until the widget under a key is wholly on screen.
+    void bringIntoView(std::string_view key);
+
 private:
     void apply(const flow::Event& event);
-    void bringIntoView(std::string_view key);
 
     std::filesystem::path m_dataDir;
     app::Texts m_texts;

@@ -147,3 +147,35 @@ TEST_CASE("with the keyboard up, a finger can still drag the page away from the 
     CHECK(ui.ctx.taps.find("field.name").has_value());
     CHECK(ui.state.focus == flow::Field::Phone);
 }
+
+TEST_CASE("a run of quick taps where Next and See the rest were never sends, nor skips Thank you", "[page]") {
+    struct Size {
+        float w, h;
+    };
+    const auto size = GENERATE(Size{1280, 800}, Size{800, 1280});
+    const auto language = GENERATE(flow::Language::Welsh, flow::Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    // The last question before Check, answered: Next is where a finger taps on.
+    visit(ui, "sharing", language);
+    REQUIRE(ui.visible("nav.next"));
+    const ImVec2 spot = ui.ctx.taps.find("nav.next")->centre();
+    for (int i = 0; i < 15; ++i) {
+        ui.press(spot);
+        ui.release();
+    }
+    // Next took the child to Check; every tap after it only scrolled the answers on.
+    CHECK(ui.state.screen == flow::Screen::Check);
+    CHECK(ui.state.job == 0);
+    // Send, under the answers, sends; a quick second tap where it was lands on Thank you's words,
+    // not on Finish, so the child still sees their code.
+    ui.bringIntoView("check.send");
+    REQUIRE(ui.visible("check.send"));
+    const ImVec2 sendSpot = ui.ctx.taps.find("check.send")->centre();
+    ui.tap("check.send");
+    ui.settle();
+    REQUIRE(ui.state.screen == flow::Screen::ThankYou);
+    ui.press(sendSpot);
+    ui.release();
+    CHECK(ui.state.screen == flow::Screen::ThankYou);
+}
