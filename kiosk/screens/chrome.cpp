@@ -453,7 +453,8 @@ MaybeEvent Page::finish() {
     ui::endScroll(m_ctx);
     if (moreBelow)
         m_ctx.taps.showMoreBelow("body");
-    if (m_moreStrip > 0 && moreBelow && drawMoreBelow(m_ctx, m_width))
+    // Centred under the whole body, as the column above it is.
+    if (m_moreStrip > 0 && moreBelow && drawMoreBelow(m_ctx, ImGui::GetContentRegionAvail().x))
         m_ctx.scrollDownAsked = true;
     if (m_state.focus) {
         const ui::Hushed hushed(m_ctx); // a key at a time would be noise, not words

@@ -214,6 +214,7 @@ TEST_CASE("slips a careful read found do not come back") {
         {"cy", "Gwirio dy atebion", "a title that asks is imperative: 'Gwiria'"},
         {"cy", "od cyfeirnod", "doubled ('cod' or 'god'): a 'cyfeirnod' is a reference code"},
         {"cy", "bylchwr", "jargon: the space key says 'bwlch'"},
+        {"cy", "yp a 1:30", "'a' becomes 'ac' before a vowel: 'ac 1:30' (ac un)"},
         {"cy", "fwyaf tebyg i ti", "reads as looks, not feelings"},
         {"en", "most like you", "reads as looks, not feelings"},
         {"en", "We may send you a form", "the complaints guide says 'We will provide you with a form'"},
