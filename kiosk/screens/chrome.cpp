@@ -409,9 +409,13 @@ void Page::keepInView() {
         m_ctx.keptInView.reset();
     if (!m_state.focus || !m_ctx.keepInView)
         return;
+    // Typing (or erasing) brings the box back into view, wherever a finger left the page.
+    const std::size_t typed = m_state.answers.field(*m_state.focus).text().size();
+    const bool typedNow = typed != m_ctx.typedSize;
+    m_ctx.typedSize = typed;
     // A band that only drifted as the page scrolled (its positions round to whole pixels against the
     // scroll) is the same one: scrolling back to it would stop a finger dragging the page elsewhere.
-    if (m_ctx.keptInView && m_ctx.keepInView->sameAs(*m_ctx.keptInView, m_ctx.em(0.5f))) {
+    if (!typedNow && m_ctx.keptInView && m_ctx.keepInView->sameAs(*m_ctx.keptInView, m_ctx.em(0.5f))) {
         m_ctx.keptInView = m_ctx.keepInView; // follows the drift, so that it never adds up
         return;
     }

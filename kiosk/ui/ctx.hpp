@@ -80,6 +80,7 @@ struct Ctx {
     // Kept in view above the keyboard: set while the page draws, scrolled to when it changes.
     std::optional<Band> keepInView;
     std::optional<Band> keptInView;
+    std::size_t typedSize = 0; // how long the box's text was last frame: typing brings the box back into view
 
     /// Chooses the regular or the larger text for this frame.
     void useLargerText(bool on) {

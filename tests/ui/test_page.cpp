@@ -179,3 +179,21 @@ TEST_CASE("a run of quick taps where Next and See the rest were never sends, nor
     ui.release();
     CHECK(ui.state.screen == flow::Screen::ThankYou);
 }
+
+TEST_CASE("typing into a box that a finger dragged out of view brings it back", "[page]") {
+    const auto language = GENERATE(flow::Language::Welsh, flow::Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    visit(ui, "contact-phone", language);
+    REQUIRE(ui.state.focus == flow::Field::Phone);
+    for (int i = 0; i < 3; ++i) {
+        const auto& area = body(ui);
+        const float x = (area.min.x + area.max.x) / 2;
+        ui.drag(ImVec2(x, area.max.y - 10), ImVec2(x, area.min.y + 10));
+    }
+    REQUIRE_FALSE(ui.ctx.taps.find("field.phone").has_value());
+    ui.typeOnScreen("1");
+    ui.frame();
+    ui.frame();
+    CHECK(wholeOnScreen(ui, "field.phone"));
+}
