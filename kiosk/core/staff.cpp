@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -187,6 +188,22 @@ void audit(const Identity& identity, Source source, const std::string& action, c
     }
 }
 
+namespace {
+
+// What an action on a folder checks before touching it: a team key to work with, and the folder there.
+std::optional<Kind> refusedAtOnce(const Identity& identity, const std::filesystem::path& folder,
+                                  flow::StaffMessage& m) {
+    if (!identity.keyProblem.empty()) {
+        m.detail = identity.keyProblem;
+        return Kind::StorageFailed;
+    }
+    if (!isFolder(folder))
+        return Kind::FolderMissing;
+    return std::nullopt;
+}
+
+} // namespace
+
 flow::StaffMessage exportForStaff(const Identity& identity, const std::filesystem::path& folder,
                                   const std::string& name, Source source) {
     flow::StaffMessage m;
@@ -196,13 +213,9 @@ flow::StaffMessage exportForStaff(const Identity& identity, const std::filesyste
         audit(identity, source, "export", auditOutcome(kind), m.count, m.where);
         return m;
     };
-    if (!identity.keyProblem.empty()) {
-        m.detail = identity.keyProblem;
-        return finish(Kind::StorageFailed);
-    }
     // Looked at first, so that a stick that is not there or cannot be written is never half used.
-    if (!isFolder(folder))
-        return finish(Kind::FolderMissing);
+    if (const auto refused = refusedAtOnce(identity, folder, m))
+        return finish(*refused);
     if (isReadOnly(folder))
         return finish(Kind::FolderReadOnly);
     try {
@@ -228,12 +241,8 @@ flow::StaffMessage importReceiptsFrom(const Identity& identity, const std::files
         audit(identity, source, "import_receipt", auditOutcome(kind), m.count, m.where);
         return m;
     };
-    if (!identity.keyProblem.empty()) {
-        m.detail = identity.keyProblem;
-        return finish(Kind::StorageFailed);
-    }
-    if (!isFolder(folder))
-        return finish(Kind::FolderMissing);
+    if (const auto refused = refusedAtOnce(identity, folder, m))
+        return finish(*refused);
     int applied = 0;
     bool anyNew = false;
     std::string refused;

@@ -66,7 +66,8 @@ MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
     ctx.said.clear();
     ctx.saying = nullptr;
     ctx.hushed = false;
-    ctx.keysLookedUp.clear();
+    if (ctx.keysLookedUp)
+        ctx.keysLookedUp->clear();
     if (flow::staffOpen(state)) {
         // Staff mode instead of the journey: none of the child's bars, panels or larger text.
         ctx.current = state.staff.language == flow::Language::Welsh ? ctx.welsh : ctx.english;

@@ -65,7 +65,7 @@ public:
     ui::Ctx ctx;
     std::vector<flow::Script> spoken; // every script "Read it to me" asked the voice to read, in order
     /// Called after each frame is drawn, before what was tapped is applied: for tests that read what
-    /// the frame showed (ctx.keysLookedUp).
+    /// the frame showed (ctx.keysLookedUp, where a test points it).
     std::function<void(const UiDriver&)> afterFrame;
 
     /// Drags the page, as a child looking would, until the widget under a key is wholly on screen.

@@ -28,12 +28,14 @@ struct Heard {
     std::set<std::string> keys;
     std::set<Screen> screens;
     std::set<flow::Overlay> overlays;
+    std::set<std::string, std::less<>> frameKeys; // the keys of the frame just drawn
 
     void listen(test::UiDriver& ui) {
+        ui.ctx.keysLookedUp = &frameKeys;
         ui.afterFrame = [this](const test::UiDriver& d) {
             if (d.ctx.reader != i18n::Reader::Adult)
                 return;
-            keys.insert(d.ctx.keysLookedUp.begin(), d.ctx.keysLookedUp.end());
+            keys.insert(frameKeys.begin(), frameKeys.end());
             screens.insert(d.state.screen);
             overlays.insert(d.state.overlay);
         };
