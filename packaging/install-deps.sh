@@ -17,6 +17,8 @@ packages=(
   xvfb xauth xdotool x11-utils imagemagick gettext
   # tests: the pointer probe reads the X cursor image through XFixes
   libx11-dev libxfixes-dev
+  # the benchmark (packaging/bench.sh) watches the screen through DAMAGE and MIT-SHM and taps through XTEST
+  libxdamage-dev libxext-dev libxtst-dev
   # fuzzing (packaging/fuzz.sh): clang with libFuzzer and the sanitizer runtimes, which clang only recommends
   clang libclang-rt-dev
 )

@@ -7,6 +7,7 @@
 
 #include <flow/step.hpp>
 #include <screens/screens.hpp>
+#include <app/frame_log.hpp>
 #include <app/tap_map.hpp>
 #include <app/textures.hpp>
 #include <app/window.hpp>
@@ -46,7 +47,10 @@ int runKiosk(const Options& options) {
     // It also starts the sync worker, if the kiosk has a sync folder, once the start check is done.
     core::EffectRunner effects(identity, [] { glfwPostEmptyEvent(); }, core::Speech::Aloud);
     TapMap tapMap(std::getenv("KIOSK_TAP_MAP"));
+    FrameLog frameLog(std::getenv("KIOSK_FRAME_LOG"));
     flow::State state;
+    if (identity.demo && options.askAfterSeconds > 0)
+        state.timing.quietBeforeAsking = std::chrono::seconds(options.askAfterSeconds);
     const auto apply = [&](const flow::Event& event) { effects.run(flow::step(state, event)); };
 
     int framesLeft = kFramesAfterInput;
@@ -63,6 +67,7 @@ int runKiosk(const Options& options) {
             }
             framesLeft = kFramesAfterInput;
         }
+        frameLog.start();
         const auto before = std::make_tuple(state.screen, state.overlay, state.language);
         for (const auto& result : effects.takeResults())
             apply(result);
@@ -75,6 +80,7 @@ int runKiosk(const Options& options) {
             apply(flow::Touched{});
         const auto event = screens::drawFrame(state, ctx);
         window.endFrame(ctx.theme.background);
+        frameLog.shown(state);
         tapMap.write(state, ctx.taps);
         if (event) {
             apply(*event);
