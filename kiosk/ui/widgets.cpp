@@ -173,9 +173,12 @@ void beginScreen(const Ctx& ctx) {
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::PushFont(ctx.fonts.body);
+    // No background of its own: the frame is cleared to the same colour first, and a software
+    // renderer (llvmpipe) would otherwise fill every pixel of the screen twice.
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+                                       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                                       ImGuiWindowFlags_NoBackground;
     ImGui::Begin("kiosk", nullptr, flags);
 }
 
