@@ -23,8 +23,9 @@
 namespace kiosk::app {
 namespace {
 
-// After any input, or when the screen changes, ImGui needs a few frames to settle (buttons fire
-// on release, layouts measure themselves); then the loop sleeps until something happens.
+// After input ImGui needs a few frames to settle (a press and a release are each seen in a frame of
+// their own, buttons fire on release, layouts measure themselves), and so does a new screen; a
+// clock's wake (once a second while "Are you still there?" counts down) needs one frame only.
 constexpr int kFramesAfterInput = 3;
 
 void keepOpen(GLFWwindow* window) { glfwSetWindowShouldClose(window, GLFW_FALSE); }
@@ -58,15 +59,14 @@ int runKiosk(const Options& options) {
         if (framesLeft > 0) {
             glfwPollEvents();
             --framesLeft;
+        } else if (const auto wake = flow::nextWake(state)) {
+            const auto wait = std::chrono::duration<double>(*wake - flow::Clock::now()).count();
+            glfwWaitEventsTimeout(std::max(wait, 0.001));
         } else {
-            if (const auto wake = flow::nextWake(state)) {
-                const auto wait = std::chrono::duration<double>(*wake - flow::Clock::now()).count();
-                glfwWaitEventsTimeout(std::max(wait, 0.001));
-            } else {
-                glfwWaitEvents();
-            }
-            framesLeft = kFramesAfterInput;
+            glfwWaitEvents();
         }
+        if (window.takeInput())
+            framesLeft = kFramesAfterInput;
         frameLog.start();
         const auto before = std::make_tuple(state.screen, state.overlay, state.language);
         for (const auto& result : effects.takeResults())
@@ -78,7 +78,17 @@ int runKiosk(const Options& options) {
         // before what it tapped, and after the tick, so that the touch counts from now.
         if (screens::touchedThisFrame())
             apply(flow::Touched{});
-        const auto event = screens::drawFrame(state, ctx);
+        auto event = screens::drawFrame(state, ctx);
+        if (event) {
+            // What a tap did is shown in the frame it landed in: that frame is drawn again after the
+            // event, not shown with the old screen first. The tap is not seen twice: ImGui saw its
+            // release in the frame put aside.
+            apply(*event);
+            window.discardFrame();
+            window.beginFrame();
+            event = screens::drawFrame(state, ctx);
+            framesLeft = kFramesAfterInput;
+        }
         window.endFrame(ctx.theme.background);
         frameLog.shown(state);
         tapMap.write(state, ctx.taps);

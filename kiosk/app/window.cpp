@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
+#include <utility>
 
 namespace kiosk::app {
 namespace {
@@ -82,6 +83,16 @@ Window::Window(bool fullScreen, int width, int height, const char* title) : m_fu
     if (fullScreen)
         glfwSetInputMode(m_window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN); // a touch screen has no pointer to show
 
+    // Set before ImGui's backend, which keeps them and calls them after its own: they only note that
+    // a person did something, so that the run loop draws the frames a tap needs to settle.
+    glfwSetWindowUserPointer(m_window, this);
+    static constexpr auto noteInput = [](GLFWwindow* w) { static_cast<Window*>(glfwGetWindowUserPointer(w))->m_input = true; };
+    glfwSetMouseButtonCallback(m_window, [](GLFWwindow* w, int, int, int) { noteInput(w); });
+    glfwSetCursorPosCallback(m_window, [](GLFWwindow* w, double, double) { noteInput(w); });
+    glfwSetScrollCallback(m_window, [](GLFWwindow* w, double, double) { noteInput(w); });
+    glfwSetKeyCallback(m_window, [](GLFWwindow* w, int, int, int, int) { noteInput(w); });
+    glfwSetCharCallback(m_window, [](GLFWwindow* w, unsigned int) { noteInput(w); });
+
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -115,6 +126,10 @@ void Window::beginFrame() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
 }
+
+bool Window::takeInput() { return std::exchange(m_input, false); }
+
+void Window::discardFrame() { ImGui::EndFrame(); }
 
 void Window::endFrame(ImU32 clear, Capture* capture) {
     ImGui::Render();
