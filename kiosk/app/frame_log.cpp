@@ -30,6 +30,11 @@ void FrameLog::start() {
     clock_gettime(CLOCK_MONOTONIC, &m_wall);
 }
 
+void FrameLog::drawn() {
+    if (m_file != nullptr)
+        m_drawnCpu = msSince(CLOCK_PROCESS_CPUTIME_ID, m_cpu);
+}
+
 void FrameLog::shown(const flow::State& state) {
     if (m_file == nullptr)
         return;
@@ -43,8 +48,8 @@ void FrameLog::shown(const flow::State& state) {
     case flow::Overlay::NotSafe: overlay = "+not_safe"; break;
     }
     const auto screen = flow::screenName(state.screen);
-    std::fprintf(m_file, "frame %.*s%s%s %.3f %.3f\n", static_cast<int>(screen.size()), screen.data(),
-                 state.focus ? "+keyboard" : "", overlay, cpu, wall);
+    std::fprintf(m_file, "frame %.*s%s%s %.3f %.3f %.3f\n", static_cast<int>(screen.size()), screen.data(),
+                 state.focus ? "+keyboard" : "", overlay, cpu, wall, m_drawnCpu);
     std::fflush(m_file);
 }
 

@@ -9,8 +9,9 @@ namespace kiosk::app {
 
 /// For the benchmark (packaging/bench.sh): when KIOSK_FRAME_LOG names a file, the kiosk appends a
 /// line for each frame it draws: what was on screen and the CPU time the whole process (the
-/// renderer's threads included) and the wall clock took from waking to showing it. Lines:
-///   frame SCREEN[+keyboard][+overlay] CPU_MS WALL_MS
+/// renderer's threads included) and the wall clock took from waking to showing it, and how much of
+/// that CPU time went before rendering (events, ImGui and the screens' drawing code). Lines:
+///   frame SCREEN[+keyboard][+overlay] CPU_MS WALL_MS BEFORE_RENDERING_MS
 class FrameLog {
 public:
     explicit FrameLog(const char* file);
@@ -20,12 +21,15 @@ public:
 
     /// The frame starts now.
     void start();
+    /// The frame is drawn; rendering its pixels starts now.
+    void drawn();
     /// The frame, showing this state, is on screen now.
     void shown(const flow::State& state);
 
 private:
     std::FILE* m_file = nullptr;
     timespec m_cpu{};
+    double m_drawnCpu = 0;
     timespec m_wall{};
 };
 

@@ -89,6 +89,7 @@ int runKiosk(const Options& options) {
             event = screens::drawFrame(state, ctx);
             framesLeft = kFramesAfterInput;
         }
+        frameLog.drawn();
         window.endFrame(ctx.theme.background);
         frameLog.shown(state);
         tapMap.write(state, ctx.taps);
