@@ -1,5 +1,5 @@
 #include <test_support/temp_dir.hpp>
-#include "driver.hpp"
+#include "journeys.hpp"
 
 #include <catch2/catch.hpp>
 #include <imgui.h>
@@ -18,19 +18,6 @@ using flow::Overlay;
 using flow::Screen;
 
 namespace {
-
-// A child on their own, typing a complaint.
-void toStory(test::UiDriver& ui, Language language) {
-    ui.tap(language == Language::Welsh ? "welcome.cymraeg" : "welcome.english");
-    ui.tap("kind.complaint");
-    ui.tap("who.me");
-    ui.tap("nav.next");
-    ui.tap("nav.next");
-    ui.tap("topic.too_long");
-    ui.tap("nav.next");
-    ui.tap("nav.next");
-    REQUIRE(ui.state.screen == Screen::Story);
-}
 
 // The visible letters of every text in the last frame's draw lists, in the order drawn, read back
 // from the font atlas: each glyph's quad starts at its own corner of the atlas. Spaces draw nothing,
@@ -67,7 +54,7 @@ TEST_CASE("hide and 'I don't feel safe' stay where they are over 'Start again?' 
     const auto size = GENERATE(Size{1280, 800}, Size{800, 1280});
     test::TempDir dir;
     test::UiDriver ui(size.w, size.h, dir.path());
-    toStory(ui, language);
+    test::toStory(ui, language);
     ui.typeOnScreen("secret");
     const auto hide = ui.ctx.taps.find("chrome.hide");
     const auto notSafe = ui.ctx.taps.find("chrome.not_safe");
@@ -140,7 +127,7 @@ TEST_CASE("a drag on a long page counts as activity and puts off 'Are you still 
 TEST_CASE("a touch between buttons counts as activity", "[always]") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::Welsh);
+    test::toStory(ui, Language::Welsh);
     const auto quiet = ui.state.timing.quietBeforeAsking;
     ui.advance(quiet - 10s);
     const auto title = ui.ctx.taps.find("chrome.back");
@@ -155,7 +142,7 @@ TEST_CASE("a touch between buttons counts as activity", "[always]") {
 TEST_CASE("nothing a child typed shows under 'Are you still there?'", "[always]") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::English);
+    test::toStory(ui, Language::English);
     ui.typeOnScreen("zebracrossing");
     ui.frame();
     REQUIRE(drawnLetters().find("zebracrossing") != std::string::npos); // the reading works
@@ -171,7 +158,7 @@ TEST_CASE("thank you says it goes back to the start by itself, and does after a 
     const auto language = GENERATE(Language::Welsh, Language::English);
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, language);
+    test::toStory(ui, language);
     ui.typeOnScreen("thanks");
     ui.tap("nav.next");
     ui.tap("nav.next");
@@ -179,9 +166,7 @@ TEST_CASE("thank you says it goes back to the start by itself, and does after a 
     ui.tap("nav.next");
     ui.tap("sharing.yes");
     ui.tap("nav.next");
-    ui.tap("check.send");
-    ui.settle();
-    REQUIRE(ui.state.screen == Screen::ThankYou);
+    test::sendFromCheck(ui);
     CHECK(drawnLetters().find(language == Language::Welsh ? "areipheneihun" : "byitselfafteraminute") !=
           std::string::npos);
     ui.advance(ui.state.timing.thankYouStays);
@@ -192,7 +177,7 @@ TEST_CASE("thank you says it goes back to the start by itself, and does after a 
 TEST_CASE("'I don't want to meet them' can be chosen, and is stored as such", "[always]") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::Welsh);
+    test::toStory(ui, Language::Welsh);
     ui.typeOnScreen("dim cyfarfod");
     ui.tap("nav.next");
     ui.tap("nav.next");
@@ -205,9 +190,7 @@ TEST_CASE("'I don't want to meet them' can be chosen, and is stored as such", "[
     ui.tap("sharing.yes");
     ui.tap("nav.next");
     REQUIRE(ui.state.screen == Screen::Check);
-    ui.tap("check.send");
-    ui.settle();
-    REQUIRE(ui.state.screen == Screen::ThankYou);
+    test::sendFromCheck(ui);
     const auto stored = ui.stored();
     REQUIRE(stored.size() == 1);
     CHECK(stored[0]["meeting"] == "not_to_meet");

@@ -1,6 +1,6 @@
 // What Thank you promises and tells a child, read from the texts the real screen shows.
 #include <test_support/temp_dir.hpp>
-#include "driver.hpp"
+#include "journeys.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,38 +14,10 @@ namespace {
 
 // A child on their own says a few words and asks to be answered by email, or not at all, then sends.
 void sendAs(test::UiDriver& ui, Language language, const char* kind, bool byEmail) {
-    ui.tap(language == Language::Welsh ? "welcome.cymraeg" : "welcome.english");
-    ui.tap(kind);
-    ui.tap("who.me");
-    ui.tap("nav.next");
-    const bool complaint = ui.state.answers.kind == Kind::Complaint;
-    if (complaint) {
-        ui.tap("nav.next"); // help from an advocate
-        ui.tap("topic.too_long");
-        ui.tap("nav.next");
-    }
-    ui.tap("nav.next"); // feelings: optional
+    test::toStory(ui, language, kind);
     ui.typeOnScreen("words");
-    ui.tap("nav.next");
-    if (complaint)
-        ui.tap("nav.next"); // put right: optional
-    if (byEmail) {
-        ui.tap("contact.email");
-        ui.typeOnScreen("cerys.w@example.com");
-    } else {
-        ui.tap("contact.none");
-    }
-    ui.tap("nav.next");
-    if (complaint) {
-        if (byEmail)
-            ui.tap("nav.next"); // how to meet: optional
-        ui.tap("sharing.yes");
-        ui.tap("nav.next");
-    }
-    REQUIRE(ui.state.screen == Screen::Check);
-    ui.tap("check.send");
-    ui.settle();
-    REQUIRE(ui.state.screen == Screen::ThankYou);
+    test::storyToCheck(ui, byEmail ? "cerys.w@example.com" : "");
+    test::sendFromCheck(ui);
 }
 
 // Whitespace runs as one space: the screen wraps long texts onto lines of its own.
