@@ -137,10 +137,14 @@ grep -qx "NAutoVTs=0" <<<"$logind" || fail "logind still starts gettys on other 
 grep -qx "ShowStatus=no" <<<"$(systemd-analyze cat-config systemd/system.conf)" || fail "systemd still writes its status on the console"
 
 echo "== the installed kiosk in its session, on a virtual screen"
-display=":$((60 + RANDOM % 200))"
+# A display number no other X server (another test's Xvfb) holds.
+n=$((60 + RANDOM % 200))
+while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+display=":$n"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp -ac >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 for _ in $(seq 100); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
+kill -0 "$xvfb" 2>/dev/null || fail "Xvfb did not start on $display: $(cat "$work/xvfb.log")"
 runtime="$work/runtime"
 mkdir -m 0700 "$runtime"
 chown "$user:" "$runtime"
