@@ -6,10 +6,13 @@
 # a kiosk whose data folder it cannot use, then purges and checks that the machine is as before.
 # Needs root. It changes what this machine starts at boot while it runs, so on a machine booted with
 # systemd it runs only with KIOSK_TEST_INSTALL=1 (CI containers are not booted with systemd).
-# Usage: install_run_purge.sh BUILD_DIR [ARTIFACTS_DIR]   (the screenshots are kept in ARTIFACTS_DIR)
+# Usage: install_run_purge.sh BUILD_DIR [ARTIFACTS_DIR [ADD_SUBMISSION]]
+#   the screenshots are kept in ARTIFACTS_DIR; with ADD_SUBMISSION (tests/deb/add_submission.cpp), a
+#   second install checks that a purge keeps a data folder holding a submission without a receipt.
 set -euo pipefail
 build="$1"
 artifacts="${2:-$build/deb-test-artifacts}"
+add_submission="${3:-}"
 user=cafcass-cymru-kiosk
 data=/var/lib/cafcass-cymru-kiosk
 skip() { echo "SKIPPED: $*"; exit 77; }
@@ -217,6 +220,25 @@ echo "== purging: the machine as before"
 dpkg --purge cafcass-cymru-kiosk cafcass-cymru-locales
 snapshot >"$work/after.txt"
 diff "$work/before.txt" "$work/after.txt" || fail "the purge left the machine changed (above: < before, > after)"
+
+if [ -n "$add_submission" ]; then
+    echo "== a purge keeps a data folder holding a submission the team has not confirmed"
+    dpkg -i "$locales_deb" "$kiosk_deb" >/dev/null
+    cp "$add_submission" "$work/add_submission"
+    runuser -u "$user" -- "$work/add_submission" "$data" >/dev/null
+    dpkg --purge cafcass-cymru-kiosk >"$work/purge.txt" 2>&1
+    cat "$work/purge.txt"
+    grep -q "NOT DELETED: $data holds submissions the complaints team has not" "$work/purge.txt" ||
+        fail "the purge did not say it kept the data folder"
+    [ -f "$data/kiosk.db" ] || fail "the purge deleted a submission without a receipt"
+    getent passwd "$user" >/dev/null || fail "the purge removed the user owning the kept data folder"
+    # As the message tells IT to, once the team has them.
+    rm -r "$data"
+    userdel "$user"
+    dpkg --purge cafcass-cymru-locales >/dev/null
+    snapshot >"$work/after.txt"
+    diff "$work/before.txt" "$work/after.txt" || fail "the machine changed (above: < before, > after)"
+fi
 mkdir -p "$artifacts"
 cp "$work/welcome.png" "$work/start-error.png" "$work/session.log" "$artifacts/"
 echo "screenshots: $artifacts/welcome.png $artifacts/start-error.png"
