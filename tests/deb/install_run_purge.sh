@@ -216,6 +216,14 @@ grep -q "^kiosk: cannot start: .*Permission denied" "$work/session.log" || fail 
 stop_session
 chown "$user:" "$data"
 
+echo "== the installed kiosk reads its own files, never the build machine's source folder"
+mv /usr/share/cafcass-cymru-kiosk/locales/cy.po "$work/cy.po.aside"
+as_kiosk DISPLAY="$display" timeout 5 /usr/lib/cafcass-cymru-kiosk/kiosk --windowed=640x480 \
+    --data-dir "$runtime/probe" >/dev/null 2>"$work/probe.txt" || true
+mv "$work/cy.po.aside" /usr/share/cafcass-cymru-kiosk/locales/cy.po
+grep -q "^kiosk: cannot start: cannot open /usr/share/cafcass-cymru-kiosk/locales/cy.po" "$work/probe.txt" ||
+    fail "the installed kiosk did not look for its catalogues in /usr/share: $(cat "$work/probe.txt")"
+
 echo "== purging: the machine as before"
 dpkg --purge cafcass-cymru-kiosk cafcass-cymru-locales
 snapshot >"$work/after.txt"
