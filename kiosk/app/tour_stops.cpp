@@ -280,6 +280,12 @@ std::vector<TourStop> tourStops() {
              send(s, {Tick{s.now + s.timing.quietBeforeAsking}});
              send(s, {Tick{s.now + std::chrono::seconds(6)}});
          }},
+        {"not-safe-still-there",
+         [](State& s) {
+             // Tapped over "Are you still there?": the page stays hidden, and both languages show.
+             complaintTo(s, Screen::Story);
+             send(s, {Tick{s.now + s.timing.quietBeforeAsking}, NotSafe{}});
+         }},
         {"start-again", [](State& s) { complaintTo(s, Screen::Story); send(s, {AskStartAgain{}}); }},
         {"not-safe", [](State& s) { complaintTo(s, Screen::Topics); send(s, {NotSafe{}}); }},
         {"not-safe-welcome", [](State& s) { send(s, {NotSafe{}}); }},
