@@ -1,5 +1,7 @@
 #include <speech/voice.hpp>
 
+#include <markup/escape.hpp>
+
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 
@@ -62,17 +64,6 @@ void shutDown() {
     g_mode.reset();
 }
 
-void escapeInto(std::string& out, std::string_view text) {
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-}
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isWordChar(char c) {
@@ -178,7 +169,7 @@ std::string toSsml(const flow::Script& script) {
         ssml += "<p xml:lang=\"";
         ssml += voiceName(part.language);
         ssml += "\">";
-        escapeInto(ssml, phoneNumbersByDigit(part.text));
+        ssml += markup::escape(phoneNumbersByDigit(part.text));
         ssml += "</p>";
     }
     ssml += "</speak>";

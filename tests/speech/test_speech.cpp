@@ -179,8 +179,8 @@ TEST_CASE("Welsh is read with the Welsh voice, not the English one", "[speech]")
     CHECK(speech::phonemes(Language::Welsh, "Croeso") == "kr'OYsO");
     CHECK(speech::phonemes(Language::English, "Croeso") == "kr'oUsoU");
     // Each part of a script is marked with its language, which chooses the voice that reads it.
-    CHECK(speech::toSsml({{Language::Welsh, "a"}, {Language::English, "b & <c>"}}) ==
-          "<speak><p xml:lang=\"cy\">a</p><p xml:lang=\"en-gb\">b &amp; &lt;c&gt;</p></speak>");
+    CHECK(speech::toSsml({{Language::Welsh, "Wyt ti'n"}, {Language::English, "b & <c>"}}) ==
+          "<speak><p xml:lang=\"cy\">Wyt ti&#39;n</p><p xml:lang=\"en-gb\">b &amp; &lt;c&gt;</p></speak>");
 }
 
 TEST_CASE("a WAV file holds the sound as 16-bit mono PCM", "[speech]") {
