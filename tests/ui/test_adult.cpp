@@ -229,3 +229,47 @@ TEST_CASE("the adult's wording shows from the Who screen on, and never to a youn
     REQUIRE(ui.state.screen == Screen::Kind);
     CHECK(ui.ctx.reader == i18n::Reader::YoungPerson);
 }
+
+TEST_CASE("after 'don't contact me', Sharing neither offers nor promises a talk first, to the adult or the child",
+          "[adult]") {
+    const auto language = GENERATE(Language::Welsh, Language::English);
+    const bool adult = GENERATE(true, false);
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    if (adult) {
+        onBehalf(ui, language, "kind.complaint");
+    } else {
+        ui.tap(welcomeKey(language));
+        ui.tap("kind.complaint");
+        ui.tap("who.me");
+        ui.tap("nav.next");
+    }
+    ui.tap("nav.next");
+    ui.tap("topic.too_long");
+    ui.tap("nav.next");
+    ui.tap("nav.next");
+    ui.tap("nav.skip");
+    ui.tap("nav.next");
+    REQUIRE(ui.state.screen == Screen::Contact);
+    ui.tap("contact.none");
+    ui.tap("nav.next");
+    REQUIRE(ui.state.screen == Screen::Sharing);
+    CHECK(ui.ctx.reader == (adult ? i18n::Reader::Adult : i18n::Reader::YoungPerson));
+    const std::string shown = ui.shownText();
+    CHECK(ui.visible("sharing.yes"));
+    CHECK(ui.visible("sharing.no"));
+    CHECK_FALSE(ui.visible("sharing.talk_first"));
+    CHECK(test::shows(shown, ui.ctx.tr("sharing.explain_no_contact"_key)));
+    CHECK_FALSE(test::shows(shown, ui.ctx.tr("sharing.explain"_key)));
+
+    // With a way to reach them, the talk is promised and offered again.
+    ui.tap("chrome.back");
+    ui.tap("contact.through_adult");
+    ui.tap("nav.next");
+    if (ui.state.screen == Screen::Meeting)
+        ui.tap("nav.next");
+    REQUIRE(ui.state.screen == Screen::Sharing);
+    const std::string shownAgain = ui.shownText();
+    CHECK(ui.visible("sharing.talk_first"));
+    CHECK(test::shows(shownAgain, ui.ctx.tr("sharing.explain"_key)));
+}

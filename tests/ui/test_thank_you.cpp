@@ -9,6 +9,7 @@ using namespace kiosk::i18n::literals;
 using flow::Kind;
 using flow::Language;
 using flow::Screen;
+using test::shows;
 
 namespace {
 
@@ -18,23 +19,6 @@ void sendAs(test::UiDriver& ui, Language language, const char* kind, bool byEmai
     ui.typeOnScreen("words");
     test::storyToCheck(ui, byEmail ? "cerys.w@example.com" : "");
     test::sendFromCheck(ui);
-}
-
-// Whitespace runs as one space: the screen wraps long texts onto lines of its own.
-std::string squeezed(std::string_view s) {
-    std::string out;
-    for (const char c : s) {
-        const bool space = c == ' ' || c == '\n';
-        if (!space)
-            out += c;
-        else if (!out.empty() && out.back() != ' ')
-            out += ' ';
-    }
-    return out;
-}
-
-bool shows(const std::string& shown, std::string_view text) {
-    return squeezed(shown).find(squeezed(text)) != std::string::npos;
 }
 
 // "We will usually get in touch by {date}." up to the date, as the screen shows it whatever the day.
