@@ -2,6 +2,7 @@
 
 #include <intake/locale.hpp>
 
+#include <markup/escape.hpp>
 #include <storage/calendar.hpp>
 #include <storage/files.hpp>
 #include <storage/rules.hpp>
@@ -314,20 +315,7 @@ std::string countsOf(const Worklist& worklist, const Catalogue& lang) {
 } // namespace
 
 std::string escapeHtml(std::string_view raw) {
-    const auto text = visibleText(raw);
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
+    return markup::escape(visibleText(raw));
 }
 
 std::vector<std::string_view> fieldsShown() {

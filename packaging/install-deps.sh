@@ -17,6 +17,11 @@ packages=(
   xvfb xauth xdotool x11-utils imagemagick gettext
   # tests: the pointer probe reads the X cursor image through XFixes
   libx11-dev libxfixes-dev
+  # the Debian packages (packaging/deb.sh, ctest -L deb): building them, what the kiosk package
+  # depends on (GLFW's run-time X libraries, cage and Xwayland, a logind session), and the test that
+  # runs the installed kiosk under cage and reads its screen (grim, tesseract)
+  dpkg-dev file systemd libpam-systemd dbus libxcursor1 libxrandr2 libxi6 libxinerama1 cage xwayland
+  grim tesseract-ocr tesseract-ocr-eng
   # the benchmark (packaging/bench.sh) watches the screen through DAMAGE and MIT-SHM and taps through XTEST
   libxdamage-dev libxext-dev libxtst-dev
   # fuzzing (packaging/fuzz.sh): clang with libFuzzer and the sanitizer runtimes, which clang only recommends

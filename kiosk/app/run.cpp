@@ -8,6 +8,7 @@
 #include <flow/step.hpp>
 #include <screens/screens.hpp>
 #include <app/frame_log.hpp>
+#include <app/start_error.hpp>
 #include <app/tap_map.hpp>
 #include <app/textures.hpp>
 #include <app/window.hpp>
@@ -34,15 +35,24 @@ void keepOpen(GLFWwindow* window) { glfwSetWindowShouldClose(window, GLFW_FALSE)
 
 int runKiosk(const Options& options) {
     const auto resources = i18n::resourceDir();
-    const Texts texts = loadTexts(resources);
     Window window(!options.windowed, options.width, options.height, "Cafcass Cymru");
-    // Only once there is somewhere to show it is a kiosk made: a start that cannot run makes nothing.
-    const core::Identity identity = core::startKiosk(options.dataDir);
+    std::optional<Texts> texts;
+    std::optional<core::Identity> started;
+    ui::Ctx ctx;
+    try {
+        texts.emplace(loadTexts(resources));
+        // Only once there is somewhere to show it is a kiosk made: a start that cannot run makes nothing.
+        started.emplace(core::startKiosk(options.dataDir));
+        setUpUi(ctx, *texts, resources, window.size().x, window.size().y);
+    } catch (const std::exception& e) {
+        // Missing files or an unusable data folder: staff see why on the screen, not a flashing
+        // screen as the session restarts the kiosk again and again.
+        return showStartError(window, e.what());
+    }
+    const core::Identity& identity = *started;
     if (!identity.demo)
         glfwSetWindowCloseCallback(window.handle(), keepOpen); // a provisioned kiosk is left only through staff mode
-    ui::Ctx ctx;
     ctx.demo = identity.demo;
-    setUpUi(ctx, texts, resources, window.size().x, window.size().y);
     loadFeelingPictures(ctx, resources);
 
     // It also starts the sync worker, if the kiosk has a sync folder, once the start check is done.

@@ -228,6 +228,8 @@ std::vector<TourStop> tourStops() {
          [](State& s) { complaintTo(s, Screen::Contact); send(s, {ChooseContact{Contact::None}}); }},
         {"meeting", complaintAt(Screen::Meeting)},
         {"sharing", complaintAt(Screen::Sharing)},
+        {"sharing-no-contact",
+         [](State& s) { complaintTo(s, Screen::Contact); send(s, {ChooseContact{Contact::None}, Next{}}); }},
         {"check", complaintAt(Screen::Check)},
         {"check-save-failed",
          [](State& s) {
@@ -266,6 +268,12 @@ std::vector<TourStop> tourStops() {
         // An advocate telling us for a young person, in the adult's own words.
         {"on-behalf-topics", onBehalfAt(Screen::Topics)},
         {"on-behalf-sharing", onBehalfAt(Screen::Sharing)},
+        {"on-behalf-sharing-no-contact",
+         [](State& s) {
+             // "Talk to us about it first" is not offered to an adult who asked not to be contacted.
+             complaintTo(s, Screen::Contact, Who::OnBehalf);
+             send(s, {ChooseContact{Contact::None}, Next{}});
+         }},
         {"on-behalf-check", onBehalfAt(Screen::Check)},
         {"on-behalf-thank-you",
          [](State& s) {
@@ -279,6 +287,12 @@ std::vector<TourStop> tourStops() {
              complaintTo(s, Screen::Story);
              send(s, {Tick{s.now + s.timing.quietBeforeAsking}});
              send(s, {Tick{s.now + std::chrono::seconds(6)}});
+         }},
+        {"not-safe-still-there",
+         [](State& s) {
+             // Tapped over "Are you still there?": the page stays hidden, and both languages show.
+             complaintTo(s, Screen::Story);
+             send(s, {Tick{s.now + s.timing.quietBeforeAsking}, NotSafe{}});
          }},
         {"start-again", [](State& s) { complaintTo(s, Screen::Story); send(s, {AskStartAgain{}}); }},
         {"not-safe", [](State& s) { complaintTo(s, Screen::Topics); send(s, {NotSafe{}}); }},

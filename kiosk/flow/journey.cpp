@@ -125,8 +125,13 @@ constexpr ScreenSpec kScreens[] = {
          if (!k.choices.meeting)
              out.push_back("check.not_given"_key);
      }},
-    {Screen::Sharing, "sharing", complaint, [](const Answers& a) { return a.sharing.has_value(); },
-     [](const Answers& a, Kept& k) { k.choices.sharing = a.sharing; }, noBoxes, "check.sharing"_key,
+    // A "talk to me first" chosen before contact was changed to none is no answer: it cannot be kept.
+    {Screen::Sharing, "sharing", complaint, [](const Answers& a) { return a.sharing && sharingOffered(*a.sharing, a); },
+     [](const Answers& a, Kept& k) {
+         if (a.sharing && sharingOffered(*a.sharing, a))
+             k.choices.sharing = a.sharing;
+     },
+     noBoxes, "check.sharing"_key,
      [](const Kept& k, std::vector<Shown>& out) { showOne(k.choices.sharing, out); }},
     {Screen::Check, "check", always, never, keepsNothing, noBoxes, {}, showsNothing},
     {Screen::Sending, "sending", always, never, keepsNothing, noBoxes, {}, showsNothing},
@@ -183,6 +188,8 @@ std::vector<Shown> shownOnCheck(Screen screen, const Kept& k) {
 }
 
 bool contactAllowed(const Choices& c) { return c.contact && *c.contact != Contact::None; }
+
+bool sharingOffered(Sharing sharing, const Choices& c) { return sharing != Sharing::TalkFirst || contactAllowed(c); }
 
 bool promisesDate(const Choices& c) { return c.kind == Kind::Complaint && contactAllowed(c); }
 

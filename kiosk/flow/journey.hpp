@@ -67,6 +67,10 @@ struct ScreenSpec {
 /// True when the child has allowed us to get back to them.
 [[nodiscard]] bool contactAllowed(const Choices& choices);
 
+/// True when a sharing choice can be offered and kept: "talk to me about it first" needs a way to
+/// get back to them.
+[[nodiscard]] bool sharingOffered(Sharing sharing, const Choices& choices);
+
 /// True when the child is told the day we will get in touch by: the guides promise a complaint
 /// acknowledgement within one working day; they make no such promise for compliments or feedback,
 /// and with no contact allowed there is nobody to get in touch with.

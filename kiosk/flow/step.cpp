@@ -125,6 +125,10 @@ std::optional<Field> typingInto(const State& s) {
     return s.focus;
 }
 
+bool hidesPage(const State& s) {
+    return s.overlay == Overlay::StillThere || (s.overlay == Overlay::NotSafe && s.pageHidden);
+}
+
 std::optional<Clock::time_point> nextWake(const State& s) {
     if (staffOpen(s))
         return detail::staffWake(s);
@@ -162,6 +166,7 @@ void resetSession(State& s) {
     s.priority = false;
     s.returnToCheck = false;
     s.saveFailed = false;
+    s.pageHidden = false;
     s.lastInput = s.now;
 }
 

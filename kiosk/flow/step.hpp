@@ -25,6 +25,11 @@ namespace kiosk::flow {
 /// showing, with no panel over it.
 [[nodiscard]] std::optional<Field> typingInto(const State& state);
 
+/// True while the panel on screen is shown to whoever stands at the kiosk, perhaps not the child
+/// who answered: "Are you still there?", or the safety panel tapped over it. Nothing of the page
+/// shows under it, and it speaks both languages.
+[[nodiscard]] bool hidesPage(const State& state);
+
 /// When the shell must wake to send the next Tick, if nothing else happens before then.
 [[nodiscard]] std::optional<Clock::time_point> nextWake(const State& state);
 

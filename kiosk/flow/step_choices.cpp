@@ -1,4 +1,5 @@
 #include <flow/handlers.hpp>
+#include <flow/journey.hpp>
 
 // The answers to the questions. Each counts only on the screen that asks it (a kind chosen while
 // Check shows would otherwise move on to Sending with nothing sent). A choice is kept once made;
@@ -92,7 +93,7 @@ Effects on(State& s, const ChooseMeeting& e) {
 }
 
 Effects on(State& s, const ChooseSharing& e) {
-    if (s.screen != Screen::Sharing)
+    if (s.screen != Screen::Sharing || !sharingOffered(e.sharing, s.answers))
         return {};
     s.answers.sharing = e.sharing;
     return {};

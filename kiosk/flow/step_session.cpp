@@ -73,6 +73,7 @@ Effects on(State& s, const QuickHide&) {
 Effects on(State& s, const NotSafe&) {
     s.priority = true;
     s.overlay = Overlay::NotSafe;
+    s.pageHidden = false;
     return {};
 }
 
@@ -99,6 +100,7 @@ Effects on(State& s, const ReadAloud& e) {
 
 Effects onOverlay(State& s, const Dismiss&) {
     s.overlay = Overlay::None;
+    s.pageHidden = false;
     return {};
 }
 
@@ -113,8 +115,12 @@ Effects onOverlay(State& s, const QuickHide&) {
 }
 
 Effects onOverlay(State& s, const NotSafe& e) {
-    // Over "Start again?" or "Are you still there?" too: what to do now replaces the question.
-    return on(s, e);
+    // Over "Start again?" or "Are you still there?" too: what to do now replaces the question. A page
+    // the question hid stays hidden: whoever tapped may not be the child who answered.
+    const bool hidden = hidesPage(s);
+    Effects effects = on(s, e);
+    s.pageHidden = hidden;
+    return effects;
 }
 
 Effects onOverlay(State& s, const ReadAloud& e) {

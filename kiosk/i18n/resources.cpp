@@ -10,14 +10,15 @@ using namespace literals;
 std::filesystem::path resourceDir() {
     if (const char* env = std::getenv("KIOSK_RESOURCES"); env != nullptr && *env != '\0')
         return env;
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const auto installed = exe.parent_path().parent_path() / "share" / "cafcass-cymru-kiosk";
-        if (std::filesystem::exists(installed / "locales"))
-            return installed;
-    }
-    return KIOSK_SOURCE_DIR;
+    // Only a program run from the build folder reads the source folder's files: an installed one
+    // must never depend on the machine it was built on, and says so if its own files are missing.
+    std::error_code exeError;
+    std::error_code buildError;
+    const auto exe = std::filesystem::canonical("/proc/self/exe", exeError);
+    const auto buildDir = std::filesystem::weakly_canonical(KIOSK_BUILD_DIR, buildError);
+    if (!exeError && !buildError && std::mismatch(buildDir.begin(), buildDir.end(), exe.begin(), exe.end()).first == buildDir.end())
+        return KIOSK_SOURCE_DIR;
+    return KIOSK_INSTALLED_RESOURCES;
 }
 
 std::string formatDay(const Catalogue& lang, int weekday, int day, int month) {

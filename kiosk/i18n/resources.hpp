@@ -7,9 +7,9 @@
 
 namespace kiosk::i18n {
 
-/// The folder holding assets/ and locales/, for the kiosk and intake alike: $KIOSK_RESOURCES, then
-/// the installed share/cafcass-cymru-kiosk beside the program's bin folder, then the source folder
-/// it was built from.
+/// The folder holding assets/ and locales/, for the kiosk and intake alike: $KIOSK_RESOURCES, else
+/// the source folder for a program run from the build folder, else the installed share folder
+/// fixed when the build was configured (share/cafcass-cymru-kiosk under the install prefix).
 [[nodiscard]] std::filesystem::path resourceDir();
 
 /// A day as the language writes it, without the year: "dydd Mawrth 24 Tachwedd", "Tuesday 24

@@ -204,10 +204,18 @@ MaybeEvent drawNotSafe(const flow::State& state, ui::Ctx& ctx) {
     const ui::Fonts fonts = ctx.fonts;
     ctx.fonts = bottomBarFonts(state, ctx);
     ctx.unit = ctx.fonts.unit;
-    const float h = ctx.em(kBottomBarEm);
-    ImGui::SetCursorPos(ImVec2(min.x + startAgainWidth(ctx, ctx.fonts) + ctx.em(0.5f), max.y - h));
+    const float x = min.x + startAgainWidth(ctx, ctx.fonts) + ctx.em(0.5f);
+    ImVec2 size(notSafeWidth(ctx, ctx.fonts), ctx.em(kBottomBarEm));
+    std::string label(ctx.tr("chrome.not_safe"_key));
+    if (flow::hidesPage(state)) {
+        // Both languages, as the question over the page asks. It grows rightwards from where it
+        // stands on a page, so that a finger that knows the place still finds it.
+        label = ctx.both("chrome.not_safe"_key, "  ·  ");
+        size.x = std::min(max.x - x, std::max(size.x, textWidth(ctx.fonts.bold, label) + 1.6f * ctx.unit));
+    }
+    ImGui::SetCursorPos(ImVec2(x, max.y - size.y));
     MaybeEvent event;
-    if (ui::button(ctx, "chrome.not_safe"_key, ImVec2(notSafeWidth(ctx, ctx.fonts), h), ui::ButtonStyle::Safety))
+    if (ui::button(ctx, "chrome.not_safe", label, size, ui::ButtonStyle::Safety))
         event = flow::NotSafe{};
     ctx.fonts = fonts;
     ctx.unit = fonts.unit;
@@ -335,12 +343,18 @@ MaybeEvent drawWaysOut(const flow::State& state, ui::Ctx& ctx) {
     // draws it itself).
     const TopBar top = planTopBar(state, ctx, max.x - min.x);
     const BarButton& hide = top.right.front();
-    const float hideW = barButtonWidth(*top.fonts, hide.label) * top.squeeze;
+    float hideW = barButtonWidth(*top.fonts, hide.label) * top.squeeze;
+    std::string label(hide.label);
+    if (flow::hidesPage(state)) {
+        // Both languages, as the question asks; nothing else stands in the bar, so it may grow leftwards.
+        label = ctx.both("chrome.hide"_key, " · ");
+        hideW = std::max(hideW, barButtonWidth(*top.fonts, label));
+    }
     ctx.fonts = *top.fonts;
     ctx.unit = ctx.fonts.unit;
     // Whole pixels, as the page's own bar lands after the banner.
     ImGui::SetCursorPos(ImVec2(max.x - hideW, std::floor(min.y + topBarTop(ctx, max.x - min.x))));
-    if (ui::button(ctx, hide.key, hide.label, ImVec2(hideW, barHeight(*top.fonts)), hide.style))
+    if (ui::button(ctx, hide.key, label, ImVec2(hideW, barHeight(*top.fonts)), hide.style))
         event = hide.event;
     ctx.fonts = fonts;
     ctx.unit = fonts.unit;

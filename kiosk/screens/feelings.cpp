@@ -36,6 +36,8 @@ MaybeEvent drawFeelings(const flow::State& state, ui::Ctx& ctx) {
         ui::drawCentredText(dl, ctx.fonts.bold, ImVec2(min.x + ctx.em(0.2f), pictureMin.y + picture + ctx.em(0.2f)),
                             ImVec2(max.x - ctx.em(0.2f), max.y - ctx.em(0.4f)), ctx.theme.text, ctx.tr(key));
         ctx.say(ctx.tr(key));
+        if (chosen)
+            ctx.sayChosen();
         ui::recordTap(ctx, key.name, ctx.theme.text, fill);
         if (tapped)
             page.take(flow::ChooseFeeling{f});

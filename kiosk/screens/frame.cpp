@@ -90,9 +90,9 @@ MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
     if (state.screen == flow::Screen::Welcome)
         ctx.scrolledPage = {};
     MaybeEvent event;
-    // "Are you still there?" is asked of whoever stands at the screen, perhaps not the child who
-    // typed: nothing of theirs is drawn under it.
-    if (state.overlay != flow::Overlay::StillThere) {
+    // "Are you still there?", and the safety panel tapped over it, are for whoever stands at the
+    // screen, perhaps not the child who typed: nothing of theirs is drawn under them.
+    if (!flow::hidesPage(state)) {
         ui::beginScreen(ctx);
         event = drawScreen(state, ctx);
         ui::endScreen();

@@ -1,5 +1,7 @@
 #include <speech/voice.hpp>
 
+#include <markup/escape.hpp>
+
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 
@@ -7,7 +9,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace kiosk::speech {
 namespace {
@@ -60,16 +64,58 @@ void shutDown() {
     g_mode.reset();
 }
 
-void escapeInto(std::string& out, std::string_view text) {
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isWordChar(char c) {
+    return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// A phone number is said a digit at a time, as people read one out, with a pause between its
+// groups ("0808 80 23456": "0 8 0 8, 8 0, 2 3 4 5 6"), in either voice; any other number is said as
+// a number (15 working days, 2026, 9:00). A phone number is digits in groups with single spaces
+// between them that starts with 0, or has 5 digits or more (a text number), or is 999.
+std::string phoneNumbersByDigit(std::string_view text) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!isDigit(text[i]) || (i > 0 && isWordChar(text[i - 1]))) {
+            out += text[i++];
+            continue;
         }
+        std::vector<std::string_view> groups;
+        std::size_t end = i;
+        for (;;) {
+            std::size_t j = end;
+            while (j < text.size() && isDigit(text[j]))
+                ++j;
+            groups.push_back(text.substr(end, j - end));
+            end = j;
+            if (end + 1 < text.size() && text[end] == ' ' && isDigit(text[end + 1]))
+                ++end;
+            else
+                break;
+        }
+        std::size_t digits = 0;
+        for (const auto g : groups)
+            digits += g.size();
+        const bool joined = end < text.size() && (isWordChar(text[end]) || text[end] == ':');
+        const bool phone = !joined && (text[i] == '0' || digits >= 5 || (groups.size() == 1 && groups[0] == "999"));
+        if (!phone) {
+            out.append(text.substr(i, end - i));
+        } else {
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                if (g > 0)
+                    out += ", ";
+                for (std::size_t d = 0; d < groups[g].size(); ++d) {
+                    if (d > 0)
+                        out += ' ';
+                    out += groups[g][d];
+                }
+            }
+        }
+        i = end;
     }
+    return out;
 }
 
 int collect(short* wav, int count, espeak_EVENT* events) {
@@ -123,7 +169,7 @@ std::string toSsml(const flow::Script& script) {
         ssml += "<p xml:lang=\"";
         ssml += voiceName(part.language);
         ssml += "\">";
-        escapeInto(ssml, part.text);
+        ssml += markup::escape(phoneNumbersByDigit(part.text));
         ssml += "</p>";
     }
     ssml += "</speak>";

@@ -115,6 +115,12 @@ struct Ctx {
         if (!hushed && !words.empty())
             said.push_back({language, std::string(words)});
     }
+    /// Says that the choice just said is chosen ("wedi'i ddewis", "chosen"), in the language being
+    /// drawn: the mark that shows it is not a word.
+    void sayChosen() {
+        using namespace i18n::literals;
+        say(text(saying ? *saying : *current, "read_aloud.chosen"_key));
+    }
     /// Says a key drawn in both languages at once (a label "Cymraeg · English"): Welsh, then English.
     void sayBoth(i18n::Key key) {
         say(vocabulary::Language::Welsh, cy(key));

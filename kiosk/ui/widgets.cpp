@@ -246,6 +246,8 @@ bool choiceButton(Ctx& ctx, std::string_view key, std::string_view title, std::s
     if (!detail.empty())
         drawWrapped(dl, ctx.fonts.body, ImVec2(min.x + pad, top + titleH + ctx.em(0.2f)), detailColour, detail, width);
     ctx.say(title);
+    if (selected)
+        ctx.sayChosen();
     ctx.say(detail);
     recordTap(ctx, key, titleColour, fill);
     return pressed;
@@ -288,6 +290,8 @@ bool option(Ctx& ctx, std::string_view key, std::string_view label, float width,
     const float textTop = min.y + (h - textHeight(ctx.fonts.bold, label, textW)) / 2;
     drawWrapped(dl, ctx.fonts.bold, ImVec2(min.x + 2 * pad + markSize, textTop), t.text, label, textW);
     ctx.say(label);
+    if (selected)
+        ctx.sayChosen();
     recordTap(ctx, key, t.text, fill);
     return pressed;
 }

@@ -154,6 +154,45 @@ TEST_CASE("'I don't feel safe' works under every panel, keeping every answer", "
     CHECK(s.screen == Screen::Story);
 }
 
+TEST_CASE("the safety panel tapped over 'Are you still there?' keeps the page hidden, until it is closed",
+          "[always]") {
+    State s = under(Overlay::StillThere);
+    CHECK(hidesPage(s));
+    run(s, {NotSafe{}});
+    REQUIRE(s.overlay == Overlay::NotSafe);
+    CHECK(hidesPage(s)); // whoever tapped may not be the child who typed
+    run(s, {ReadAloud{kWords}, ReadAloud{kWords}, NotSafe{}});
+    CHECK(hidesPage(s));
+    run(s, {Dismiss{}}); // "Back to where I was": they have shown they are there
+    CHECK(s.overlay == Overlay::None);
+    CHECK_FALSE(hidesPage(s));
+    CHECK(s.answers.field(Field::Story).text() == "geiriau");
+    run(s, {NotSafe{}}); // from the page itself, the page shows under it as always
+    CHECK_FALSE(hidesPage(s));
+}
+
+TEST_CASE("the safety panel over the page or over 'Start again?' shows the page under it", "[always]") {
+    const auto overlay = GENERATE(Overlay::None, Overlay::ConfirmStartAgain, Overlay::NotSafe);
+    INFO(nameOf(overlay));
+    State s = under(overlay);
+    CHECK_FALSE(hidesPage(s));
+    run(s, {NotSafe{}});
+    CHECK_FALSE(hidesPage(s));
+}
+
+TEST_CASE("a page hidden under the safety panel is asked about again after the quiet spell, and still hidden",
+          "[always]") {
+    State s = under(Overlay::StillThere);
+    run(s, {NotSafe{}});
+    run(s, {Tick{s.now + s.timing.quietBeforeAsking}});
+    REQUIRE(s.overlay == Overlay::StillThere);
+    CHECK(hidesPage(s));
+    run(s, {Tick{s.askedAt + s.timing.answerWindow}});
+    CHECK(s.screen == Screen::Welcome);
+    CHECK_FALSE(hidesPage(s));
+    CHECK_FALSE(s.pageHidden);
+}
+
 TEST_CASE("hide works under every panel: welcome at once, everything gone", "[always]") {
     const auto overlay = GENERATE(Overlay::StillThere, Overlay::ConfirmStartAgain, Overlay::NotSafe);
     INFO(nameOf(overlay));

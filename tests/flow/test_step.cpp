@@ -540,3 +540,38 @@ TEST_CASE("typed text on its way to be sealed is on the heap, so a move copies n
     CHECK(b.str().data() == buffer);
     CHECK(b.str() == "0770");
 }
+
+TEST_CASE("with no contact allowed, 'talk to me about it first' is not taken: nobody could talk to them") {
+    State s = atStory(Kind::Complaint);
+    run(s, {TypeText{"words"}, Next{}, Next{}, ChooseContact{Contact::None}, Next{}});
+    REQUIRE(s.screen == Screen::Sharing);
+    CHECK_FALSE(sharingOffered(Sharing::TalkFirst, s.answers));
+    CHECK(sharingOffered(Sharing::Yes, s.answers));
+    CHECK(sharingOffered(Sharing::No, s.answers));
+    run(s, {ChooseSharing{Sharing::TalkFirst}, Next{}});
+    CHECK_FALSE(s.answers.sharing.has_value());
+    CHECK(s.screen == Screen::Sharing);
+    run(s, {ChooseSharing{Sharing::No}, Next{}});
+    CHECK(s.screen == Screen::Check);
+}
+
+TEST_CASE("'talk to me first' then contact changed to none asks about sharing again, and is never sent") {
+    State s = atStory(Kind::Complaint);
+    run(s, {TypeText{"words"}, Next{}, Next{}, ChooseContact{Contact::Email}, TypeText{"a@b.cymru"}, Next{}, Next{},
+            ChooseSharing{Sharing::TalkFirst}, Next{}});
+    REQUIRE(s.screen == Screen::Check);
+    CHECK(kept(s.answers).choices.sharing == Sharing::TalkFirst);
+    run(s, {GoTo{Screen::Contact}, ChooseContact{Contact::None}});
+    CHECK_FALSE(kept(s.answers).choices.sharing.has_value());
+    CHECK_FALSE(isAnswered(Screen::Sharing, s.answers));
+    run(s, {Next{}});
+    CHECK(s.screen == Screen::Sharing); // not Check: its answer can no longer be kept
+    run(s, {Send{}});
+    CHECK(s.screen == Screen::Sharing);
+    run(s, {ChooseSharing{Sharing::Yes}, Next{}});
+    REQUIRE(s.screen == Screen::Check);
+    const Effects effects = run(s, {Send{}});
+    const auto& save = onlySave(effects);
+    CHECK(save.choices.sharing == Sharing::Yes);
+    CHECK(save.choices.contact == Contact::None);
+}

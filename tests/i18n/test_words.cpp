@@ -74,7 +74,7 @@ struct Said {
     const char* why;
 };
 const Said kSaid[] = {
-    {"thanks.next.answer", "or a timeframe agreed with you", "neu o fewn amser wedi'i gytuno gyda ti",
+    {"thanks.next.answer", "or a timeframe agreed with you", "neu erbyn amser rydyn ni'n ei gytuno gyda ti",
      "children's guide (004): within 15 working days of meeting you, or a timeframe agreed with you"},
     {"thanks.next.answer", "within 15 working days", "o fewn 15 diwrnod gwaith", "children's guide (004)"},
     {"thanks.next.officer", "Within 3 working days", "O fewn 3 diwrnod gwaith", "children's guide (004)"},
@@ -105,7 +105,7 @@ const Said kSaid[] = {
 // leave a fact out as easily as the young person's.
 constexpr const char* kTheirs = "as in the young person's text";
 const Said kSaidToTheAdult[] = {
-    {"thanks.next.answer@adult", "or a timeframe agreed with you", "neu o fewn amser wedi'i gytuno gyda chi",
+    {"thanks.next.answer@adult", "or a timeframe agreed with you", "neu erbyn amser rydyn ni'n ei gytuno gyda chi",
      kTheirs},
     {"thanks.next.answer@adult", "within 15 working days", "o fewn 15 diwrnod gwaith", kTheirs},
     {"thanks.next.officer@adult", "Within 3 working days", "O fewn 3 diwrnod gwaith", kTheirs},
@@ -216,6 +216,8 @@ TEST_CASE("slips a careful read found do not come back") {
         {"cy", "bylchwr", "jargon: the space key says 'bwlch'"},
         {"cy", "yp a 1:30", "'a' becomes 'ac' before a vowel: 'ac 1:30' (ac un)"},
         {"cy", "fwyaf tebyg i ti", "reads as looks, not feelings"},
+        {"cy", "â beth mae'n ei ddweud", "unclear what 'it' is: 'â beth wnaethon ni ei ysgrifennu'"},
+        {"cy", "wedi'i gytuno gyda", "a calque: 'erbyn amser rydyn ni'n ei gytuno gyda ti'"},
         {"en", "most like you", "reads as looks, not feelings"},
         {"en", "We may send you a form", "the complaints guide says 'We will provide you with a form'"},
         {"en", "correspondence", "a word a child does not use"},

@@ -89,7 +89,7 @@ TEST_CASE("every screen and panel is read aloud in each language as speech of a 
             REQUIRE_FALSE(script.empty());
             // Welcome and the panels asked in both languages are read in both, Welsh first; every
             // other screen in the language chosen.
-            const bool both = name.starts_with("welcome") || name == "still-there" || name == "not-safe-welcome";
+            const bool both = name.starts_with("welcome") || name == "still-there" || name.starts_with("not-safe-");
             CHECK(script.front().language == (both ? Language::Welsh : language));
             for (const auto& part : script)
                 if (!both)
@@ -179,8 +179,8 @@ TEST_CASE("Welsh is read with the Welsh voice, not the English one", "[speech]")
     CHECK(speech::phonemes(Language::Welsh, "Croeso") == "kr'OYsO");
     CHECK(speech::phonemes(Language::English, "Croeso") == "kr'oUsoU");
     // Each part of a script is marked with its language, which chooses the voice that reads it.
-    CHECK(speech::toSsml({{Language::Welsh, "a"}, {Language::English, "b & <c>"}}) ==
-          "<speak><p xml:lang=\"cy\">a</p><p xml:lang=\"en-gb\">b &amp; &lt;c&gt;</p></speak>");
+    CHECK(speech::toSsml({{Language::Welsh, "Wyt ti'n"}, {Language::English, "b & <c>"}}) ==
+          "<speak><p xml:lang=\"cy\">Wyt ti&#39;n</p><p xml:lang=\"en-gb\">b &amp; &lt;c&gt;</p></speak>");
 }
 
 TEST_CASE("a WAV file holds the sound as 16-bit mono PCM", "[speech]") {
@@ -194,4 +194,51 @@ TEST_CASE("a WAV file holds the sound as 16-bit mono PCM", "[speech]") {
     CHECK(bytes.substr(0, 4) == "RIFF");
     CHECK(bytes.substr(8, 8) == "WAVEfmt ");
     CHECK(bytes.substr(36, 4) == "data");
+}
+
+TEST_CASE("phone numbers are read a digit at a time in both voices, and other numbers as numbers", "[speech]") {
+    for (const auto language : {Language::Welsh, Language::English}) {
+        const std::string p = std::string("<speak><p xml:lang=\"") + speech::voiceName(language) + "\">";
+        CHECK(speech::toSsml({{language, "Meic: 0808 80 23456 (free), text 84001. Call 999."}}) ==
+              p + "Meic: 0 8 0 8, 8 0, 2 3 4 5 6 (free), text 8 4 0 0 1. Call 9 9 9.</p></speak>");
+        CHECK(speech::toSsml({{language, "0800 49 60 650, 0300 790 0203 and 0808 801 1000"}}) ==
+              p + "0 8 0 0, 4 9, 6 0, 6 5 0, 0 3 0 0, 7 9 0, 0 2 0 3 and 0 8 0 8, 8 0 1, 1 0 0 0</p></speak>");
+        // Days, years, times and the reference code stay as they are read now.
+        const std::string numbers = "Within 15 working days, by 24 November 2026, 9:00am to 4:30pm, ac 1:30yp. K7M-4TX";
+        CHECK(speech::toSsml({{language, numbers}}) == p + numbers + "</p></speak>");
+    }
+}
+
+TEST_CASE("a chosen answer is read as chosen, in the language on screen", "[speech]") {
+    const auto language = GENERATE(Language::Welsh, Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    ui.tap(language == Language::Welsh ? "welcome.cymraeg" : "welcome.english");
+    ui.tap("kind.complaint");
+    ui.tap("who.me");
+    const std::string chosen = language == Language::Welsh ? "wedi'i ddewis" : "chosen";
+    const auto saysChosenAfter = [&](const flow::Script& script, i18n::Key key) {
+        const std::string label(ui.ctx.tr(key));
+        for (std::size_t i = 0; i < script.size(); ++i)
+            if (script[i].text == label)
+                return i + 1 < script.size() && script[i + 1].text == chosen && script[i + 1].language == language;
+        FAIL("'" << label << "' is not read at all");
+        return false;
+    };
+    const flow::Script who = readAloud(ui);
+    CHECK(saysChosenAfter(who, i18n::Key{"who.me"}));
+    CHECK_FALSE(saysChosenAfter(who, i18n::Key{"who.me_with_help"}));
+    CHECK_FALSE(saysChosenAfter(who, i18n::Key{"who.on_behalf"}));
+    ui.tap("nav.next");
+    ui.tap("nav.next");
+    ui.tap("topic.too_long");
+    const flow::Script topics = readAloud(ui);
+    CHECK(saysChosenAfter(topics, i18n::Key{"topic.too_long"}));
+    CHECK_FALSE(saysChosenAfter(topics, i18n::Key{"topic.hard_to_reach"}));
+    ui.tap("nav.next");
+    REQUIRE(ui.state.screen == Screen::Feelings);
+    ui.tap("feeling.2");
+    const flow::Script feelings = readAloud(ui);
+    CHECK(saysChosenAfter(feelings, vocabulary::feelingKey(2)));
+    CHECK_FALSE(saysChosenAfter(feelings, vocabulary::feelingKey(3)));
 }

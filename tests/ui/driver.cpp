@@ -68,6 +68,27 @@ void UiDriver::frame() {
 
 bool UiDriver::visible(std::string_view key) const { return ctx.taps.find(key).has_value(); }
 
+namespace {
+
+// Whitespace runs as one space: the screen wraps long texts onto lines of its own.
+std::string squeezed(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        const bool space = c == ' ' || c == '\n';
+        if (!space)
+            out += c;
+        else if (!out.empty() && out.back() != ' ')
+            out += ' ';
+    }
+    return out;
+}
+
+} // namespace
+
+bool shows(const std::string& shown, std::string_view text) {
+    return squeezed(shown).find(squeezed(text)) != std::string::npos;
+}
+
 std::string UiDriver::shownText() {
     std::string shown;
     ImGuiIO& io = ImGui::GetIO();

@@ -84,6 +84,9 @@ private:
     bool m_logShown = false; // the next frame gives the texts it shows to the clipboard
 };
 
+/// True when a text shows in what shownText() read, whatever lines the screen wrapped it onto.
+[[nodiscard]] bool shows(const std::string& shown, std::string_view text);
+
 /// A fresh visit for a tour stop: no child's session, staff mode closed, a kiosk that can store.
 inline void freshVisit(UiDriver& ui, flow::Language language) {
     flow::resetSession(ui.state);

@@ -1,6 +1,6 @@
 #include <flow/journey.hpp>
 #include <test_support/temp_dir.hpp>
-#include "driver.hpp"
+#include "journeys.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -20,8 +20,6 @@ using flow::Language;
 using flow::Screen;
 
 namespace {
-
-const char* welcomeKey(Language l) { return l == Language::Welsh ? "welcome.cymraeg" : "welcome.english"; }
 
 // What the frames drawn for the adult showed: the keys looked up, the screens and the panels.
 struct Heard {
@@ -44,7 +42,7 @@ struct Heard {
 
 // From Welcome to the screen after Who, told by an advocate for a young person who has agreed.
 void onBehalf(test::UiDriver& ui, Language language, const char* kind) {
-    ui.tap(welcomeKey(language));
+    ui.tap(test::welcomeKey(language));
     ui.tap(kind);
     ui.tap("who.on_behalf");
     ui.typeOnScreen("Siân");
@@ -131,16 +129,8 @@ void complaintWithoutContact(test::UiDriver& ui, Language language) {
     ui.tap("topic.too_long");
     ui.tap("nav.next");
     ui.tap("nav.next");
-    ui.tap("nav.skip");
-    ui.tap("nav.next");
-    ui.tap("contact.none");
-    ui.tap("nav.next");
-    ui.tap("sharing.yes");
-    ui.tap("nav.next");
-    REQUIRE(ui.state.screen == Screen::Check);
-    ui.tap("check.send");
-    ui.settle();
-    REQUIRE(ui.state.screen == Screen::ThankYou);
+    test::storyToCheck(ui);
+    test::sendFromCheck(ui);
     ui.tap("thanks.finish");
 }
 
@@ -148,27 +138,16 @@ void complaintWithoutContact(test::UiDriver& ui, Language language) {
 void complimentAndFeedback(test::UiDriver& ui, Language language) {
     onBehalf(ui, language, "kind.compliment");
     ui.tap("nav.next");
-    ui.tap("nav.skip");
-    ui.tap("contact.none");
-    ui.tap("nav.next");
-    REQUIRE(ui.state.screen == Screen::Check);
-    ui.tap("check.send");
-    ui.settle();
-    REQUIRE(ui.state.screen == Screen::ThankYou);
+    test::storyToCheck(ui);
+    test::sendFromCheck(ui);
     ui.tap("thanks.finish");
 
     onBehalf(ui, language, "kind.feedback");
     ui.tap("feeling.4");
     ui.tap("nav.next");
     ui.typeOnScreen("Da");
-    ui.tap("nav.next");
-    ui.tap("contact.email");
-    ui.typeOnScreen("sian@example.com");
-    ui.tap("nav.next");
-    REQUIRE(ui.state.screen == Screen::Check);
-    ui.tap("check.send");
-    ui.settle();
-    REQUIRE(ui.state.screen == Screen::ThankYou);
+    test::storyToCheck(ui, "sian@example.com");
+    test::sendFromCheck(ui);
     ui.tap("thanks.finish");
 }
 
@@ -215,7 +194,7 @@ TEST_CASE("the adult's wording shows from the Who screen on, and never to a youn
           "[adult]") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    ui.tap(welcomeKey(Language::English));
+    ui.tap(test::welcomeKey(Language::English));
     ui.tap("kind.complaint");
     ui.tap("who.me");
     CHECK(ui.ctx.reader == i18n::Reader::YoungPerson);
@@ -249,4 +228,48 @@ TEST_CASE("the adult's wording shows from the Who screen on, and never to a youn
         ui.tap("chrome.back");
     REQUIRE(ui.state.screen == Screen::Kind);
     CHECK(ui.ctx.reader == i18n::Reader::YoungPerson);
+}
+
+TEST_CASE("after 'don't contact me', Sharing neither offers nor promises a talk first, to the adult or the child",
+          "[adult]") {
+    const auto language = GENERATE(Language::Welsh, Language::English);
+    const bool adult = GENERATE(true, false);
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    if (adult) {
+        onBehalf(ui, language, "kind.complaint");
+    } else {
+        ui.tap(welcomeKey(language));
+        ui.tap("kind.complaint");
+        ui.tap("who.me");
+        ui.tap("nav.next");
+    }
+    ui.tap("nav.next");
+    ui.tap("topic.too_long");
+    ui.tap("nav.next");
+    ui.tap("nav.next");
+    ui.tap("nav.skip");
+    ui.tap("nav.next");
+    REQUIRE(ui.state.screen == Screen::Contact);
+    ui.tap("contact.none");
+    ui.tap("nav.next");
+    REQUIRE(ui.state.screen == Screen::Sharing);
+    CHECK(ui.ctx.reader == (adult ? i18n::Reader::Adult : i18n::Reader::YoungPerson));
+    const std::string shown = ui.shownText();
+    CHECK(ui.visible("sharing.yes"));
+    CHECK(ui.visible("sharing.no"));
+    CHECK_FALSE(ui.visible("sharing.talk_first"));
+    CHECK(test::shows(shown, ui.ctx.tr("sharing.explain_no_contact"_key)));
+    CHECK_FALSE(test::shows(shown, ui.ctx.tr("sharing.explain"_key)));
+
+    // With a way to reach them, the talk is promised and offered again.
+    ui.tap("chrome.back");
+    ui.tap("contact.through_adult");
+    ui.tap("nav.next");
+    if (ui.state.screen == Screen::Meeting)
+        ui.tap("nav.next");
+    REQUIRE(ui.state.screen == Screen::Sharing);
+    const std::string shownAgain = ui.shownText();
+    CHECK(ui.visible("sharing.talk_first"));
+    CHECK(test::shows(shownAgain, ui.ctx.tr("sharing.explain"_key)));
 }

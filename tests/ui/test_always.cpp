@@ -1,10 +1,11 @@
 #include <test_support/temp_dir.hpp>
-#include "driver.hpp"
+#include "journeys.hpp"
 
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -19,23 +20,10 @@ using flow::Screen;
 
 namespace {
 
-// A child on their own, typing a complaint.
-void toStory(test::UiDriver& ui, Language language) {
-    ui.tap(language == Language::Welsh ? "welcome.cymraeg" : "welcome.english");
-    ui.tap("kind.complaint");
-    ui.tap("who.me");
-    ui.tap("nav.next");
-    ui.tap("nav.next");
-    ui.tap("topic.too_long");
-    ui.tap("nav.next");
-    ui.tap("nav.next");
-    REQUIRE(ui.state.screen == Screen::Story);
-}
-
-// The visible letters of every text in the last frame's draw lists, in the order drawn, read back
-// from the font atlas: each glyph's quad starts at its own corner of the atlas. Spaces draw nothing,
-// and letters beyond ASCII read as '?'.
-std::string drawnLetters() {
+// The visible letters of every text in the last frame's draw lists (or of those that start inside a
+// widget), in the order drawn, read back from the font atlas: each glyph's quad starts at its own
+// corner of the atlas. Spaces draw nothing, and letters beyond ASCII read as '?'.
+std::string drawnLetters(std::optional<ui::TapTarget> within = std::nullopt) {
     std::map<std::pair<float, float>, unsigned> glyphAt;
     for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
         for (const ImFontGlyph& g : font->Glyphs)
@@ -46,13 +34,22 @@ std::string drawnLetters() {
     REQUIRE(data != nullptr);
     for (int i = 0; i < data->CmdListsCount; ++i)
         for (const ImDrawVert& v : data->CmdLists[i]->VtxBuffer)
-            if (const auto it = glyphAt.find({v.uv.x, v.uv.y}); it != glyphAt.end())
-                out += it->second < 128 ? static_cast<char>(it->second) : '?';
+            if (const auto it = glyphAt.find({v.uv.x, v.uv.y}); it != glyphAt.end()) {
+                const bool inside = !within || (v.pos.x >= within->min.x && v.pos.x < within->max.x &&
+                                                v.pos.y >= within->min.y && v.pos.y < within->max.y);
+                if (inside)
+                    out += it->second < 128 ? static_cast<char>(it->second) : '?';
+            }
     return out;
 }
 
 bool samePlace(const ui::TapTarget& a, const ui::TapTarget& b) {
     return a.min.x == b.min.x && a.min.y == b.min.y && a.max.x == b.max.x && a.max.y == b.max.y;
+}
+
+// Where a button was on the page is all still inside it: a finger that knows the place finds it.
+bool covers(const ui::TapTarget& now, const ui::TapTarget& was) {
+    return now.min.x <= was.min.x && now.min.y <= was.min.y && now.max.x >= was.max.x && now.max.y >= was.max.y;
 }
 
 struct Size {
@@ -67,7 +64,7 @@ TEST_CASE("hide and 'I don't feel safe' stay where they are over 'Start again?' 
     const auto size = GENERATE(Size{1280, 800}, Size{800, 1280});
     test::TempDir dir;
     test::UiDriver ui(size.w, size.h, dir.path());
-    toStory(ui, language);
+    test::toStory(ui, language);
     ui.typeOnScreen("secret");
     const auto hide = ui.ctx.taps.find("chrome.hide");
     const auto notSafe = ui.ctx.taps.find("chrome.not_safe");
@@ -90,8 +87,12 @@ TEST_CASE("hide and 'I don't feel safe' stay where they are over 'Start again?' 
     ui.advance(ui.state.timing.quietBeforeAsking);
     REQUIRE(ui.state.overlay == Overlay::StillThere);
     REQUIRE(ui.visible("chrome.hide"));
-    CHECK(samePlace(*ui.ctx.taps.find("chrome.hide"), *hide));
-    CHECK(samePlace(*ui.ctx.taps.find("chrome.not_safe"), *notSafe));
+    // In both languages there, so wider; still over where they were, and held to the same edges.
+    CHECK(covers(*ui.ctx.taps.find("chrome.hide"), *hide));
+    CHECK(covers(*ui.ctx.taps.find("chrome.not_safe"), *notSafe));
+    CHECK(ui.ctx.taps.find("chrome.hide")->max.x == hide->max.x);
+    CHECK(ui.ctx.taps.find("chrome.not_safe")->min.x == notSafe->min.x);
+    CHECK(ui.ctx.taps.find("chrome.not_safe")->max.y == notSafe->max.y);
     ui.tap("chrome.hide");
     CHECK(ui.state.screen == Screen::Welcome);
     CHECK(ui.state.overlay == Overlay::None);
@@ -140,7 +141,7 @@ TEST_CASE("a drag on a long page counts as activity and puts off 'Are you still 
 TEST_CASE("a touch between buttons counts as activity", "[always]") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::Welsh);
+    test::toStory(ui, Language::Welsh);
     const auto quiet = ui.state.timing.quietBeforeAsking;
     ui.advance(quiet - 10s);
     const auto title = ui.ctx.taps.find("chrome.back");
@@ -155,7 +156,7 @@ TEST_CASE("a touch between buttons counts as activity", "[always]") {
 TEST_CASE("nothing a child typed shows under 'Are you still there?'", "[always]") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::English);
+    test::toStory(ui, Language::English);
     ui.typeOnScreen("zebracrossing");
     ui.frame();
     REQUIRE(drawnLetters().find("zebracrossing") != std::string::npos); // the reading works
@@ -167,11 +168,72 @@ TEST_CASE("nothing a child typed shows under 'Are you still there?'", "[always]"
     CHECK(drawn.find("Areyoustillthere?") != std::string::npos); // the question itself is drawn
 }
 
+TEST_CASE("nothing a child typed shows under the safety panel tapped over 'Are you still there?'", "[always]") {
+    const auto size = GENERATE(Size{1280, 800}, Size{800, 1280});
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    test::toStory(ui, Language::English);
+    ui.typeOnScreen("zebracrossing");
+    ui.advance(ui.state.timing.quietBeforeAsking);
+    REQUIRE(ui.state.overlay == Overlay::StillThere);
+    ui.tap("chrome.not_safe");
+    REQUIRE(ui.state.overlay == Overlay::NotSafe);
+    ui.frame();
+    const std::string drawn = drawnLetters();
+    CHECK(drawn.find("zebra") == std::string::npos);
+    CHECK(drawn.find("crossing") == std::string::npos);
+    // What to do now, in both languages, as the question was asked: whoever tapped may read either.
+    CHECK(drawn.find("Ifyoudon'tfeelsafe") != std::string::npos);
+    CHECK(drawn.find("Osnadwytti'nteimlo'nddiogel") != std::string::npos);
+
+    ui.tap("not_safe.back"); // back to where they were: the page and its words again
+    REQUIRE(ui.state.overlay == Overlay::None);
+    ui.frame();
+    CHECK(drawnLetters().find("zebracrossing") != std::string::npos);
+}
+
+TEST_CASE("hide and 'I don't feel safe' over 'Are you still there?' are in both languages, Welsh first",
+          "[always]") {
+    const auto language = GENERATE(Language::Welsh, Language::English);
+    const auto size = GENERATE(Size{1280, 800}, Size{800, 1280});
+    const bool larger = GENERATE(false, true);
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    test::toStory(ui, language);
+    if (larger)
+        ui.tap("chrome.text_size");
+    ui.advance(ui.state.timing.quietBeforeAsking);
+    REQUIRE(ui.state.overlay == Overlay::StillThere);
+    const auto hide = ui.ctx.taps.find("chrome.hide");
+    const auto notSafe = ui.ctx.taps.find("chrome.not_safe");
+    REQUIRE(hide);
+    REQUIRE(notSafe);
+    CHECK(drawnLetters(hide) == "Cuddio?Hide"); // the middle dot is beyond ASCII
+    const std::string notSafeLetters = drawnLetters(notSafe); // on one line, or on two where it is narrow
+    CHECK(notSafeLetters.find("Dwiddimynteimlo'nddiogel") == 0);
+    CHECK(notSafeLetters.find("Idon'tfeelsafe") != std::string::npos);
+    // Each is whole on the screen.
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    for (const auto& t : {*hide, *notSafe}) {
+        CHECK(t.min.x >= 0);
+        CHECK(t.max.x <= screen.x);
+        CHECK(t.min.y >= 0);
+        CHECK(t.max.y <= screen.y);
+    }
+
+    ui.tap("still_there.yes"); // on the page again, in the child's own language only
+    REQUIRE(ui.state.overlay == Overlay::None);
+    ui.frame();
+    const auto pageHide = ui.ctx.taps.find("chrome.hide");
+    REQUIRE(pageHide);
+    CHECK(drawnLetters(pageHide) == (language == Language::Welsh ? "Cuddio" : "Hide"));
+}
+
 TEST_CASE("thank you says it goes back to the start by itself, and does after a minute", "[always]") {
     const auto language = GENERATE(Language::Welsh, Language::English);
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, language);
+    test::toStory(ui, language);
     ui.typeOnScreen("thanks");
     ui.tap("nav.next");
     ui.tap("nav.next");
@@ -179,9 +241,7 @@ TEST_CASE("thank you says it goes back to the start by itself, and does after a 
     ui.tap("nav.next");
     ui.tap("sharing.yes");
     ui.tap("nav.next");
-    ui.tap("check.send");
-    ui.settle();
-    REQUIRE(ui.state.screen == Screen::ThankYou);
+    test::sendFromCheck(ui);
     CHECK(drawnLetters().find(language == Language::Welsh ? "areipheneihun" : "byitselfafteraminute") !=
           std::string::npos);
     ui.advance(ui.state.timing.thankYouStays);
@@ -192,7 +252,7 @@ TEST_CASE("thank you says it goes back to the start by itself, and does after a 
 TEST_CASE("'I don't want to meet them' can be chosen, and is stored as such", "[always]") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::Welsh);
+    test::toStory(ui, Language::Welsh);
     ui.typeOnScreen("dim cyfarfod");
     ui.tap("nav.next");
     ui.tap("nav.next");
@@ -205,9 +265,7 @@ TEST_CASE("'I don't want to meet them' can be chosen, and is stored as such", "[
     ui.tap("sharing.yes");
     ui.tap("nav.next");
     REQUIRE(ui.state.screen == Screen::Check);
-    ui.tap("check.send");
-    ui.settle();
-    REQUIRE(ui.state.screen == Screen::ThankYou);
+    test::sendFromCheck(ui);
     const auto stored = ui.stored();
     REQUIRE(stored.size() == 1);
     CHECK(stored[0]["meeting"] == "not_to_meet");

@@ -1,5 +1,5 @@
 #include <test_support/temp_dir.hpp>
-#include "driver.hpp"
+#include "journeys.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,44 +10,7 @@ using flow::Screen;
 
 namespace {
 
-const char* welcomeKey(Language l) { return l == Language::Welsh ? "welcome.cymraeg" : "welcome.english"; }
 const char* code(Language l) { return l == Language::Welsh ? "cy" : "en"; }
-
-// A child on their own, to the screen where they type.
-void toStory(test::UiDriver& ui, Language language, const char* kind) {
-    ui.tap(welcomeKey(language));
-    ui.tap(kind);
-    ui.tap("who.me");
-    ui.tap("nav.next");
-    if (std::string_view(kind) == "kind.complaint") {
-        ui.tap("nav.next"); // help from an advocate
-        ui.tap("topic.too_long");
-        ui.tap("nav.next");
-    }
-    ui.tap("nav.next"); // feelings: optional
-    REQUIRE(ui.state.screen == Screen::Story);
-}
-
-// From the story to check your answers, asking not to be contacted.
-void storyToCheckWithoutContact(test::UiDriver& ui) {
-    const bool complaint = ui.state.answers.kind == flow::Kind::Complaint;
-    ui.tap(ui.visible("nav.next") ? "nav.next" : "nav.skip");
-    if (complaint)
-        ui.tap("nav.next"); // put right: optional
-    ui.tap("contact.none");
-    ui.tap("nav.next");
-    if (complaint) {
-        ui.tap("sharing.yes");
-        ui.tap("nav.next");
-    }
-    REQUIRE(ui.state.screen == Screen::Check);
-}
-
-void send(test::UiDriver& ui) {
-    ui.tap("check.send");
-    ui.settle();
-    REQUIRE(ui.state.screen == Screen::ThankYou);
-}
 
 } // namespace
 
@@ -58,7 +21,7 @@ TEST_CASE("an advocate makes a complaint for a young person, every part answered
                                  : "Nobody called me back. Not OK (2 times) @ Café!";
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    ui.tap(welcomeKey(language));
+    ui.tap(test::welcomeKey(language));
     CHECK(ui.state.language == language);
     ui.tap("kind.complaint");
     CHECK(ui.state.screen == Screen::Who);
@@ -113,7 +76,7 @@ TEST_CASE("an advocate makes a complaint for a young person, every part answered
         ui.tap("chrome.back"); // ...and back leads straight back to check
         CHECK(ui.state.screen == Screen::Check);
     }
-    send(ui);
+    test::sendFromCheck(ui);
     REQUIRE(ui.state.contactBy.has_value());
 
     const auto stored = ui.stored();
@@ -153,10 +116,10 @@ TEST_CASE("a compliment with nothing written and no contact is stored as such") 
     const auto language = GENERATE(Language::Welsh, Language::English);
     test::TempDir dir;
     test::UiDriver ui(1920, 1080, dir.path());
-    toStory(ui, language, "kind.compliment");
+    test::toStory(ui, language, "kind.compliment");
     CHECK(ui.visible("nav.skip"));
-    storyToCheckWithoutContact(ui);
-    send(ui);
+    test::storyToCheck(ui);
+    test::sendFromCheck(ui);
     CHECK_FALSE(ui.state.contactBy.has_value());
     const auto stored = ui.stored();
     REQUIRE(stored.size() == 1);
@@ -174,7 +137,7 @@ TEST_CASE("feedback from a child with a helper, by email typed on the email keyb
     const auto language = GENERATE(Language::Welsh, Language::English);
     test::TempDir dir;
     test::UiDriver ui(800, 1280, dir.path());
-    ui.tap(welcomeKey(language));
+    ui.tap(test::welcomeKey(language));
     ui.tap("kind.feedback");
     ui.tap("who.me_with_help");
     ui.typeOnScreen("Nain");
@@ -188,7 +151,7 @@ TEST_CASE("feedback from a child with a helper, by email typed on the email keyb
     ui.typeOnScreen("cerys.w@example.com");
     ui.tap("nav.next");
     CHECK(ui.state.screen == Screen::Check);
-    send(ui);
+    test::sendFromCheck(ui);
     const auto stored = ui.stored();
     REQUIRE(stored.size() == 1);
     CHECK(stored[0]["who"] == "me_with_help");
@@ -202,18 +165,18 @@ TEST_CASE("feedback from a child with a helper, by email typed on the email keyb
 TEST_CASE("switching language in the middle keeps every answer, and the last language is stored") {
     test::TempDir dir;
     test::UiDriver ui(800, 1280, dir.path());
-    toStory(ui, Language::Welsh, "kind.feedback");
+    test::toStory(ui, Language::Welsh, "kind.feedback");
     ui.typeOnScreen("Mae'r ystafell yn braf");
     ui.tap("chrome.language");
     CHECK(ui.state.language == Language::English);
     CHECK(ui.state.answers.field(flow::Field::Story).text() == "Mae'r ystafell yn braf");
     CHECK(ui.state.answers.who == flow::Who::Me);
     ui.typeOnScreen(" and warm");
-    storyToCheckWithoutContact(ui);
+    test::storyToCheck(ui);
     ui.tap("chrome.language");
     CHECK(ui.state.language == Language::Welsh);
     ui.tap("chrome.language");
-    send(ui);
+    test::sendFromCheck(ui);
     const auto stored = ui.stored();
     REQUIRE(stored.size() == 1);
     CHECK(stored[0]["story"] == "Mae'r ystafell yn braf and warm");
@@ -223,9 +186,9 @@ TEST_CASE("switching language in the middle keeps every answer, and the last lan
 TEST_CASE("changing an answer from check your answers comes back to check") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::English, "kind.feedback");
+    test::toStory(ui, Language::English, "kind.feedback");
     ui.typeOnScreen("late");
-    storyToCheckWithoutContact(ui);
+    test::storyToCheck(ui);
     ui.tap("check.change.story");
     for (int i = 0; i < 4; ++i)
         ui.tap("key.left");
@@ -235,7 +198,7 @@ TEST_CASE("changing an answer from check your answers comes back to check") {
     ui.tap("check.change.kind");
     ui.tap("kind.compliment");
     CHECK(ui.state.screen == Screen::Check);
-    send(ui);
+    test::sendFromCheck(ui);
     const auto stored = ui.stored();
     REQUIRE(stored.size() == 1);
     CHECK(stored[0]["story"] == "too late");
@@ -245,7 +208,7 @@ TEST_CASE("changing an answer from check your answers comes back to check") {
 TEST_CASE("back goes back a screen at a time without losing anything") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::Welsh, "kind.complaint");
+    test::toStory(ui, Language::Welsh, "kind.complaint");
     ui.typeOnScreen("helo");
     ui.tap("chrome.back");
     CHECK(ui.state.screen == Screen::Feelings);
@@ -260,7 +223,7 @@ TEST_CASE("back goes back a screen at a time without losing anything") {
 TEST_CASE("a physical keyboard types too, and backspace deletes") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::English, "kind.complaint");
+    test::toStory(ui, Language::English, "kind.complaint");
     ui.typePhysical("Hiya ŵ");
     CHECK(ui.state.answers.field(flow::Field::Story).text() == "Hiya ŵ");
     ui.tap("key.erase");
@@ -272,7 +235,7 @@ TEST_CASE("a physical keyboard types too, and backspace deletes") {
 TEST_CASE("an emoji the kiosk cannot hold is left out, never replaced by another character") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::English, "kind.compliment");
+    test::toStory(ui, Language::English, "kind.compliment");
     ui.typePhysical("da iawn \xF0\x9F\x98\x80!");
     CHECK(ui.state.answers.field(flow::Field::Story).text() == "da iawn !");
 }
@@ -280,7 +243,7 @@ TEST_CASE("an emoji the kiosk cannot hold is left out, never replaced by another
 TEST_CASE("tapping in the text moves the cursor there") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::English, "kind.complaint");
+    test::toStory(ui, Language::English, "kind.complaint");
     ui.typeOnScreen("abc");
     ui.tap("key.left");
     ui.tap("key.left");
@@ -312,7 +275,7 @@ TEST_CASE("a long screen scrolls when dragged, and a drag does not tap what it s
 TEST_CASE("bigger text makes the words and buttons bigger, and the session forgets it") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::Welsh, "kind.compliment");
+    test::toStory(ui, Language::Welsh, "kind.compliment");
     const float regular = ui.ctx.unit;
     ui.tap("chrome.text_size");
     CHECK(ui.ctx.unit > regular * 1.2f);
@@ -325,7 +288,7 @@ TEST_CASE("left alone, the kiosk asks in both languages, then forgets everything
     const auto language = GENERATE(Language::Welsh, Language::English);
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, language, "kind.complaint");
+    test::toStory(ui, language, "kind.complaint");
     ui.typeOnScreen("secret");
     ui.advance(ui.state.timing.quietBeforeAsking);
     CHECK(ui.state.overlay == flow::Overlay::StillThere);
@@ -343,7 +306,7 @@ TEST_CASE("left alone, the kiosk asks in both languages, then forgets everything
 TEST_CASE("'Yes, I'm here' carries on with every answer") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::Welsh, "kind.complaint");
+    test::toStory(ui, Language::Welsh, "kind.complaint");
     ui.typeOnScreen("aros");
     ui.advance(ui.state.timing.quietBeforeAsking + 5s);
     ui.tap("still_there.yes");
@@ -354,7 +317,7 @@ TEST_CASE("'Yes, I'm here' carries on with every answer") {
 TEST_CASE("start again asks before clearing what was said") {
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, Language::English, "kind.complaint");
+    test::toStory(ui, Language::English, "kind.complaint");
     ui.typeOnScreen("words");
     ui.tap("chrome.start_again");
     CHECK(ui.state.overlay == flow::Overlay::ConfirmStartAgain);
@@ -370,7 +333,7 @@ TEST_CASE("quick hide, one tap from any screen, shows welcome with everything go
     const auto language = GENERATE(Language::Welsh, Language::English);
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, language, "kind.complaint");
+    test::toStory(ui, language, "kind.complaint");
     ui.typeOnScreen("hide this");
     ui.tap("chrome.hide");
     CHECK(ui.state.screen == Screen::Welcome);
@@ -384,15 +347,15 @@ TEST_CASE("'I don't feel safe' shows what to do at once, and what is then sent i
     const auto language = GENERATE(Language::Welsh, Language::English);
     test::TempDir dir;
     test::UiDriver ui(1280, 800, dir.path());
-    toStory(ui, language, "kind.complaint");
+    test::toStory(ui, language, "kind.complaint");
     ui.tap("chrome.not_safe");
     CHECK(ui.state.overlay == flow::Overlay::NotSafe);
     CHECK(ui.visible("not_safe.back"));
     ui.tap("not_safe.back");
     CHECK(ui.state.screen == Screen::Story);
     ui.typeOnScreen("help");
-    storyToCheckWithoutContact(ui);
-    send(ui);
+    test::storyToCheck(ui);
+    test::sendFromCheck(ui);
     const auto stored = ui.stored();
     REQUIRE(stored.size() == 1);
     CHECK(stored[0]["priority"] == true);
@@ -416,16 +379,16 @@ TEST_CASE("when storing fails the child is told gently, keeps every answer, and 
         std::filesystem::remove(dir / file);
     // A folder where the database should be: the store cannot open.
     std::filesystem::create_directory(dir / "kiosk.db");
-    toStory(ui, Language::Welsh, "kind.feedback");
+    test::toStory(ui, Language::Welsh, "kind.feedback");
     ui.typeOnScreen("pwysig");
-    storyToCheckWithoutContact(ui);
+    test::storyToCheck(ui);
     ui.tap("check.send");
     ui.settle();
     CHECK(ui.state.screen == Screen::Check);
     CHECK(ui.state.saveFailed);
     CHECK(ui.state.answers.field(flow::Field::Story).text() == "pwysig");
     std::filesystem::remove(dir / "kiosk.db");
-    send(ui);
+    test::sendFromCheck(ui);
     const auto stored = ui.stored();
     REQUIRE(stored.size() == 1);
     CHECK(stored[0]["story"] == "pwysig");

@@ -1,6 +1,6 @@
 // What Thank you promises and tells a child, read from the texts the real screen shows.
 #include <test_support/temp_dir.hpp>
-#include "driver.hpp"
+#include "journeys.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,60 +9,16 @@ using namespace kiosk::i18n::literals;
 using flow::Kind;
 using flow::Language;
 using flow::Screen;
+using test::shows;
 
 namespace {
 
 // A child on their own says a few words and asks to be answered by email, or not at all, then sends.
 void sendAs(test::UiDriver& ui, Language language, const char* kind, bool byEmail) {
-    ui.tap(language == Language::Welsh ? "welcome.cymraeg" : "welcome.english");
-    ui.tap(kind);
-    ui.tap("who.me");
-    ui.tap("nav.next");
-    const bool complaint = ui.state.answers.kind == Kind::Complaint;
-    if (complaint) {
-        ui.tap("nav.next"); // help from an advocate
-        ui.tap("topic.too_long");
-        ui.tap("nav.next");
-    }
-    ui.tap("nav.next"); // feelings: optional
+    test::toStory(ui, language, kind);
     ui.typeOnScreen("words");
-    ui.tap("nav.next");
-    if (complaint)
-        ui.tap("nav.next"); // put right: optional
-    if (byEmail) {
-        ui.tap("contact.email");
-        ui.typeOnScreen("cerys.w@example.com");
-    } else {
-        ui.tap("contact.none");
-    }
-    ui.tap("nav.next");
-    if (complaint) {
-        if (byEmail)
-            ui.tap("nav.next"); // how to meet: optional
-        ui.tap("sharing.yes");
-        ui.tap("nav.next");
-    }
-    REQUIRE(ui.state.screen == Screen::Check);
-    ui.tap("check.send");
-    ui.settle();
-    REQUIRE(ui.state.screen == Screen::ThankYou);
-}
-
-// Whitespace runs as one space: the screen wraps long texts onto lines of its own.
-std::string squeezed(std::string_view s) {
-    std::string out;
-    for (const char c : s) {
-        const bool space = c == ' ' || c == '\n';
-        if (!space)
-            out += c;
-        else if (!out.empty() && out.back() != ' ')
-            out += ' ';
-    }
-    return out;
-}
-
-bool shows(const std::string& shown, std::string_view text) {
-    return squeezed(shown).find(squeezed(text)) != std::string::npos;
+    test::storyToCheck(ui, byEmail ? "cerys.w@example.com" : "");
+    test::sendFromCheck(ui);
 }
 
 // "We will usually get in touch by {date}." up to the date, as the screen shows it whatever the day.
