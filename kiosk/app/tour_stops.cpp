@@ -211,6 +211,10 @@ std::vector<TourStop> tourStops() {
         {"kind", [](State& s) { send(s, {ChooseLanguage{s.language}}); }},
         {"who-empty", [](State& s) { start(s, Kind::Complaint); }},
         {"who-on-behalf", onBehalfAt(Screen::Who)},
+        // The adult's name box has the keyboard: their answer and the box stay above the keys.
+        {"who-on-behalf-name", [](State& s) { start(s, Kind::Complaint); send(s, {ChooseWho{Who::OnBehalf}}); }},
+        {"who-on-behalf-name-larger",
+         [](State& s) { start(s, Kind::Complaint); send(s, {ToggleLargeText{}, ChooseWho{Who::OnBehalf}}); }},
         {"who-with-helper", [](State& s) { start(s, Kind::Compliment); send(s, {ChooseWho{Who::MeWithHelp}}); }},
         {"help", complaintAt(Screen::Help)},
         {"topics", complaintAt(Screen::Topics)},
@@ -224,6 +228,11 @@ std::vector<TourStop> tourStops() {
         {"contact-phone", complaintAt(Screen::Contact)},
         {"contact-email",
          [](State& s) { complaintTo(s, Screen::Contact); send(s, {ChooseContact{Contact::Email}, TypeText{"cerys@"}}); }},
+        {"contact-email-larger",
+         [](State& s) {
+             complaintTo(s, Screen::Contact);
+             send(s, {ToggleLargeText{}, ChooseContact{Contact::Email}, TypeText{"cerys@"}});
+         }},
         {"contact-none",
          [](State& s) { complaintTo(s, Screen::Contact); send(s, {ChooseContact{Contact::None}}); }},
         {"meeting", complaintAt(Screen::Meeting)},

@@ -34,6 +34,7 @@ class TapRegistry {
 public:
     void beginFrame() {
         m_targets.clear();
+        m_shown.clear();
         m_scrollAreas.clear();
     }
     void record(std::string_view key, const TapTarget& target) { m_targets[std::string(key)] = target; }
@@ -42,6 +43,14 @@ public:
         return it == m_targets.end() ? std::nullopt : std::optional<TapTarget>(it->second);
     }
     [[nodiscard]] const std::map<std::string, TapTarget, std::less<>>& all() const { return m_targets; }
+
+    /// Something shown that is not tapped (a box's warning, "More below" over the keyboard), by key:
+    /// where a test finds what covers what.
+    void recordShown(std::string_view key, const TapTarget& where) { m_shown[std::string(key)] = where; }
+    [[nodiscard]] std::optional<TapTarget> findShown(std::string_view key) const {
+        const auto it = m_shown.find(key);
+        return it == m_shown.end() ? std::nullopt : std::optional<TapTarget>(it->second);
+    }
 
     /// Regions that scroll when dragged, by id, with whether they have anything to scroll.
     void recordScrollArea(std::string_view id, const ScrollArea& area) { m_scrollAreas[std::string(id)] = area; }
@@ -54,6 +63,7 @@ public:
 
 private:
     std::map<std::string, TapTarget, std::less<>> m_targets;
+    std::map<std::string, TapTarget, std::less<>> m_shown;
     std::map<std::string, ScrollArea, std::less<>> m_scrollAreas;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <imgui_internal.h>
 #include <string>
 #include <vector>
@@ -184,16 +185,32 @@ void endScreen() {
     ImGui::PopFont();
 }
 
-void recordTap(Ctx& ctx, std::string_view key, ImU32 text, ImU32 fill) {
+namespace {
+
+// The part of the last item on screen, if any.
+std::optional<TapTarget> lastItemShown(ImU32 text, ImU32 fill) {
     if (!ImGui::IsItemVisible())
-        return;
+        return std::nullopt;
     const ImRect clip = ImGui::GetCurrentWindowRead()->ClipRect;
     ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     // Cut off above or below: scrolled partly out of view (a pixel or two lost to a side padding is not).
     const bool clipped = r.Min.y < clip.Min.y || r.Max.y > clip.Max.y;
     r.ClipWithFull(clip);
-    if (r.GetWidth() > 0 && r.GetHeight() > 0)
-        ctx.taps.record(key, {r.Min, r.Max, text, fill, clipped});
+    if (r.GetWidth() <= 0 || r.GetHeight() <= 0)
+        return std::nullopt;
+    return TapTarget{r.Min, r.Max, text, fill, clipped};
+}
+
+} // namespace
+
+void recordTap(Ctx& ctx, std::string_view key, ImU32 text, ImU32 fill) {
+    if (const auto shown = lastItemShown(text, fill))
+        ctx.taps.record(key, *shown);
+}
+
+void recordShown(Ctx& ctx, std::string_view key) {
+    if (const auto shown = lastItemShown(0, 0))
+        ctx.taps.recordShown(key, *shown);
 }
 
 bool button(Ctx& ctx, std::string_view key, std::string_view label, ImVec2 size, ButtonStyle style, ImFont* font) {

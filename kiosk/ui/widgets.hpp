@@ -34,6 +34,8 @@ void endScreen();
 
 /// Records the last item as tappable under a key, if any of it is on screen (the visible part).
 void recordTap(Ctx& ctx, std::string_view key, ImU32 text, ImU32 fill);
+/// Records the last item drawn as shown under a key, though not tappable (a warning).
+void recordShown(Ctx& ctx, std::string_view key);
 
 /// A touch button drawn by the kiosk: no hover colour, text centred and wrapped, recorded in the
 /// tap registry under its key. The key is also its ImGui ID, so it stays the same in both languages.

@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+#include <optional>
 #include <string>
 
 using namespace kiosk;
@@ -196,4 +199,104 @@ TEST_CASE("typing into a box that a finger dragged out of view brings it back", 
     ui.frame();
     ui.frame();
     CHECK(wholeOnScreen(ui, "field.phone"));
+}
+
+namespace {
+
+struct Size {
+    float w, h;
+};
+
+// The top of the keyboard's keys: what is kept in view must end above it.
+float keyboardTop(const test::UiDriver& ui) {
+    float top = 1e9f;
+    for (const auto& [key, t] : ui.ctx.taps.all())
+        if (key.starts_with("key."))
+            top = std::min(top, t.min.y);
+    return top;
+}
+
+// Whole on screen, above the keyboard, and not under "More below" where it shows over the keys.
+void checkKeptInView(const test::UiDriver& ui, std::string_view key, std::optional<ui::TapTarget> shown) {
+    INFO(key);
+    REQUIRE(shown);
+    CHECK_FALSE(shown->clipped);
+    CHECK(shown->max.y <= keyboardTop(ui));
+    if (const auto pill = ui.ctx.taps.findShown("page.more_below"))
+        CHECK(shown->max.y <= pill->min.y);
+}
+
+std::map<std::string, ImVec2> keySizes(const test::UiDriver& ui) {
+    std::map<std::string, ImVec2> sizes;
+    for (const auto& [key, t] : ui.ctx.taps.all())
+        if (key.starts_with("key."))
+            sizes[key] = t.size();
+    return sizes;
+}
+
+} // namespace
+
+TEST_CASE("on the adult's Who screen their answer and the name box being typed in both show above the keyboard",
+          "[page][keyboard]") {
+    const auto size = GENERATE(Size{1280, 800}, Size{1920, 1080}, Size{800, 1280});
+    const bool larger = GENERATE(false, true);
+    const auto language = GENERATE(flow::Language::Welsh, flow::Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    ui.ctx.demo = false; // as a centre's kiosk shows it
+    INFO(size.w << "x" << size.h << (larger ? " bigger text" : "") << " "
+                << (language == flow::Language::Welsh ? "cy" : "en"));
+    visit(ui, "who-on-behalf-name", language);
+    if (larger)
+        ui.tap("chrome.text_size");
+    ui.typeOnScreen("Siân");
+    ui.frame();
+    ui.frame();
+    REQUIRE(ui.state.largeText == larger);
+    REQUIRE(ui.state.focus == flow::Field::AdultName);
+    checkKeptInView(ui, "who.on_behalf", ui.ctx.taps.find("who.on_behalf"));
+    checkKeptInView(ui, "field.adult_name", ui.ctx.taps.find("field.adult_name"));
+}
+
+TEST_CASE("on Contact the e-mail box and its warning show above the keyboard and More below, with bigger text too",
+          "[page][keyboard]") {
+    const auto size = GENERATE(Size{1280, 800}, Size{1920, 1080}, Size{800, 1280});
+    const bool larger = GENERATE(false, true);
+    const auto language = GENERATE(flow::Language::Welsh, flow::Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    ui.ctx.demo = false;
+    INFO(size.w << "x" << size.h << (larger ? " bigger text" : "") << " "
+                << (language == flow::Language::Welsh ? "cy" : "en"));
+    visit(ui, "contact-email", language);
+    if (larger)
+        ui.tap("chrome.text_size");
+    ui.frame();
+    ui.frame();
+    REQUIRE(ui.state.largeText == larger);
+    REQUIRE(ui.state.focus == flow::Field::Email);
+    checkKeptInView(ui, "field.email", ui.ctx.taps.find("field.email"));
+    checkKeptInView(ui, "contact.email.check", ui.ctx.taps.findShown("contact.email.check"));
+}
+
+TEST_CASE("bigger text never makes the keyboard's keys smaller: the page gives up the room", "[page][keyboard]") {
+    const auto size = GENERATE(Size{1280, 800}, Size{1920, 1080}, Size{800, 1280});
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    for (const char* stop : {"who-on-behalf-name", "story", "story-numbers", "contact-phone", "contact-email"}) {
+        INFO(stop << " at " << size.w << "x" << size.h);
+        visit(ui, stop, flow::Language::Welsh);
+        REQUIRE(ui.state.focus);
+        const auto regular = keySizes(ui);
+        REQUIRE(regular.size() > 10);
+        ui.tap("chrome.text_size");
+        REQUIRE(ui.state.largeText);
+        const auto bigger = keySizes(ui);
+        REQUIRE(bigger.size() == regular.size());
+        for (const auto& [key, r] : regular) {
+            INFO(key << ": " << r.x << "x" << r.y << " then " << bigger.at(key).x << "x" << bigger.at(key).y);
+            CHECK(bigger.at(key).x >= r.x);
+            CHECK(bigger.at(key).y >= r.y);
+        }
+    }
 }
