@@ -300,3 +300,30 @@ TEST_CASE("bigger text never makes the keyboard's keys smaller: the page gives u
         }
     }
 }
+
+TEST_CASE("a page dragged with the keyboard up stays where the finger left it, however far each frame moved it",
+          "[page][keyboard]") {
+    const auto language = GENERATE(flow::Language::Welsh, flow::Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    visit(ui, "contact-phone", language);
+    REQUIRE(ui.state.focus == flow::Field::Phone);
+    // A finger moves by fractions of a pixel a frame: here strokes of 8 frames of 20.375 px, so that the scroll
+    // lands between whole pixels, where the positions drawn round against it.
+    for (int i = 0; i < 2; ++i) {
+        const auto& area = body(ui);
+        const float x = (area.min.x + area.max.x) / 2;
+        ui.drag(ImVec2(x, area.max.y - 10), ImVec2(x, area.max.y - 10 - 163));
+    }
+    // Where the finger left it: the phone box up out of view, not brought back.
+    CHECK_FALSE(ui.ctx.taps.find("field.phone").has_value());
+    const auto left = ui.ctx.taps.find("contact.none");
+    REQUIRE(left);
+    // Nothing typed, nothing touched: many frames later the page is still where it was left.
+    for (int i = 0; i < 30; ++i)
+        ui.frame();
+    CHECK_FALSE(ui.ctx.taps.find("field.phone").has_value());
+    const auto now = ui.ctx.taps.find("contact.none");
+    REQUIRE(now);
+    CHECK(now->min.y == left->min.y);
+}
