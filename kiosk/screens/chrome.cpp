@@ -172,7 +172,7 @@ float spaceForBottomBar(const ui::Fonts& bar) { return bar.unit * (kBottomBarEm 
 // A share of the whole screen's height, never of what the page leaves: bigger text makes the page
 // give up room, and the keys (their gaps kept at the regular size, keyboard.cpp) only grow.
 float spaceForKeyboard(const ui::Fonts& keys, float screenHeight) {
-    return std::min(screenHeight * 0.36f, keys.unit * 10.5f);
+    return std::min(screenHeight * 0.36f, keys.unit * 9.5f);
 }
 
 float textWidth(ImFont* font, std::string_view s) {

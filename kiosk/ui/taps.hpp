@@ -25,6 +25,7 @@ struct ScrollArea {
     ImVec2 min;
     ImVec2 max;
     bool canScroll = false; // its content is taller than it
+    bool goesOnBelow = false; // some of its content is below its bottom edge, where it is scrolled to
     bool moreBelow = false; // its page shows "More below": some of it is below its bottom edge
 };
 

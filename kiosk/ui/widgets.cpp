@@ -312,7 +312,8 @@ void beginScroll(Ctx& ctx, const char* id, ImVec2 size) {
     // The region itself, so that a test can drag it as a finger would.
     const ImVec2 at = ImGui::GetWindowPos();
     const ImVec2 extent = ImGui::GetWindowSize();
-    ctx.taps.recordScrollArea(id, {at, ImVec2(at.x + extent.x, at.y + extent.y), ImGui::GetScrollMaxY() > 0});
+    ctx.taps.recordScrollArea(id, {at, ImVec2(at.x + extent.x, at.y + extent.y), ImGui::GetScrollMaxY() > 0,
+                                   ImGui::GetScrollMaxY() - ImGui::GetScrollY() > 1});
 }
 
 void endScroll(Ctx& ctx) {

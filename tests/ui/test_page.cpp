@@ -85,9 +85,12 @@ TEST_CASE("More below shows exactly while some of the page is below the screen's
             continue;
         INFO(name << " at " << size.w << "x" << size.h);
         visit(ui, name, flow::Language::Welsh);
-        // ImGui's own measure of the region, at the top of the page: anything to scroll is below.
-        CHECK(body(ui).moreBelow == body(ui).canScroll);
-        CHECK(ui.visible("page.more_below") == (body(ui).canScroll && !ui.state.focus));
+        // ImGui's own measure of the region: at the top of the page anything to scroll is below,
+        // but a box given the keyboard may have scrolled the page on to it.
+        CHECK(body(ui).moreBelow == body(ui).goesOnBelow);
+        if (!ui.state.focus)
+            CHECK(body(ui).goesOnBelow == body(ui).canScroll);
+        CHECK(ui.visible("page.more_below") == (body(ui).goesOnBelow && !ui.state.focus));
         if (!body(ui).canScroll)
             continue;
         ++long_pages;
