@@ -217,6 +217,7 @@ std::vector<TourStop> tourStops() {
          [](State& s) { start(s, Kind::Complaint); send(s, {ToggleLargeText{}, ChooseWho{Who::OnBehalf}}); }},
         {"who-with-helper", [](State& s) { start(s, Kind::Compliment); send(s, {ChooseWho{Who::MeWithHelp}}); }},
         {"help", complaintAt(Screen::Help)},
+        {"help-read-on", complaintAt(Screen::Help), true},
         {"topics", complaintAt(Screen::Topics)},
         {"court", complaintAt(Screen::Court)},
         {"feelings", complaintAt(Screen::Feelings)},
@@ -238,6 +239,7 @@ std::vector<TourStop> tourStops() {
         {"meeting", complaintAt(Screen::Meeting)},
         {"sharing", complaintAt(Screen::Sharing)},
         {"check", complaintAt(Screen::Check)},
+        {"check-read-on", complaintAt(Screen::Check), true},
         {"check-save-failed",
          [](State& s) {
              complaintTo(s, Screen::Check);

@@ -61,10 +61,17 @@ bool isAddress(std::string_view word) {
 
 } // namespace
 
+bool cutOffAbove(const ImDrawList* dl, float top) {
+    // Half a pixel: a line that starts on the edge itself is whole.
+    return top < dl->GetClipRectMin().y - 0.5f;
+}
+
 namespace {
 
 // One line of text, drawn and, while ImGui is logging (the UI tests read what a frame showed), logged.
 void drawLine(ImDrawList* dl, ImFont* font, ImVec2 at, ImU32 colour, std::string_view line) {
+    if (cutOffAbove(dl, at.y))
+        return;
     dl->AddText(font, font->FontSize, at, colour, line.data(), line.data() + line.size());
     if (GImGui->LogEnabled)
         ImGui::LogRenderedText(&at, line.data(), line.data() + line.size());
