@@ -50,6 +50,9 @@ int runTour(const Options& options) {
             // Several frames: layouts that measure themselves settle on the second.
             for (int frame = 0; frame < 3; ++frame) {
                 glfwPollEvents();
+                if (stop.readOn && frame == 1)
+                    ctx.scrollDownAsked = true; // as "More below" tapped on the first frame does
+
                 window.beginFrame();
                 (void)screens::drawFrame(state, ctx);
                 window.endFrame(ctx.theme.background, frame == 2 ? &capture : nullptr);

@@ -211,8 +211,13 @@ std::vector<TourStop> tourStops() {
         {"kind", [](State& s) { send(s, {ChooseLanguage{s.language}}); }},
         {"who-empty", [](State& s) { start(s, Kind::Complaint); }},
         {"who-on-behalf", onBehalfAt(Screen::Who)},
+        // The adult's name box has the keyboard: their answer and the box stay above the keys.
+        {"who-on-behalf-name", [](State& s) { start(s, Kind::Complaint); send(s, {ChooseWho{Who::OnBehalf}}); }},
+        {"who-on-behalf-name-larger",
+         [](State& s) { start(s, Kind::Complaint); send(s, {ToggleLargeText{}, ChooseWho{Who::OnBehalf}}); }},
         {"who-with-helper", [](State& s) { start(s, Kind::Compliment); send(s, {ChooseWho{Who::MeWithHelp}}); }},
         {"help", complaintAt(Screen::Help)},
+        {"help-read-on", complaintAt(Screen::Help), true},
         {"topics", complaintAt(Screen::Topics)},
         {"court", complaintAt(Screen::Court)},
         {"feelings", complaintAt(Screen::Feelings)},
@@ -224,6 +229,11 @@ std::vector<TourStop> tourStops() {
         {"contact-phone", complaintAt(Screen::Contact)},
         {"contact-email",
          [](State& s) { complaintTo(s, Screen::Contact); send(s, {ChooseContact{Contact::Email}, TypeText{"cerys@"}}); }},
+        {"contact-email-larger",
+         [](State& s) {
+             complaintTo(s, Screen::Contact);
+             send(s, {ToggleLargeText{}, ChooseContact{Contact::Email}, TypeText{"cerys@"}});
+         }},
         {"contact-none",
          [](State& s) { complaintTo(s, Screen::Contact); send(s, {ChooseContact{Contact::None}}); }},
         {"meeting", complaintAt(Screen::Meeting)},
@@ -231,6 +241,7 @@ std::vector<TourStop> tourStops() {
         {"sharing-no-contact",
          [](State& s) { complaintTo(s, Screen::Contact); send(s, {ChooseContact{Contact::None}, Next{}}); }},
         {"check", complaintAt(Screen::Check)},
+        {"check-read-on", complaintAt(Screen::Check), true},
         {"check-save-failed",
          [](State& s) {
              complaintTo(s, Screen::Check);

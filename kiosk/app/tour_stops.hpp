@@ -12,6 +12,7 @@ namespace kiosk::app {
 struct TourStop {
     const char* name;
     std::function<void(flow::State&)> reach;
+    bool readOn = false; // shown after "More below" was tapped once: the page part way down, a line cut at its top
 };
 
 [[nodiscard]] std::vector<TourStop> tourStops();

@@ -169,7 +169,11 @@ constexpr float kMoreBelowEm = 1.8f;
 constexpr float kFadeEm = 1.3f;
 
 float spaceForBottomBar(const ui::Fonts& bar) { return bar.unit * (kBottomBarEm + kGapAboveBottomBarEm); }
-float spaceForKeyboard(const ui::Fonts& keys, float room) { return std::min(room * 0.5f, keys.unit * 10.5f); }
+// A share of the whole screen's height, never of what the page leaves: bigger text makes the page
+// give up room, and the keys (their gaps kept at the regular size, keyboard.cpp) only grow.
+float spaceForKeyboard(const ui::Fonts& keys, float screenHeight) {
+    return std::min(screenHeight * 0.36f, keys.unit * 9.5f);
+}
 
 float textWidth(ImFont* font, std::string_view s) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
@@ -264,8 +268,10 @@ void drawMoreBelowWords(ui::Ctx& ctx, ImDrawList* dl, ImVec2 centre, std::string
     const float w = textWidth(ctx.fonts.bold, label);
     const float h = ctx.fonts.bold->FontSize;
     const float half = w / 2 + ctx.em(1.4f);
-    dl->AddRectFilled(ImVec2(centre.x - half, centre.y - h * 0.6f), ImVec2(centre.x + half, centre.y + h * 0.6f),
-                      ctx.theme.background, h * 0.6f);
+    const ImVec2 min(centre.x - half, centre.y - h * 0.6f);
+    const ImVec2 max(centre.x + half, centre.y + h * 0.6f);
+    dl->AddRectFilled(min, max, ctx.theme.background, h * 0.6f);
+    ctx.taps.recordShown("page.more_below", {min, max});
     dl->AddText(ctx.fonts.bold, h, ImVec2(centre.x - w / 2, centre.y - h / 2), ctx.theme.primary, label.data(),
                 label.data() + label.size());
     drawDownArrow(dl, ImVec2(centre.x - w / 2 - ctx.em(0.8f), centre.y), ctx.em(0.35f), ctx.theme.primary);
@@ -302,6 +308,15 @@ bool drawMoreBelow(ui::Ctx& ctx, float width) {
     drawDownArrow(ImGui::GetWindowDrawList(), ImVec2(min.x + ctx.em(1.0f), y), ctx.em(0.35f), ctx.theme.primary);
     drawDownArrow(ImGui::GetWindowDrawList(), ImVec2(max.x - ctx.em(1.0f), y), ctx.em(0.35f), ctx.theme.primary);
     return tapped;
+}
+
+void drawTitle(ui::Ctx& ctx, i18n::Key title, std::optional<i18n::Key> hint, float width) {
+    const float left = ImGui::GetCursorPosX();
+    ui::text(ctx, ctx.fonts.title, ctx.tr(title), ctx.theme.text, width);
+    if (hint) {
+        ImGui::SetCursorPosX(left);
+        ui::text(ctx, ctx.fonts.body, ctx.tr(*hint), ctx.theme.mutedText, width);
+    }
 }
 
 } // namespace
@@ -369,19 +384,18 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
 
     const float full = ImGui::GetContentRegionAvail().x;
     const float titleW = std::min(full, ctx.em(34));
-    const float titleIndent = (full - titleW) / 2;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + titleIndent);
-    ui::text(ctx, ctx.fonts.title, ctx.tr(title), ctx.theme.text, titleW);
-    if (hint) {
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + titleIndent);
-        ui::text(ctx, ctx.fonts.body, ctx.tr(*hint), ctx.theme.mutedText, titleW);
+    // While the keyboard is up the title and hint scroll with the body (below): the box being typed
+    // in, its answer and its warning then have the room between the top bar and the keys.
+    if (!state.focus) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (full - titleW) / 2);
+        drawTitle(ctx, title, hint, titleW);
     }
 
     // The bottom bar and keyboard grow with bigger text too, where the bar still fits across.
     const ui::Fonts& bar = bottomBarFonts(state, ctx);
     m_largerBottomBar = &bar == &ctx.larger;
     const float room = ImGui::GetWindowContentRegionMax().y - ImGui::GetCursorPosY() - spaceForBottomBar(bar);
-    m_keyboardHeight = state.focus ? spaceForKeyboard(ctx.fonts, room) : 0;
+    m_keyboardHeight = state.focus ? spaceForKeyboard(ctx.fonts, ImGui::GetWindowHeight()) : 0;
     float body = room - (state.focus ? m_keyboardHeight + bar.unit * kGapAboveBottomBarEm : 0);
     const bool samePage = ctx.scrolledPage == title.name;
     // A body taller than its room keeps a strip under it for "More below" (measured the frame before).
@@ -409,6 +423,8 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
     m_indent = std::max(0.0f, (inside - m_width) / 2);
     if (m_indent > 0)
         ImGui::Indent(m_indent);
+    if (state.focus)
+        drawTitle(ctx, title, hint, m_width);
 }
 
 void Page::take(MaybeEvent event) {

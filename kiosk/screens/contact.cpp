@@ -8,10 +8,13 @@ using namespace i18n::literals;
 
 namespace {
 
-void drawNote(ui::Ctx& ctx, std::string_view note, float width) {
+// Under a box, it is kept in view with it while the box has the keyboard.
+void drawNote(ui::Ctx& ctx, i18n::Key note, float width) {
     const ui::Panel panel = ui::beginPanel(ctx, width);
-    ui::text(ctx, ctx.fonts.body, note, ctx.theme.warningText, ui::innerWidth(panel));
+    ui::text(ctx, ctx.fonts.body, ctx.tr(note), ctx.theme.warningText, ui::innerWidth(panel));
     ui::endPanel(ctx, panel, ctx.theme.warningBack);
+    ui::recordShown(ctx, note.name);
+    keepWithBox(ctx);
 }
 
 } // namespace
@@ -27,14 +30,14 @@ MaybeEvent drawContact(const flow::State& state, ui::Ctx& ctx) {
             const auto& phone = a.field(flow::Field::Phone).text();
             page.take(drawTextField(state, ctx, flow::Field::Phone, ctx.tr("contact.phone.label"_key), w));
             if (!phone.empty() && !flow::isPlausiblePhone(phone))
-                drawNote(ctx, ctx.tr("contact.phone.check"_key), w);
+                drawNote(ctx, "contact.phone.check"_key, w);
         } else if (way == flow::Contact::Email) {
             const auto& email = a.field(flow::Field::Email).text();
             page.take(drawTextField(state, ctx, flow::Field::Email, ctx.tr("contact.email.label"_key), w));
             if (!email.empty() && !flow::isPlausibleEmail(email))
-                drawNote(ctx, ctx.tr("contact.email.check"_key), w);
+                drawNote(ctx, "contact.email.check"_key, w);
         } else if (way == flow::Contact::None) {
-            drawNote(ctx, ctx.tr("contact.none.means"_key), w);
+            drawNote(ctx, "contact.none.means"_key, w);
         }
         ImGui::Dummy(ctx.em(0, 0.2f));
     });

@@ -118,7 +118,8 @@ MaybeEvent drawKeyboard(const flow::State& state, ui::Ctx& ctx, ImVec2 size) {
             w += k.width;
         widest = std::max(widest, w);
     }
-    const float gap = ctx.em(0.25f);
+    // The gaps stay at the regular size: with bigger text the keys, not the gaps between them, grow.
+    const float gap = ctx.regular.unit * 0.25f;
     const float keyW = std::min((size.x - gap * (widest - 1)) / widest, ctx.em(3.2f));
     const float keyH = std::min((size.y - gap * static_cast<float>(rows.size() - 1)) / static_cast<float>(rows.size()),
                                 ctx.em(2.6f));

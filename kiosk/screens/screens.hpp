@@ -103,6 +103,13 @@ void drawTicks(Page& page, ui::Ctx& ctx, const std::bitset<N>& chosen, Toggle to
     }
 }
 
+/// What was drawn since the box being typed in (its warning) is kept in view above the keyboard
+/// with the box. Call it straight after drawing what belongs with the box.
+inline void keepWithBox(ui::Ctx& ctx) {
+    if (ctx.keepInView)
+        ctx.keepInView->bottom = ImGui::GetCursorPosY();
+}
+
 /// One round option per value of a question with one answer (who, contact, meeting, sharing);
 /// choose(value) is the event a tap sends. Draws under the option chosen what after(value) draws;
 /// a box there with the keyboard is kept in view with the option above it.
@@ -116,11 +123,10 @@ void drawRadios(Page& page, ui::Ctx& ctx, const std::optional<Enum>& chosen, Cho
             continue;
         const auto before = ctx.keepInView;
         after(row.value);
-        // A box typed in under the answer keeps the answer, and what follows the box, in view with it.
-        if (ctx.keepInView && ctx.keepInView != before) {
+        // A box typed in under the answer keeps the answer in view with it; what follows the box
+        // stays with it only where it says so (keepWithBox): the next box below is not its warning.
+        if (ctx.keepInView && ctx.keepInView != before)
             ctx.keepInView->answerTop = top;
-            ctx.keepInView->bottom = ImGui::GetCursorPosY();
-        }
     }
 }
 

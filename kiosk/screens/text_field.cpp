@@ -62,11 +62,13 @@ BoxTap drawTextBox(ui::Ctx& ctx, const flow::TextField& f, std::string_view id, 
     const std::size_t first = caretLine >= visible ? caretLine - visible + 1 : 0;
 
     dl->PushClipRect(min, max, true);
-    if (text.empty() && !placeholder.empty())
+    if (text.empty() && !placeholder.empty() && !ui::cutOffAbove(dl, min.y + pad))
         dl->AddText(font, font->FontSize, ImVec2(min.x + pad + ctx.em(0.3f), min.y + pad), ctx.theme.mutedText,
                     placeholder.data(), placeholder.data() + placeholder.size());
     for (std::size_t i = first; i < lines.size() && i < first + visible; ++i) {
         const float y = min.y + pad + static_cast<float>(i - first) * font->FontSize;
+        if (ui::cutOffAbove(dl, y))
+            continue;
         dl->AddText(font, font->FontSize, ImVec2(min.x + pad, y), ctx.theme.text, lines[i].data(),
                     lines[i].data() + lines[i].size());
         if (focused && i == caretLine) {

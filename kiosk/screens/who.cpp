@@ -14,10 +14,12 @@ MaybeEvent drawWho(const flow::State& state, ui::Ctx& ctx) {
             page.take(drawTextField(state, ctx, flow::Field::HelperName, ctx.tr("who.helper_name"_key), w));
         if (who != flow::Who::OnBehalf)
             return;
-        // The complaints guide needs the young person's agreement before an adult speaks for them.
-        ui::text(ctx, ctx.fonts.body, ctx.tr("who.on_behalf.note"_key), ctx.theme.text, w);
+        // The name box straight under the answer, so that both fit above the keyboard; the note says
+        // why the agreement under it is needed: the complaints guide needs the young person's
+        // agreement before an adult speaks for them.
         page.take(drawTextField(state, ctx, flow::Field::AdultName, ctx.tr("who.adult_name"_key), w));
         page.take(drawTextField(state, ctx, flow::Field::AdultRole, ctx.tr("who.adult_role"_key), w));
+        ui::text(ctx, ctx.fonts.body, ctx.tr("who.on_behalf.note"_key), ctx.theme.text, w);
         if (ui::option(ctx, "who.agreed", ctx.tr("who.agreed"_key), w, a.youngPersonAgreed, ui::Mark::Tick))
             page.take(flow::ToggleAgreed{});
     });

@@ -25,6 +25,7 @@ struct ScrollArea {
     ImVec2 min;
     ImVec2 max;
     bool canScroll = false; // its content is taller than it
+    bool goesOnBelow = false; // some of its content is below its bottom edge, where it is scrolled to
     bool moreBelow = false; // its page shows "More below": some of it is below its bottom edge
 };
 
@@ -34,6 +35,7 @@ class TapRegistry {
 public:
     void beginFrame() {
         m_targets.clear();
+        m_shown.clear();
         m_scrollAreas.clear();
     }
     void record(std::string_view key, const TapTarget& target) { m_targets[std::string(key)] = target; }
@@ -42,6 +44,14 @@ public:
         return it == m_targets.end() ? std::nullopt : std::optional<TapTarget>(it->second);
     }
     [[nodiscard]] const std::map<std::string, TapTarget, std::less<>>& all() const { return m_targets; }
+
+    /// Something shown that is not tapped (a box's warning, "More below" over the keyboard), by key:
+    /// where a test finds what covers what.
+    void recordShown(std::string_view key, const TapTarget& where) { m_shown[std::string(key)] = where; }
+    [[nodiscard]] std::optional<TapTarget> findShown(std::string_view key) const {
+        const auto it = m_shown.find(key);
+        return it == m_shown.end() ? std::nullopt : std::optional<TapTarget>(it->second);
+    }
 
     /// Regions that scroll when dragged, by id, with whether they have anything to scroll.
     void recordScrollArea(std::string_view id, const ScrollArea& area) { m_scrollAreas[std::string(id)] = area; }
@@ -54,6 +64,7 @@ public:
 
 private:
     std::map<std::string, TapTarget, std::less<>> m_targets;
+    std::map<std::string, TapTarget, std::less<>> m_shown;
     std::map<std::string, ScrollArea, std::less<>> m_scrollAreas;
 };
 

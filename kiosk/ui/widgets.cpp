@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <imgui_internal.h>
 #include <string>
 #include <vector>
@@ -60,10 +61,17 @@ bool isAddress(std::string_view word) {
 
 } // namespace
 
+bool cutOffAbove(const ImDrawList* dl, float top) {
+    // Half a pixel: a line that starts on the edge itself is whole.
+    return top < dl->GetClipRectMin().y - 0.5f;
+}
+
 namespace {
 
 // One line of text, drawn and, while ImGui is logging (the UI tests read what a frame showed), logged.
 void drawLine(ImDrawList* dl, ImFont* font, ImVec2 at, ImU32 colour, std::string_view line) {
+    if (cutOffAbove(dl, at.y))
+        return;
     dl->AddText(font, font->FontSize, at, colour, line.data(), line.data() + line.size());
     if (GImGui->LogEnabled)
         ImGui::LogRenderedText(&at, line.data(), line.data() + line.size());
@@ -187,16 +195,32 @@ void endScreen() {
     ImGui::PopFont();
 }
 
-void recordTap(Ctx& ctx, std::string_view key, ImU32 text, ImU32 fill) {
+namespace {
+
+// The part of the last item on screen, if any.
+std::optional<TapTarget> lastItemShown(ImU32 text, ImU32 fill) {
     if (!ImGui::IsItemVisible())
-        return;
+        return std::nullopt;
     const ImRect clip = ImGui::GetCurrentWindowRead()->ClipRect;
     ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     // Cut off above or below: scrolled partly out of view (a pixel or two lost to a side padding is not).
     const bool clipped = r.Min.y < clip.Min.y || r.Max.y > clip.Max.y;
     r.ClipWithFull(clip);
-    if (r.GetWidth() > 0 && r.GetHeight() > 0)
-        ctx.taps.record(key, {r.Min, r.Max, text, fill, clipped});
+    if (r.GetWidth() <= 0 || r.GetHeight() <= 0)
+        return std::nullopt;
+    return TapTarget{r.Min, r.Max, text, fill, clipped};
+}
+
+} // namespace
+
+void recordTap(Ctx& ctx, std::string_view key, ImU32 text, ImU32 fill) {
+    if (const auto shown = lastItemShown(text, fill))
+        ctx.taps.record(key, *shown);
+}
+
+void recordShown(Ctx& ctx, std::string_view key) {
+    if (const auto shown = lastItemShown(0, 0))
+        ctx.taps.recordShown(key, *shown);
 }
 
 bool button(Ctx& ctx, std::string_view key, std::string_view label, ImVec2 size, ButtonStyle style, ImFont* font) {
@@ -302,7 +326,8 @@ void beginScroll(Ctx& ctx, const char* id, ImVec2 size) {
     // The region itself, so that a test can drag it as a finger would.
     const ImVec2 at = ImGui::GetWindowPos();
     const ImVec2 extent = ImGui::GetWindowSize();
-    ctx.taps.recordScrollArea(id, {at, ImVec2(at.x + extent.x, at.y + extent.y), ImGui::GetScrollMaxY() > 0});
+    ctx.taps.recordScrollArea(id, {at, ImVec2(at.x + extent.x, at.y + extent.y), ImGui::GetScrollMaxY() > 0,
+                                   ImGui::GetScrollMaxY() - ImGui::GetScrollY() > 1});
 }
 
 void endScroll(Ctx& ctx) {

@@ -33,7 +33,12 @@ void beginScreen(const Ctx& ctx);
 void endScreen();
 
 /// Records the last item as tappable under a key, if any of it is on screen (the visible part).
+/// A line of text starting at this height would be cut by the top edge of where it is drawn (a
+/// scrolled page's body): it is left out whole, where a sliver of its letters would show as specks.
+[[nodiscard]] bool cutOffAbove(const ImDrawList* dl, float top);
 void recordTap(Ctx& ctx, std::string_view key, ImU32 text, ImU32 fill);
+/// Records the last item drawn as shown under a key, though not tappable (a warning).
+void recordShown(Ctx& ctx, std::string_view key);
 
 /// A touch button drawn by the kiosk: no hover colour, text centred and wrapped, recorded in the
 /// tap registry under its key. The key is also its ImGui ID, so it stays the same in both languages.

@@ -239,7 +239,7 @@ TEST_CASE("after 'don't contact me', Sharing neither offers nor promises a talk 
     if (adult) {
         onBehalf(ui, language, "kind.complaint");
     } else {
-        ui.tap(welcomeKey(language));
+        ui.tap(test::welcomeKey(language));
         ui.tap("kind.complaint");
         ui.tap("who.me");
         ui.tap("nav.next");

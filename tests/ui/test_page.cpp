@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+#include <optional>
 #include <string>
 
 using namespace kiosk;
@@ -82,9 +85,12 @@ TEST_CASE("More below shows exactly while some of the page is below the screen's
             continue;
         INFO(name << " at " << size.w << "x" << size.h);
         visit(ui, name, flow::Language::Welsh);
-        // ImGui's own measure of the region, at the top of the page: anything to scroll is below.
-        CHECK(body(ui).moreBelow == body(ui).canScroll);
-        CHECK(ui.visible("page.more_below") == (body(ui).canScroll && !ui.state.focus));
+        // ImGui's own measure of the region: at the top of the page anything to scroll is below,
+        // but a box given the keyboard may have scrolled the page on to it.
+        CHECK(body(ui).moreBelow == body(ui).goesOnBelow);
+        if (!ui.state.focus)
+            CHECK(body(ui).goesOnBelow == body(ui).canScroll);
+        CHECK(ui.visible("page.more_below") == (body(ui).goesOnBelow && !ui.state.focus));
         if (!body(ui).canScroll)
             continue;
         ++long_pages;
@@ -196,4 +202,131 @@ TEST_CASE("typing into a box that a finger dragged out of view brings it back", 
     ui.frame();
     ui.frame();
     CHECK(wholeOnScreen(ui, "field.phone"));
+}
+
+namespace {
+
+struct Size {
+    float w, h;
+};
+
+// The top of the keyboard's keys: what is kept in view must end above it.
+float keyboardTop(const test::UiDriver& ui) {
+    float top = 1e9f;
+    for (const auto& [key, t] : ui.ctx.taps.all())
+        if (key.starts_with("key."))
+            top = std::min(top, t.min.y);
+    return top;
+}
+
+// Whole on screen, above the keyboard, and not under "More below" where it shows over the keys.
+void checkKeptInView(const test::UiDriver& ui, std::string_view key, std::optional<ui::TapTarget> shown) {
+    INFO(key);
+    REQUIRE(shown);
+    CHECK_FALSE(shown->clipped);
+    CHECK(shown->max.y <= keyboardTop(ui));
+    if (const auto pill = ui.ctx.taps.findShown("page.more_below"))
+        CHECK(shown->max.y <= pill->min.y);
+}
+
+std::map<std::string, ImVec2> keySizes(const test::UiDriver& ui) {
+    std::map<std::string, ImVec2> sizes;
+    for (const auto& [key, t] : ui.ctx.taps.all())
+        if (key.starts_with("key."))
+            sizes[key] = t.size();
+    return sizes;
+}
+
+} // namespace
+
+TEST_CASE("on the adult's Who screen their answer and the name box being typed in both show above the keyboard",
+          "[page][keyboard]") {
+    const auto size = GENERATE(Size{1280, 800}, Size{1920, 1080}, Size{800, 1280});
+    const bool larger = GENERATE(false, true);
+    const auto language = GENERATE(flow::Language::Welsh, flow::Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    ui.ctx.demo = false; // as a centre's kiosk shows it
+    INFO(size.w << "x" << size.h << (larger ? " bigger text" : "") << " "
+                << (language == flow::Language::Welsh ? "cy" : "en"));
+    visit(ui, "who-on-behalf-name", language);
+    if (larger)
+        ui.tap("chrome.text_size");
+    ui.typeOnScreen("Siân");
+    ui.frame();
+    ui.frame();
+    REQUIRE(ui.state.largeText == larger);
+    REQUIRE(ui.state.focus == flow::Field::AdultName);
+    checkKeptInView(ui, "who.on_behalf", ui.ctx.taps.find("who.on_behalf"));
+    checkKeptInView(ui, "field.adult_name", ui.ctx.taps.find("field.adult_name"));
+}
+
+TEST_CASE("on Contact the e-mail box and its warning show above the keyboard and More below, with bigger text too",
+          "[page][keyboard]") {
+    const auto size = GENERATE(Size{1280, 800}, Size{1920, 1080}, Size{800, 1280});
+    const bool larger = GENERATE(false, true);
+    const auto language = GENERATE(flow::Language::Welsh, flow::Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    ui.ctx.demo = false;
+    INFO(size.w << "x" << size.h << (larger ? " bigger text" : "") << " "
+                << (language == flow::Language::Welsh ? "cy" : "en"));
+    visit(ui, "contact-email", language);
+    if (larger)
+        ui.tap("chrome.text_size");
+    ui.frame();
+    ui.frame();
+    REQUIRE(ui.state.largeText == larger);
+    REQUIRE(ui.state.focus == flow::Field::Email);
+    checkKeptInView(ui, "field.email", ui.ctx.taps.find("field.email"));
+    checkKeptInView(ui, "contact.email.check", ui.ctx.taps.findShown("contact.email.check"));
+}
+
+TEST_CASE("bigger text never makes the keyboard's keys smaller: the page gives up the room", "[page][keyboard]") {
+    const auto size = GENERATE(Size{1280, 800}, Size{1920, 1080}, Size{800, 1280});
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    for (const char* stop : {"who-on-behalf-name", "story", "story-numbers", "contact-phone", "contact-email"}) {
+        INFO(stop << " at " << size.w << "x" << size.h);
+        visit(ui, stop, flow::Language::Welsh);
+        REQUIRE(ui.state.focus);
+        const auto regular = keySizes(ui);
+        REQUIRE(regular.size() > 10);
+        ui.tap("chrome.text_size");
+        REQUIRE(ui.state.largeText);
+        const auto bigger = keySizes(ui);
+        REQUIRE(bigger.size() == regular.size());
+        for (const auto& [key, r] : regular) {
+            INFO(key << ": " << r.x << "x" << r.y << " then " << bigger.at(key).x << "x" << bigger.at(key).y);
+            CHECK(bigger.at(key).x >= r.x);
+            CHECK(bigger.at(key).y >= r.y);
+        }
+    }
+}
+
+TEST_CASE("a page dragged with the keyboard up stays where the finger left it, however far each frame moved it",
+          "[page][keyboard]") {
+    const auto language = GENERATE(flow::Language::Welsh, flow::Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(1280, 800, dir.path());
+    visit(ui, "contact-phone", language);
+    REQUIRE(ui.state.focus == flow::Field::Phone);
+    // A finger moves by fractions of a pixel a frame: here strokes of 8 frames of 20.375 px, so that the scroll
+    // lands between whole pixels, where the positions drawn round against it.
+    for (int i = 0; i < 2; ++i) {
+        const auto& area = body(ui);
+        const float x = (area.min.x + area.max.x) / 2;
+        ui.drag(ImVec2(x, area.max.y - 10), ImVec2(x, area.max.y - 10 - 163));
+    }
+    // Where the finger left it: the phone box up out of view, not brought back.
+    CHECK_FALSE(ui.ctx.taps.find("field.phone").has_value());
+    const auto left = ui.ctx.taps.find("contact.none");
+    REQUIRE(left);
+    // Nothing typed, nothing touched: many frames later the page is still where it was left.
+    for (int i = 0; i < 30; ++i)
+        ui.frame();
+    CHECK_FALSE(ui.ctx.taps.find("field.phone").has_value());
+    const auto now = ui.ctx.taps.find("contact.none");
+    REQUIRE(now);
+    CHECK(now->min.y == left->min.y);
 }
