@@ -39,7 +39,8 @@ Texts loadTexts(const std::filesystem::path& resources) {
 
 void setUpUi(ui::Ctx& ctx, const Texts& texts, const std::filesystem::path& resources, float width, float height) {
     ctx.keyboard = screens::loadKeyboard(resources / "assets" / "keyboard.txt");
-    std::string allText = ctx.keyboard.characters();
+    // The dot the screens put between the two languages is in no catalogue.
+    std::string allText = ctx.keyboard.characters() + "·";
     for (const auto* catalogue : {&texts.welsh, &texts.english})
         for (const auto& [key, forms] : catalogue->all())
             for (const auto& form : forms)
