@@ -95,7 +95,7 @@ journey() {
   wait_for "^screen \(meeting\|sharing\) cy"
   head -1 "$taps" | grep -q "^screen meeting" && tap nav.next
   wait_for "^screen sharing cy"
-  tap sharing.talk_first
+  tap sharing.yes
   tap nav.next
   wait_for "^screen check cy"
 }
