@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <tuple>
 #include <variant>
 
 namespace kiosk::app {
@@ -28,6 +29,11 @@ namespace {
 // their own, buttons fire on release, layouts measure themselves), and so does a new screen; a
 // clock's wake (once a second while "Are you still there?" counts down) needs one frame only.
 constexpr int kFramesAfterInput = 3;
+
+// What changes the whole layout: the screen, a panel over it, the language, the box the keyboard is open for.
+auto seen(const flow::State& state) {
+    return std::make_tuple(state.screen, state.overlay, state.language, state.focus);
+}
 
 void keepOpen(GLFWwindow* window) { glfwSetWindowShouldClose(window, GLFW_FALSE); }
 
@@ -78,7 +84,7 @@ int runKiosk(const Options& options) {
         if (window.takeInput())
             framesLeft = kFramesAfterInput;
         frameLog.start();
-        const auto before = std::make_tuple(state.screen, state.overlay, state.language);
+        const auto before = seen(state);
         for (const auto& result : effects.takeResults())
             apply(result);
         apply(flow::Tick{flow::Clock::now()});
@@ -92,12 +98,18 @@ int runKiosk(const Options& options) {
         if (event) {
             // What a tap did is shown in the frame it landed in: that frame is drawn again after the
             // event, not shown with the old screen first. The tap is not seen twice: ImGui saw its
-            // release in the frame put aside.
+            // release in the frame put aside. A new screen is drawn twice, as its first drawing
+            // measures its own layout (what lies below the fold, where the keyboard goes).
+            const auto was = seen(state);
             apply(*event);
-            window.discardFrame();
-            window.beginFrame();
-            event = screens::drawFrame(state, ctx);
             framesLeft = kFramesAfterInput;
+            const int passes = seen(state) != was ? 2 : 1;
+            event.reset();
+            for (int pass = 0; pass < passes && !event; ++pass) {
+                window.discardFrame();
+                window.beginFrame();
+                event = screens::drawFrame(state, ctx);
+            }
         }
         frameLog.drawn();
         window.endFrame(ctx.theme.background);
@@ -107,7 +119,7 @@ int runKiosk(const Options& options) {
             apply(*event);
             framesLeft = kFramesAfterInput;
         }
-        if (before != std::make_tuple(state.screen, state.overlay, state.language))
+        if (before != seen(state))
             framesLeft = kFramesAfterInput;
         if (identity.demo && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
             glfwSetWindowShouldClose(window.handle(), GLFW_TRUE);
