@@ -152,7 +152,7 @@ MaybeEvent drawNotSafe(const flow::State& state, ui::Ctx& ctx) {
     const float x = min.x + startAgainWidth(ctx, ctx.fonts) + ctx.em(0.5f);
     ImVec2 size(notSafeWidth(ctx, ctx.fonts), ctx.em(kBottomBarEm));
     std::string label(ctx.tr("chrome.not_safe"_key));
-    if (flow::hidesPage(state)) {
+    if (flow::asksBothLanguages(state)) {
         // Both languages, as the question over the page asks. It grows rightwards from where it
         // stands on a page, so that a finger that knows the place still finds it.
         label = ctx.both("chrome.not_safe"_key, "  ·  ");
@@ -292,7 +292,7 @@ MaybeEvent drawWaysOut(const flow::State& state, ui::Ctx& ctx) {
     const BarButton& hide = top.right.front();
     float hideW = barButtonWidth(*top.fonts, hide.label) * top.squeeze;
     std::string label(hide.label);
-    if (flow::hidesPage(state)) {
+    if (flow::asksBothLanguages(state)) {
         // Both languages, as the question asks; nothing else stands in the bar, so it may grow leftwards.
         label = ctx.both("chrome.hide"_key, " · ");
         hideW = std::max(hideW, barButtonWidth(*top.fonts, label));
