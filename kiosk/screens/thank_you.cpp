@@ -57,7 +57,11 @@ void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
         // complaint is still looked into, and the code lets the child come back to it.
         ui::text(ctx, ctx.fonts.body, ctx.tr("thanks.next.no_contact"_key), ctx.theme.text, width);
     } else if (complaint) {
-        for (const auto key : {"thanks.next.acknowledge"_key, "thanks.next.officer"_key, "thanks.next.answer"_key})
+        // The children's guide counts the answer's days from meeting them; a child who chose not to
+        // meet is given the complaints guide's words instead.
+        const bool meets = state.answers.meeting != flow::Meeting::NotToMeet;
+        for (const auto key : {"thanks.next.acknowledge"_key, "thanks.next.officer"_key,
+                               meets ? "thanks.next.answer"_key : "thanks.next.answer.no_meeting"_key})
             ui::bullet(ctx, ctx.tr(key), width);
     } else {
         ui::text(ctx, ctx.fonts.body, ctx.tr("thanks.next.learn"_key), ctx.theme.text, width);
