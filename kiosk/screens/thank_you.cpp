@@ -77,21 +77,27 @@ MaybeEvent drawThankYou(const flow::State& state, ui::Ctx& ctx) {
     const float width = page.width();
     const bool wide = width > ctx.em(30) && ImGui::GetContentRegionAvail().x > ImGui::GetContentRegionAvail().y;
     if (wide) {
-        // Landscape: the code on the left, what happens next on the right.
+        // Landscape: the code on the left, what happens next on the right, and who to contact under
+        // the code. Drawn (and so read aloud) in the order that matters: the code, what happens
+        // next, then the contacts, as in portrait.
         const float gap = ctx.em(1.5f);
         const float half = (width - gap) / 2;
         const ImVec2 start = ImGui::GetCursorPos();
         ImGui::BeginGroup();
         drawReference(ctx, state.reference, half);
         ImGui::Dummy(ctx.em(0, 0.4f));
-        drawContacts(state, ctx, half);
         ImGui::EndGroup();
-        const float leftBottom = ImGui::GetCursorPosY();
+        const float contactsTop = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(start.x + half + gap, start.y));
         ImGui::BeginGroup();
         drawNextSteps(state, ctx, half);
         ImGui::EndGroup();
-        ImGui::SetCursorPos(ImVec2(start.x, std::max(leftBottom, ImGui::GetCursorPosY())));
+        const float rightBottom = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(start.x, contactsTop));
+        ImGui::BeginGroup();
+        drawContacts(state, ctx, half);
+        ImGui::EndGroup();
+        ImGui::SetCursorPos(ImVec2(start.x, std::max(rightBottom, ImGui::GetCursorPosY())));
     } else {
         drawReference(ctx, state.reference, width);
         ImGui::Dummy(ctx.em(0, 0.4f));
