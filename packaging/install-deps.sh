@@ -18,9 +18,9 @@ packages=(
   # tests: the pointer probe reads the X cursor image through XFixes
   libx11-dev libxfixes-dev
   # the Debian packages (packaging/deb.sh, ctest -L deb): building them, what the kiosk package
-  # depends on (GLFW's run-time X libraries, cage and Xwayland, a logind session), and the test that
+  # depends on (GLFW's run-time X libraries, cage and Xwayland, a logind session, kbd's chvt), and the test that
   # runs the installed kiosk under cage and reads its screen (grim, tesseract)
-  dpkg-dev file systemd libpam-systemd dbus libxcursor1 libxrandr2 libxi6 libxinerama1 cage xwayland
+  dpkg-dev file systemd libpam-systemd dbus libxcursor1 libxrandr2 libxi6 libxinerama1 cage xwayland kbd
   grim tesseract-ocr tesseract-ocr-eng
   # the benchmark (packaging/bench.sh) watches the screen through DAMAGE and MIT-SHM and taps through XTEST
   libxdamage-dev libxext-dev libxtst-dev

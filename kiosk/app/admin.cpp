@@ -13,6 +13,8 @@
 #include <storage/store.hpp>
 
 #include <cstdio>
+#include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace kiosk::app {
@@ -371,9 +373,27 @@ int seeQuarantine(const app::Options& o) {
     return 0;
 }
 
+// Run as root on the folder of the kiosk's own user, a command would leave files only root can read
+// (its database, its audit log): the kiosk could then no longer start or store anything.
+bool rootOnAnothersFolder(const std::filesystem::path& dataDir) {
+    struct stat folder {};
+    if (::geteuid() != 0 || ::stat(dataDir.c_str(), &folder) != 0 || folder.st_uid == 0)
+        return false;
+    const passwd* owner = ::getpwuid(folder.st_uid);
+    const std::string name = owner != nullptr ? owner->pw_name : std::to_string(folder.st_uid);
+    std::fprintf(stderr,
+                 "kiosk admin: not run as root on %s, which belongs to the user %s: the files written now would\n"
+                 "be root's, and the kiosk could not read them. On an installed kiosk, use\n"
+                 "\"cafcass-cymru-kiosk-admin\" (it runs the command as the kiosk's user); otherwise run it as %s.\n",
+                 dataDir.c_str(), name.c_str(), name.c_str());
+    return true;
+}
+
 } // namespace
 
 int runAdmin(const Options& o) {
+    if (o.command != Options::Command::Help && rootOnAnothersFolder(o.dataDir))
+        return 2;
     switch (o.command) {
     case Options::Command::Export:
         return exportBundle(o);

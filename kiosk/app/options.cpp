@@ -10,8 +10,10 @@ namespace kiosk::app {
 const char* usage() {
     return R"(Cafcass Cymru children's kiosk
 
-  kiosk [--data-dir DIR] [--windowed[=WIDTHxHEIGHT]] [--ask-after SECONDS]
+  kiosk [--data-dir DIR] [--windowed[=WIDTHxHEIGHT]] [--require-provisioned] [--ask-after SECONDS]
         Runs the kiosk, full screen unless --windowed (default window 1280x800).
+        --require-provisioned: a kiosk never provisioned tells staff so, rather than running as a
+        demo (the installed session; a demo's submissions are sealed to a key on the tablet).
         --ask-after SECONDS: a demo kiosk asks "Are you still there?" after this many quiet
         seconds instead of 90 (for trying it, and the benchmark); a provisioned kiosk ignores it.
   kiosk --tour DIR [--windowed=WIDTHxHEIGHT]
@@ -160,6 +162,8 @@ std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
             if (!v)
                 return std::nullopt;
             o.kioskName = *v;
+        } else if (arg == "--require-provisioned" && o.command == Options::Command::Run) {
+            o.requireProvisioned = true;
         } else if (arg == "--json" && o.command == Options::Command::Status) {
             o.json = true;
         } else if (arg == "--pin-stdin" && o.command == Options::Command::SetPin) {

@@ -34,6 +34,7 @@ struct Options {
     bool json = false;                   // status --json
     bool pinStdin = false;               // set-pin --pin-stdin: one line from standard input, for scripts
     int auditLast = 20;                  // audit --last N
+    bool requireProvisioned = false;     // an unprovisioned kiosk shows staff why instead of a demo
     int askAfterSeconds = 0;             // --ask-after: a demo kiosk's quiet time before "Are you still there?"
 };
 

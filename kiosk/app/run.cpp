@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <stdexcept>
 #include <tuple>
 #include <variant>
 
@@ -47,6 +48,13 @@ int runKiosk(const Options& options) {
     ui::Ctx ctx;
     try {
         texts.emplace(loadTexts(resources));
+        // The installed session: a child must never send a real complaint sealed to a demo key,
+        // whose secret half is on this tablet, so an unprovisioned tablet shows staff what to do.
+        if (options.requireProvisioned && !core::isProvisioned(options.dataDir))
+            throw std::runtime_error(
+                "this kiosk has not been provisioned: IT runs \"cafcass-cymru-kiosk-admin provision "
+                "--public-key team-public.key --name NAME\", then \"cafcass-cymru-kiosk-admin set-pin\" "
+                "(/usr/share/doc/cafcass-cymru-kiosk/DEPLOYING.md)");
         // Only once there is somewhere to show it is a kiosk made: a start that cannot run makes nothing.
         started.emplace(core::startKiosk(options.dataDir));
         setUpUi(ctx, *texts, resources, window.size().x, window.size().y);

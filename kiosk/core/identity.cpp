@@ -276,6 +276,11 @@ Identity openKioskEvenWithoutKey(const std::filesystem::path& dataDir) {
     return readIdentity(dataDir, true);
 }
 
+bool isProvisioned(const std::filesystem::path& dataDir) {
+    Identity probe;
+    return std::filesystem::exists(dataDir / kTeamKey) || readConfig(dataDir / kConfig, probe);
+}
+
 Identity startKiosk(const std::filesystem::path& dataDir) {
     refuseForeignFolder(dataDir);
     makeFolder(dataDir);

@@ -55,6 +55,10 @@ struct Identity {
 /// a folder that is neither new, empty, nor a kiosk's.
 [[nodiscard]] Identity startKiosk(const std::filesystem::path& dataDir);
 
+/// Whether the folder holds the complaints team's key or settings from provisioning. Changes
+/// nothing; throws what the file system throws on a folder it cannot read.
+[[nodiscard]] bool isProvisioned(const std::filesystem::path& dataDir);
+
 /// What provisioning did.
 struct ProvisionResult {
     int waitingUnderUnreadableKey = 0;  // unconfirmed submissions sealed to a key that could not be read

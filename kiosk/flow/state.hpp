@@ -100,7 +100,7 @@ struct State {
     bool returnToCheck = false; // set by a "Change" button on Check your answers
     bool saveFailed = false;
     bool reading = false;       // "Read it to me" is reading what is on screen aloud
-    bool pageHidden = false;    // the safety panel replaced "Are you still there?": the page stays hidden under it
+    bool notSafeOverQuestion = false; // the safety panel replaced "Are you still there?": it asks in both languages
     CannotStore cannotStore = CannotStore::None; // found at start: anything but None and no journey begins
     std::uint64_t job = 0;          // the save this session waits for; each Send takes the next number
     std::string reference;          // shown on Thank you once the submission is stored

@@ -125,8 +125,10 @@ std::optional<Field> typingInto(const State& s) {
     return s.focus;
 }
 
-bool hidesPage(const State& s) {
-    return s.overlay == Overlay::StillThere || (s.overlay == Overlay::NotSafe && s.pageHidden);
+bool hidesPage(const State& s) { return s.overlay == Overlay::StillThere || s.overlay == Overlay::NotSafe; }
+
+bool asksBothLanguages(const State& s) {
+    return s.overlay == Overlay::StillThere || (s.overlay == Overlay::NotSafe && s.notSafeOverQuestion);
 }
 
 std::optional<Clock::time_point> nextWake(const State& s) {
@@ -166,7 +168,7 @@ void resetSession(State& s) {
     s.priority = false;
     s.returnToCheck = false;
     s.saveFailed = false;
-    s.pageHidden = false;
+    s.notSafeOverQuestion = false;
     s.lastInput = s.now;
 }
 

@@ -25,10 +25,13 @@ namespace kiosk::flow {
 /// showing, with no panel over it.
 [[nodiscard]] std::optional<Field> typingInto(const State& state);
 
-/// True while the panel on screen is shown to whoever stands at the kiosk, perhaps not the child
-/// who answered: "Are you still there?", or the safety panel tapped over it. Nothing of the page
-/// shows under it, and it speaks both languages.
+/// True while the panel on screen shows nothing of the page under it: "Are you still there?" (whoever
+/// stands at the kiosk may not be the child who answered) and the safety panel (someone may be
+/// looking over the child's shoulder).
 [[nodiscard]] bool hidesPage(const State& state);
+/// True while the panel on screen is asked of whoever stands at the kiosk, in both languages, and so
+/// are the ways out over it: "Are you still there?", or the safety panel tapped over it.
+[[nodiscard]] bool asksBothLanguages(const State& state);
 
 /// When the shell must wake to send the next Tick, if nothing else happens before then.
 [[nodiscard]] std::optional<Clock::time_point> nextWake(const State& state);

@@ -73,7 +73,7 @@ Effects on(State& s, const QuickHide&) {
 Effects on(State& s, const NotSafe&) {
     s.priority = true;
     s.overlay = Overlay::NotSafe;
-    s.pageHidden = false;
+    s.notSafeOverQuestion = false;
     return {};
 }
 
@@ -100,7 +100,7 @@ Effects on(State& s, const ReadAloud& e) {
 
 Effects onOverlay(State& s, const Dismiss&) {
     s.overlay = Overlay::None;
-    s.pageHidden = false;
+    s.notSafeOverQuestion = false;
     return {};
 }
 
@@ -115,11 +115,11 @@ Effects onOverlay(State& s, const QuickHide&) {
 }
 
 Effects onOverlay(State& s, const NotSafe& e) {
-    // Over "Start again?" or "Are you still there?" too: what to do now replaces the question. A page
-    // the question hid stays hidden: whoever tapped may not be the child who answered.
-    const bool hidden = hidesPage(s);
+    // Over "Start again?" or "Are you still there?" too: what to do now replaces the question, and is
+    // asked in both languages as the question was: whoever tapped may not be the child who answered.
+    const bool overQuestion = asksBothLanguages(s); // the question, or this panel already over it
     Effects effects = on(s, e);
-    s.pageHidden = hidden;
+    s.notSafeOverQuestion = overQuestion;
     return effects;
 }
 

@@ -90,8 +90,8 @@ MaybeEvent drawFrame(const flow::State& state, ui::Ctx& ctx) {
     if (state.screen == flow::Screen::Welcome)
         ctx.scrolledPage = {};
     MaybeEvent event;
-    // "Are you still there?", and the safety panel tapped over it, are for whoever stands at the
-    // screen, perhaps not the child who typed: nothing of theirs is drawn under them.
+    // "Are you still there?" is for whoever stands at the screen, perhaps not the child who typed, and
+    // the safety panel for a child someone may be looking over: nothing of theirs is drawn under them.
     if (!flow::hidesPage(state)) {
         ui::beginScreen(ctx);
         event = drawScreen(state, ctx);

@@ -131,7 +131,7 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
     case flow::Overlay::NotSafe: {
         // On Welcome no language has been chosen yet, and over "Are you still there?" whoever tapped
         // may read either, so both are shown: side by side where the screen is wide enough, Welsh first.
-        const bool bilingual = state.screen == flow::Screen::Welcome || flow::hidesPage(state);
+        const bool bilingual = state.screen == flow::Screen::Welcome || flow::asksBothLanguages(state);
         const ImVec2 screen = ImGui::GetMainViewport()->Size;
         const bool sideBySide = bilingual && screen.x > screen.y;
         const auto body = [&](float w) {
@@ -164,7 +164,7 @@ MaybeEvent drawOverlay(const flow::State& state, ui::Ctx& ctx) {
                            both("not_safe.back"_key)},
                           {"not_safe.hide", label("chrome.hide"_key), flow::QuickHide{}, ui::ButtonStyle::Secondary,
                            both("chrome.hide"_key)}},
-                         flow::hidesPage(state) ? Backdrop::Hidden : Backdrop::Dimmed, false, sideBySide, bilingual);
+                         Backdrop::Hidden, false, sideBySide, bilingual); // whoever looks on reads nothing of the page
     }
     case flow::Overlay::None:
         break;

@@ -34,10 +34,7 @@ std::string labelOf(const ui::Ctx& ctx, i18n::Key key, bool bothLanguages) {
     return bothLanguages ? ctx.both(key, "  ·  ") : std::string(ctx.tr(key));
 }
 
-float widthOf(const ui::Fonts& fonts, const std::string& label) {
-    ImFont* font = fonts.bold;
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
-}
+float widthOf(const ui::Fonts& fonts, const std::string& label) { return ui::textWidth(fonts.bold, label); }
 
 constexpr float kIconRoomEm = 2.0f; // each side of the words, so that they stay centred
 

@@ -57,7 +57,11 @@ void drawNextSteps(const flow::State& state, ui::Ctx& ctx, float width) {
         // complaint is still looked into, and the code lets the child come back to it.
         ui::text(ctx, ctx.fonts.body, ctx.tr("thanks.next.no_contact"_key), ctx.theme.text, width);
     } else if (complaint) {
-        for (const auto key : {"thanks.next.acknowledge"_key, "thanks.next.officer"_key, "thanks.next.answer"_key})
+        // The children's guide counts the answer's days from meeting them; a child who chose not to
+        // meet is given the complaints guide's words instead.
+        const bool meets = state.answers.meeting != flow::Meeting::NotToMeet;
+        for (const auto key : {"thanks.next.acknowledge"_key, "thanks.next.officer"_key,
+                               meets ? "thanks.next.answer"_key : "thanks.next.answer.no_meeting"_key})
             ui::bullet(ctx, ctx.tr(key), width);
     } else {
         ui::text(ctx, ctx.fonts.body, ctx.tr("thanks.next.learn"_key), ctx.theme.text, width);
@@ -73,21 +77,27 @@ MaybeEvent drawThankYou(const flow::State& state, ui::Ctx& ctx) {
     const float width = page.width();
     const bool wide = width > ctx.em(30) && ImGui::GetContentRegionAvail().x > ImGui::GetContentRegionAvail().y;
     if (wide) {
-        // Landscape: the code on the left, what happens next on the right.
+        // Landscape: the code on the left, what happens next on the right, and who to contact under
+        // the code. Drawn (and so read aloud) in the order that matters: the code, what happens
+        // next, then the contacts, as in portrait.
         const float gap = ctx.em(1.5f);
         const float half = (width - gap) / 2;
         const ImVec2 start = ImGui::GetCursorPos();
         ImGui::BeginGroup();
         drawReference(ctx, state.reference, half);
         ImGui::Dummy(ctx.em(0, 0.4f));
-        drawContacts(state, ctx, half);
         ImGui::EndGroup();
-        const float leftBottom = ImGui::GetCursorPosY();
+        const float contactsTop = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(start.x + half + gap, start.y));
         ImGui::BeginGroup();
         drawNextSteps(state, ctx, half);
         ImGui::EndGroup();
-        ImGui::SetCursorPos(ImVec2(start.x, std::max(leftBottom, ImGui::GetCursorPosY())));
+        const float rightBottom = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(start.x, contactsTop));
+        ImGui::BeginGroup();
+        drawContacts(state, ctx, half);
+        ImGui::EndGroup();
+        ImGui::SetCursorPos(ImVec2(start.x, std::max(rightBottom, ImGui::GetCursorPosY())));
     } else {
         drawReference(ctx, state.reference, width);
         ImGui::Dummy(ctx.em(0, 0.4f));

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -118,6 +119,31 @@ std::string phoneNumbersByDigit(std::string_view text) {
     return out;
 }
 
+// A time is said as people say it: espeak-ng reads "9:00" as "nine zero zero" and the Welsh "yb"
+// and "yp" (y bore, y prynhawn) as letters. So on the hour the minutes go ("9am", "10"), and in
+// Welsh the short forms are spelled out ("4:30 y prynhawn").
+std::string timesAsSaid(std::string_view text, flow::Language language) {
+    static const std::regex time(R"((^|[^0-9A-Za-z])([0-9]{1,2}):([0-9]{2})(yb|yp|am|pm)?(?![0-9A-Za-z]))");
+    std::string out;
+    auto from = text.begin();
+    for (std::match_results<std::string_view::const_iterator> m; std::regex_search(from, text.end(), m, time);
+         from = m[0].second) {
+        out.append(from, m[0].first);
+        out += m[1].str() + m[2].str();
+        if (m[3].str() != "00")
+            out += ":" + m[3].str();
+        const std::string half = m[4].str();
+        if (language == flow::Language::Welsh && half == "yb")
+            out += " y bore";
+        else if (language == flow::Language::Welsh && half == "yp")
+            out += " y prynhawn";
+        else
+            out += half;
+    }
+    out.append(from, text.end());
+    return out;
+}
+
 int collect(short* wav, int count, espeak_EVENT* events) {
     auto* sound = events ? static_cast<Sound*>(events->user_data) : nullptr;
     if (sound && wav && count > 0)
@@ -169,7 +195,7 @@ std::string toSsml(const flow::Script& script) {
         ssml += "<p xml:lang=\"";
         ssml += voiceName(part.language);
         ssml += "\">";
-        ssml += markup::escape(phoneNumbersByDigit(part.text));
+        ssml += markup::escape(phoneNumbersByDigit(timesAsSaid(part.text, part.language)));
         ssml += "</p>";
     }
     ssml += "</speak>";

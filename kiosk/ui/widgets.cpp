@@ -392,8 +392,7 @@ void text(Ctx& ctx, ImFont* font, std::string_view s, ImU32 colour, float width)
     for (const auto line : lines) {
         drawLine(ImGui::GetWindowDrawList(), font, at, colour, line);
         at.y += font->FontSize;
-        widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.data(),
-                                                      line.data() + line.size()).x);
+        widest = std::max(widest, textWidth(font, line));
     }
     ImGui::Dummy(ImVec2(widest, std::max(1.0f, static_cast<float>(lines.size())) * font->FontSize));
 }
@@ -409,6 +408,10 @@ void bullet(Ctx& ctx, std::string_view s, float width) {
     ImGui::SetCursorPosX(x);
 }
 
+float textWidth(ImFont* font, std::string_view s) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+}
+
 float textHeight(ImFont* font, std::string_view s, float width) {
     return static_cast<float>(wrapLines(font, s, width).size()) * font->FontSize;
 }
@@ -418,7 +421,7 @@ void drawCentredText(ImDrawList* dl, ImFont* font, ImVec2 min, ImVec2 max, ImU32
     const auto lines = wrapLines(font, s, width);
     float y = min.y + ((max.y - min.y) - static_cast<float>(lines.size()) * font->FontSize) / 2;
     for (const auto line : lines) {
-        const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
+        const float w = textWidth(font, line);
         drawLine(dl, font, ImVec2(min.x + (width - w) / 2, y), colour, line);
         y += font->FontSize;
     }

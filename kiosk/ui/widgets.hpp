@@ -92,6 +92,9 @@ void bullet(Ctx& ctx, std::string_view s, float width);
 /// Text centred line by line within width, starting at the cursor.
 void centredText(Ctx& ctx, ImFont* font, std::string_view s, ImU32 colour, float width);
 
+/// Width of text on one line.
+[[nodiscard]] float textWidth(ImFont* font, std::string_view s);
+
 /// Height of text wrapped to width.
 [[nodiscard]] float textHeight(ImFont* font, std::string_view s, float width);
 

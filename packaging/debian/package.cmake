@@ -41,6 +41,22 @@ install(FILES "${links}/ctrl-alt-del.target" "${links}/getty@tty1.service"
 install(FILES "${PROJECT_SOURCE_DIR}/packaging/DEPLOYING.md" DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/cafcass-cymru-kiosk
         COMPONENT kiosk)
 
+# Each package's copyright (machine-readable, with the fonts' OFL in full) and changelog (native
+# packages: changelog.gz, compressed reproducibly), as Debian policy asks.
+file(READ "${PROJECT_SOURCE_DIR}/assets/fonts/OFL.txt" ofl)
+string(REGEX REPLACE "\n\n" "\n.\n" ofl "${ofl}")
+string(REGEX REPLACE "\n\n" "\n.\n" ofl "${ofl}")
+string(REGEX REPLACE "\n" "\n " ofl "${ofl}")
+string(REGEX REPLACE "[ ]+\n" "\n" ofl "${ofl}")
+string(STRIP "${ofl}" ofl)
+configure_file("${debian}/copyright.in" "${links}/copyright" @ONLY)
+configure_file("${debian}/changelog.in" "${links}/changelog" @ONLY)
+execute_process(COMMAND gzip -9nc "${links}/changelog" OUTPUT_FILE "${links}/changelog.gz" COMMAND_ERROR_IS_FATAL ANY)
+foreach(component kiosk intake locales)
+    install(FILES "${links}/copyright" "${links}/changelog.gz"
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/cafcass-cymru-${component} COMPONENT ${component})
+endforeach()
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME cafcass-cymru)
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
@@ -57,26 +73,32 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(version "${PROJECT_VERSION}")
 set(CPACK_DEBIAN_LOCALES_PACKAGE_NAME cafcass-cymru-locales)
 set(CPACK_DEBIAN_LOCALES_PACKAGE_ARCHITECTURE all)
+# Description lines are at most 80 characters (Debian policy; lintian).
 set(CPACK_COMPONENT_LOCALES_DESCRIPTION "Cafcass Cymru kiosk: Welsh and English catalogues
-The words of the children's kiosk and of the complaints team's intake tool, in Welsh and English.")
+The words of the children's kiosk and of the complaints team's intake tool,
+in Welsh and English.")
 
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME cafcass-cymru-kiosk)
 # GLFW opens the X cursor, RandR, input and Xinerama libraries at run time, where shlibdeps cannot
-# see them; cage does not bring Xwayland, and needs a logind session (libpam-systemd, dbus).
+# see them; cage does not bring Xwayland, and needs a logind session (libpam-systemd, dbus). kbd:
+# chvt, which brings tty1 to the front before each start. util-linux (runuser) is essential; the
+# deb-systemd-helper the scripts use came with init-system-helpers 1.54.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "cafcass-cymru-locales (= ${version}), libxcursor1, libxrandr2, libxi6, libxinerama1, libgl1-mesa-dri, cage, xwayland, systemd, libpam-systemd, dbus, espeak-ng-data, init-system-helpers, passwd, util-linux")
+    "cafcass-cymru-locales (= ${version}), libxcursor1, libxrandr2, libxi6, libxinerama1, libgl1-mesa-dri, cage, xwayland, systemd, libpam-systemd, dbus, espeak-ng-data, init-system-helpers (>= 1.54~), passwd, kbd")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${debian}/postinst;${debian}/prerm;${debian}/postrm;${debian}/conffiles")
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION "Cafcass Cymru children's kiosk, full screen on a tablet
-A bilingual (Welsh and English) touch kiosk through which children and young people tell Cafcass
-Cymru about a complaint, a compliment or what they think, sealed so that only the complaints team
-can read it. Starts at boot on tty1 in cage, as its own user, restarted if it stops; the tablet's
-keys, virtual terminals and console are locked down.")
+A bilingual (Welsh and English) touch kiosk through which children and young
+people tell Cafcass Cymru about a complaint, a compliment or what they think,
+sealed so that only the complaints team can read it. Starts at boot on tty1 in
+cage, as its own user, restarted if it stops; the tablet's keys, virtual
+terminals and console are locked down.")
 
 set(CPACK_DEBIAN_INTAKE_PACKAGE_NAME cafcass-cymru-intake)
 set(CPACK_DEBIAN_INTAKE_PACKAGE_DEPENDS "cafcass-cymru-locales (= ${version})")
 set(CPACK_COMPONENT_INTAKE_DESCRIPTION "Cafcass Cymru complaints team's intake tool
-Opens the kiosks' sealed exports with the team's keys, keeps the worklist with each submission's
-acknowledgement deadline, and writes the receipts the kiosks delete confirmed submissions by.")
+Opens the kiosks' sealed exports with the team's keys, keeps the worklist with
+each submission's acknowledgement deadline, and writes the receipts the kiosks
+delete confirmed submissions by.")
 
 include(CPack)

@@ -6,13 +6,16 @@
 # a kiosk whose data folder it cannot use, then purges and checks that the machine is as before.
 # Needs root. It changes what this machine starts at boot while it runs, so on a machine booted with
 # systemd it runs only with KIOSK_TEST_INSTALL=1 (CI containers are not booted with systemd).
-# Usage: install_run_purge.sh BUILD_DIR [ARTIFACTS_DIR [ADD_SUBMISSION]]
-#   the screenshots are kept in ARTIFACTS_DIR; with ADD_SUBMISSION (tests/deb/add_submission.cpp), a
-#   second install checks that a purge keeps a data folder holding a submission without a receipt.
+# Usage: install_run_purge.sh BUILD_DIR [ARTIFACTS_DIR [ADD_SUBMISSION [INTAKE]]]
+#   the screenshots are kept in ARTIFACTS_DIR; with ADD_SUBMISSION (tests/deb/add_submission.cpp), more
+#   installs check that a purge keeps a data folder holding a submission without a receipt, a
+#   quarantined database or a database it cannot read. INTAKE (the intake tool) makes the team's key
+#   the installed kiosk is provisioned with; without it the test is skipped.
 set -euo pipefail
 build="$1"
 artifacts="${2:-$build/deb-test-artifacts}"
 add_submission="${3:-}"
+intake="${4:-$build/intake/intake}"
 user=cafcass-cymru-kiosk
 data=/var/lib/cafcass-cymru-kiosk
 skip() { echo "SKIPPED: $*"; exit 77; }
@@ -30,6 +33,10 @@ for p in cafcass-cymru-kiosk cafcass-cymru-intake cafcass-cymru-locales; do
     fi
 done
 getent passwd "$user" >/dev/null && skip "the user $user exists already"
+# The folders the staff command makes for its copies of files only root can read.
+copies() { ls -d /tmp/cafcass-cymru-kiosk-admin.* 2>/dev/null || true; }
+[ -z "$(copies)" ] || skip "copies the staff command left behind are in /tmp already: $(copies)"
+[ -x "$intake" ] || skip "no intake tool at $intake to make the team's key with"
 
 work="$(mktemp -d /tmp/kiosk-deb-test.XXXXXX)"
 chmod 0755 "$work"
@@ -37,6 +44,7 @@ debs="$work/debs"
 mkdir -p "$debs"
 xvfb=""
 session=""
+fake_desktop=""
 # cage, and the kiosk in it, by their process ids.
 stop_session() {
     [ -n "$session" ] || return 0
@@ -56,8 +64,12 @@ cleanup() {
     if dpkg-query -W -f='${Status}' cafcass-cymru-kiosk 2>/dev/null | grep -q installed; then
         echo "cleanup: purging what the test installed" >&2
         chown -R "$user:" "$data" 2>/dev/null || true
-        dpkg --purge cafcass-cymru-kiosk cafcass-cymru-locales >/dev/null 2>&1 || true
+        dpkg --purge cafcass-cymru-kiosk >/dev/null 2>&1 || true
     fi
+    if dpkg-query -W -f='${Status}' cafcass-cymru-locales 2>/dev/null | grep -q installed; then
+        dpkg --purge cafcass-cymru-locales >/dev/null 2>&1 || true
+    fi
+    [ -z "$fake_desktop" ] || rm -f /etc/systemd/system/display-manager.service
     [ "$status" = 0 ] && rm -rf "$work"
     [ "$status" = 0 ] || echo "the test's files are in $work" >&2
 }
@@ -89,9 +101,21 @@ grep -q "usr/lib/cafcass-cymru-intake/intake" <<<"$(dpkg-deb -c "$intake_deb")" 
 ! grep -q "cafcass-cymru-kiosk.service" <<<"$(dpkg-deb -c "$intake_deb")" || fail "the intake package carries the kiosk's session"
 depends="$(dpkg-deb -f "$kiosk_deb" Depends)"
 for d in libxcursor1 libxrandr2 libxi6 libxinerama1 cage xwayland libpam-systemd dbus espeak-ng-data libglfw3 \
-         libsodium23 libsqlite3-0 "cafcass-cymru-locales (= "; do
+         libsodium23 libsqlite3-0 kbd "cafcass-cymru-locales (= "; do
     case ", $depends" in *", $d"*) ;; *) fail "the kiosk package does not depend on $d: $depends" ;; esac
 done
+for deb in "$kiosk_deb" "$intake_deb" "$locales_deb"; do
+    package="$(dpkg-deb -f "$deb" Package)"
+    for f in copyright changelog.gz; do
+        grep -q "usr/share/doc/$package/$f\$" <<<"$(dpkg-deb -c "$deb")" || fail "$package has no /usr/share/doc/$package/$f"
+    done
+    # Debian policy: the extended description's lines are at most 80 characters.
+    ! dpkg-deb -f "$deb" Description | awk 'length > 80' | grep -q . || fail "$package's description has lines over 80 characters"
+done
+dpkg-deb --fsys-tarfile "$kiosk_deb" | tar -xO ./usr/share/doc/cafcass-cymru-kiosk/copyright >"$work/copyright"
+head -n 1 "$work/copyright" | grep -qx "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" ||
+    fail "the copyright file is not in the machine-readable format"
+grep -q "^License: OFL-1.1$" "$work/copyright" || fail "the copyright file does not give the fonts' licence"
 grep -qx /etc/cafcass-cymru-kiosk/kiosk.conf <<<"$(dpkg-deb --ctrl-tarfile "$kiosk_deb" | tar -xO ./conffiles)" ||
     fail "kiosk.conf is not a conffile"
 dpkg-deb --fsys-tarfile "$kiosk_deb" | tar -xO ./usr/lib/cafcass-cymru-kiosk/kiosk >"$work/kiosk.bin"
@@ -119,9 +143,21 @@ echo "== systemd's own checks"
 systemd-analyze verify /usr/lib/systemd/system/cafcass-cymru-kiosk.service
 unit="$(systemctl cat cafcass-cymru-kiosk.service 2>/dev/null || cat /usr/lib/systemd/system/cafcass-cymru-kiosk.service)"
 for line in "User=$user" PAMName=login TTYPath=/dev/tty1 StandardInput=tty-fail Conflicts=getty@tty1.service \
-            Restart=always StartLimitIntervalSec=0 TTYVTDisallocate=yes; do
+            Restart=always StartLimitIntervalSec=0 TTYVTDisallocate=yes "ExecStartPre=+/bin/chvt 1" \
+            NoNewPrivileges=yes PrivateTmp=yes ProtectSystem=full ProtectHome=yes ProtectKernelTunables=yes \
+            ProtectKernelModules=yes ProtectControlGroups=yes LockPersonality=yes UMask=0077 \
+            "RestrictAddressFamilies=AF_UNIX AF_NETLINK"; do
     grep -qx "$line" <<<"$unit" || fail "the unit has no $line"
 done
+# llvmpipe compiles shaders into executable memory; a closed device policy would keep Mesa from /dev/dri.
+! grep -q -e "^MemoryDenyWriteExecute=yes" -e "^ProtectClock=yes" -e "^DeviceAllow=" <<<"$unit" ||
+    fail "the unit has a setting Mesa cannot run under"
+# The data folder is the one the admin command and the package's scripts know: not a setting.
+! grep -q "KIOSK_DATA_DIR" <<<"$unit" || fail "the unit lets the data folder be set"
+grep -qx "data=$data" /usr/lib/cafcass-cymru-kiosk/session || fail "the session does not name $data itself"
+grep -q -- "--require-provisioned" <<<"$(grep "^exec cage " /usr/lib/cafcass-cymru-kiosk/session)" ||
+    fail "the session would run an unprovisioned kiosk as a demo"
+systemd-analyze security --offline=true /usr/lib/systemd/system/cafcass-cymru-kiosk.service 2>/dev/null | tail -n 1 || true
 grep -q "^exec cage " /usr/lib/cafcass-cymru-kiosk/session || fail "the session does not start cage"
 ! grep "^exec cage " /usr/lib/cafcass-cymru-kiosk/session | grep -q -- " -s" || fail "the session lets cage switch virtual terminals (-s)"
 [ "$(readlink /etc/systemd/system/ctrl-alt-del.target)" = /dev/null ] || fail "ctrl-alt-del.target is not masked"
@@ -174,9 +210,28 @@ wait_for_words() {
     done
     fail "the screen never said $*; it said: $(cat "$shot.txt" 2>/dev/null)"
 }
+echo "== never provisioned, the installed session tells staff so rather than running as a demo"
+start_session
+wait_for_words "$work/unprovisioned" "cannot start" "not been provisioned"
+grep -q "^kiosk: cannot start: this kiosk has not been provisioned: IT runs \"cafcass-cymru-kiosk-admin provision" \
+    "$work/session.log" || fail "the log does not say the kiosk is not provisioned: $(cat "$work/session.log")"
+[ ! -e "$data/demo-public.key" ] || fail "the unprovisioned kiosk made itself a demo key"
+stop_session
+
+echo "== provisioned by the staff command as root, with a team key only root can read"
+printf 'correct horse battery staple\n' >"$work/passphrase"
+INTAKE_KDF=interactive "$intake" keygen --home "$work/team" --passphrase-file "$work/passphrase" >/dev/null
+chmod 0700 "$work/team"
+chmod 0600 "$work/team/team-public.key"
+cafcass-cymru-kiosk-admin provision --public-key "$work/team/team-public.key" --name "Canolfan Prawf" \
+    >"$work/provision.txt" || fail "provisioning failed: $(cat "$work/provision.txt")"
+[ -f "$data/team-public.key" ] || fail "provisioning wrote no team key: $(cat "$work/provision.txt")"
+[ -z "$(copies)" ] || fail "the staff command left its copy of the key behind: $(copies)"
+
 start_session
 wait_for_words "$work/welcome" Croeso Welcome "not an emergency service"
-echo "the Welcome screen is there: $work/welcome.png"
+! grep -q "Demo mode" "$work/welcome.txt" || fail "the provisioned kiosk shows the demo banner"
+echo "the Welcome screen is there, with no demo banner: $work/welcome.png"
 # The pointer moved over a plain part of Welcome: cage draws it into the picture (software cursors,
 # below), so the two pictures are the same only if no pointer shows. A windowed kiosk, whose pointer
 # shows, makes them differ by about 450 pixels.
@@ -196,6 +251,66 @@ echo "== the staff command, as root, leaves the kiosk's files the kiosk's"
 cafcass-cymru-kiosk-admin status >"$work/status.txt" || true
 grep -q "^data folder: *$data" "$work/status.txt" || fail "admin status did not run: $(cat "$work/status.txt")"
 [ -z "$(find "$data" ! -user "$user")" ] || fail "files not the kiosk's in $data: $(find "$data" ! -user "$user")"
+[ -z "$(copies)" ] || fail "the staff command made a folder for copies it did not need: $(copies)"
+# The kiosk program itself, on the PATH, run as root on the kiosk's folder: it refuses, naming the wrapper.
+code=0
+cafcass-cymru-kiosk admin status --data-dir "$data" >"$work/root-status.txt" 2>&1 || code=$?
+[ "$code" = 2 ] || fail "kiosk admin as root on $data exited $code: $(cat "$work/root-status.txt")"
+grep -q "use.*\"cafcass-cymru-kiosk-admin\"" <<<"$(tr '\n' ' ' <"$work/root-status.txt")" ||
+    fail "kiosk admin as root does not name the wrapper: $(cat "$work/root-status.txt")"
+[ -z "$(find "$data" ! -user "$user")" ] || fail "kiosk admin as root left root's files: $(find "$data" ! -user "$user")"
+# A file root left there all the same (an older mistake) is the kiosk's again at the next boot.
+install -m 0600 /dev/null "$data/left-by-root"
+systemd-tmpfiles --create /usr/lib/tmpfiles.d/cafcass-cymru-kiosk.conf 2>"$work/tmpfiles.txt"
+[ "$(stat -c '%U %a' "$data/left-by-root")" = "$user 600" ] ||
+    fail "tmpfiles did not give root's file back to the kiosk: $(stat -c '%U %a' "$data/left-by-root")"
+[ ! -s "$work/tmpfiles.txt" ] || fail "systemd-tmpfiles complained: $(cat "$work/tmpfiles.txt")"
+rm "$data/left-by-root"
+
+echo "== the staff command's own usage, and files that are no key"
+code=0
+cafcass-cymru-kiosk-admin >"$work/wrapper.txt" 2>&1 || code=$?
+[ "$code" = 2 ] && grep -q "^Usage: cafcass-cymru-kiosk-admin COMMAND" "$work/wrapper.txt" ||
+    fail "the staff command with no command exited $code: $(cat "$work/wrapper.txt")"
+cafcass-cymru-kiosk-admin --help >"$work/wrapper.txt" 2>&1 || fail "--help failed: $(cat "$work/wrapper.txt")"
+grep -q "^Usage: cafcass-cymru-kiosk-admin COMMAND" "$work/wrapper.txt" || fail "--help: $(cat "$work/wrapper.txt")"
+for endless in /dev/zero /dev/urandom; do
+    code=0
+    timeout 20 cafcass-cymru-kiosk-admin import-receipt "$endless" >"$work/wrapper.txt" 2>&1 || code=$?
+    [ "$code" = 2 ] && grep -q "is not a file" "$work/wrapper.txt" ||
+        fail "import-receipt $endless exited $code: $(cat "$work/wrapper.txt")"
+done
+head -c 2000000 /dev/zero >"$work/team/huge.key"
+code=0
+timeout 20 cafcass-cymru-kiosk-admin provision --public-key "$work/team/huge.key" >"$work/wrapper.txt" 2>&1 || code=$?
+[ "$code" = 2 ] && grep -q "larger than a key or a receipt" "$work/wrapper.txt" ||
+    fail "provision with a 2 MB key exited $code: $(cat "$work/wrapper.txt")"
+# Stopped by a signal while its command runs (a runuser that waits, first on the PATH), it still
+# removes its copy of the key, and stops the command.
+mkdir -m 0755 "$work/slow"
+cat >"$work/slow/runuser" <<SLOW
+#!/bin/sh
+case "\$*" in *" admin "*) exec sleep 60 ;; esac
+exec /usr/sbin/runuser "\$@"
+SLOW
+chmod 0755 "$work/slow/runuser"
+for signal in INT TERM HUP; do
+    # (A background job of this script would start with SIGINT ignored, which a shell cannot trap.)
+    PATH="$work/slow:$PATH" env --default-signal=INT cafcass-cymru-kiosk-admin provision --public-key "$work/team/team-public.key" \
+        >/dev/null 2>&1 &
+    wrapper=$!
+    slow=""
+    for _ in $(seq 100); do slow="$(pgrep -P "$wrapper" -x sleep || true)"; [ -n "$slow" ] && break; sleep 0.1; done
+    [ -n "$slow" ] || fail "the staff command never ran its command"
+    [ -n "$(copies)" ] || fail "the staff command made no copy of the key only root can read"
+    kill -s "$signal" "$wrapper"
+    for _ in $(seq 50); do kill -0 "$wrapper" 2>/dev/null || break; sleep 0.1; done
+    ! kill -0 "$wrapper" 2>/dev/null || { kill -KILL "$wrapper"; fail "the staff command did not end on SIG$signal"; }
+    wait "$wrapper" || true
+    [ -z "$(copies)" ] || fail "SIG$signal left the staff command's copies behind: $(copies)"
+    # Gone, or a zombie waiting for a container's init to reap it: no longer running either way.
+    case "$(ps -o stat= -p "$slow" || true)" in "" | Z*) ;; *) kill "$slow"; fail "SIG$signal left the command running" ;; esac
+done
 
 echo "== the kiosk killed: cage ends (the unit then starts it again)"
 cage="$(pgrep -P "$session" -x cage)"
@@ -206,9 +321,9 @@ for _ in $(seq 100); do kill -0 "$session" 2>/dev/null || break; sleep 0.1; done
 wait "$session" || true
 session=""
 
-echo "== a data folder the kiosk cannot use, on a portrait screen (ROTATE=90): the screen says so"
+echo "== a data folder the kiosk cannot use, on a portrait screen (ROTATE=90, with a comment): the screen says so"
 chown root: "$data"
-start_session ROTATE=90
+start_session "ROTATE=90 # portrait"
 wait_for_words "$work/start-error" "cannot start" "Permission denied"
 [ "$(identify -format '%w<%h' "$work/start-error.png")" = "768<1024" ] ||
     fail "the screen is not turned to portrait: $(identify -format '%wx%h' "$work/start-error.png")"
@@ -229,25 +344,73 @@ dpkg --purge cafcass-cymru-kiosk cafcass-cymru-locales
 snapshot >"$work/after.txt"
 diff "$work/before.txt" "$work/after.txt" || fail "the purge left the machine changed (above: < before, > after)"
 
+# Purges the kiosk package, which must keep the data folder and its user and say why (the words
+# given) and FILE, then removes both by hand, as the message tells IT to once the team has what they held.
+# Usage: purge_keeps FILE WORDS...
+purge_keeps() {
+    local kept="$1"
+    shift
+    dpkg --purge cafcass-cymru-kiosk >"$work/purge.txt" 2>&1
+    cat "$work/purge.txt"
+    grep -q "NOT DELETED: $data, and the user $user owning it, are kept:" "$work/purge.txt" ||
+        fail "the purge did not say it kept the data folder"
+    local said
+    said="$(sed 's/^cafcass-cymru-kiosk: *//' "$work/purge.txt" | tr '\n' ' ')"
+    for words in "$@"; do
+        grep -qF "$words" <<<"$said" || fail "the purge did not say: $words"
+    done
+    [ -f "$kept" ] || fail "the purge deleted $kept"
+    getent passwd "$user" >/dev/null || fail "the purge removed the user owning the kept data folder"
+    [ ! -e /var/lib/cafcass-cymru-kiosk.keep ] || fail "the purge left its note"
+    rm -r "$data"
+    userdel "$user"
+}
+
 if [ -n "$add_submission" ]; then
     echo "== a purge keeps a data folder holding a submission the team has not confirmed"
     dpkg -i "$locales_deb" "$kiosk_deb" >/dev/null
     cp "$add_submission" "$work/add_submission"
     runuser -u "$user" -- "$work/add_submission" "$data" >/dev/null
-    dpkg --purge cafcass-cymru-kiosk >"$work/purge.txt" 2>&1
-    cat "$work/purge.txt"
-    grep -q "NOT DELETED: $data holds submissions the complaints team has not" "$work/purge.txt" ||
-        fail "the purge did not say it kept the data folder"
-    [ -f "$data/kiosk.db" ] || fail "the purge deleted a submission without a receipt"
-    getent passwd "$user" >/dev/null || fail "the purge removed the user owning the kept data folder"
-    # As the message tells IT to, once the team has them.
-    rm -r "$data"
-    userdel "$user"
+    purge_keeps "$data/kiosk.db" "1 submission(s) the complaints team has not confirmed with a receipt" "Install the package again and export"
+
+    echo "== a purge keeps a data folder holding a database found damaged and moved aside"
+    # As the kiosk does at its start (the attacker damaged the database, then installed again).
+    dpkg -i "$locales_deb" "$kiosk_deb" >/dev/null
+    cafcass-cymru-kiosk-admin provision --public-key "$work/team/team-public.key" >/dev/null
+    runuser -u "$user" -- mkdir -m 0700 "$data/quarantine"
+    runuser -u "$user" -- sh -c "head -c 5000 /dev/urandom >'$data/quarantine/kiosk-20250101T000000Z.db'"
+    grep -q '"unconfirmed": 0,' <<<"$(cafcass-cymru-kiosk-admin status --json || true)" ||
+        fail "status --json does not count 0 unconfirmed beside a quarantined database"
+    purge_keeps "$data/quarantine/kiosk-20250101T000000Z.db" "a database found damaged and moved aside" \
+        "cafcass-cymru-kiosk-admin see-quarantine"
+
+    echo "== a purge keeps a data folder whose database it cannot read; remove, then install again, on the way"
+    # A desktop's display manager would fight the kiosk for the screen: the install warns.
+    [ ! -e /etc/systemd/system/display-manager.service ] || fail "this machine has a display manager already"
+    fake_desktop=1
+    ln -s /dev/null /etc/systemd/system/display-manager.service
+    dpkg -i "$locales_deb" "$kiosk_deb" >"$work/install.txt" 2>&1 || true
+    rm /etc/systemd/system/display-manager.service
+    fake_desktop=""
+    grep -q "WARNING: this machine starts a desktop" "$work/install.txt" || fail "no warning of a desktop: $(cat "$work/install.txt")"
+    cafcass-cymru-kiosk-admin provision --public-key "$work/team/team-public.key" >/dev/null
+    runuser -u "$user" -- sh -c "rm -f '$data'/kiosk.db*; head -c 5000 /dev/urandom >'$data/kiosk.db'"
+    dpkg -r cafcass-cymru-kiosk >/dev/null
+    grep -q "^unchecked kiosk: the database" /var/lib/cafcass-cymru-kiosk.keep || fail "the removal noted no unchecked database"
+    # As debhelper does: the enable link kept for a reinstall names a unit that is gone, so it is masked.
+    [ "$(readlink /etc/systemd/system/cafcass-cymru-kiosk.service)" = /dev/null ] || fail "the removed unit is not masked"
+    dpkg -i "$kiosk_deb" >/dev/null
+    [ ! -e /var/lib/cafcass-cymru-kiosk.keep ] || fail "the reinstall left the removal's note"
+    [ ! -e /etc/systemd/system/cafcass-cymru-kiosk.service ] || fail "the reinstalled unit is still masked"
+    [ -L /etc/systemd/system/graphical.target.wants/cafcass-cymru-kiosk.service ] || fail "the reinstalled session is not enabled"
+    purge_keeps "$data/kiosk.db" "could not be checked (kiosk: the database $data/kiosk.db is damaged" "Copy the whole folder for IT"
+    ! grep -q "not confirmed with a receipt" "$work/purge.txt" || fail "the purge counts what it could not check as unconfirmed"
+
     dpkg --purge cafcass-cymru-locales >/dev/null
     snapshot >"$work/after.txt"
     diff "$work/before.txt" "$work/after.txt" || fail "the machine changed (above: < before, > after)"
 fi
 mkdir -p "$artifacts"
-cp "$work/welcome.png" "$work/start-error.png" "$work/session.log" "$artifacts/"
-echo "screenshots: $artifacts/welcome.png $artifacts/start-error.png"
+cp "$work/unprovisioned.png" "$work/welcome.png" "$work/start-error.png" "$work/session.log" "$artifacts/"
+echo "screenshots: $artifacts/unprovisioned.png $artifacts/welcome.png $artifacts/start-error.png"
 echo "PASS: built, checked, installed, ran under cage, purged"

@@ -154,30 +154,37 @@ TEST_CASE("'I don't feel safe' works under every panel, keeping every answer", "
     CHECK(s.screen == Screen::Story);
 }
 
-TEST_CASE("the safety panel tapped over 'Are you still there?' keeps the page hidden, until it is closed",
+TEST_CASE("the safety panel tapped over 'Are you still there?' asks in both languages, until it is closed",
           "[always]") {
     State s = under(Overlay::StillThere);
     CHECK(hidesPage(s));
+    CHECK(asksBothLanguages(s));
     run(s, {NotSafe{}});
     REQUIRE(s.overlay == Overlay::NotSafe);
-    CHECK(hidesPage(s)); // whoever tapped may not be the child who typed
-    run(s, {ReadAloud{kWords}, ReadAloud{kWords}, NotSafe{}});
     CHECK(hidesPage(s));
+    CHECK(asksBothLanguages(s)); // whoever tapped may not be the child who typed
+    run(s, {ReadAloud{kWords}, ReadAloud{kWords}, NotSafe{}});
+    CHECK(asksBothLanguages(s));
     run(s, {Dismiss{}}); // "Back to where I was": they have shown they are there
     CHECK(s.overlay == Overlay::None);
     CHECK_FALSE(hidesPage(s));
+    CHECK_FALSE(asksBothLanguages(s));
     CHECK(s.answers.field(Field::Story).text() == "geiriau");
-    run(s, {NotSafe{}}); // from the page itself, the page shows under it as always
-    CHECK_FALSE(hidesPage(s));
+    run(s, {NotSafe{}}); // from the page itself: in the child's own language
+    CHECK(hidesPage(s));
+    CHECK_FALSE(asksBothLanguages(s));
 }
 
-TEST_CASE("the safety panel over the page or over 'Start again?' shows the page under it", "[always]") {
+TEST_CASE("the safety panel never shows the page under it, and over the page or 'Start again?' speaks the "
+          "child's language",
+          "[always]") {
     const auto overlay = GENERATE(Overlay::None, Overlay::ConfirmStartAgain, Overlay::NotSafe);
     INFO(nameOf(overlay));
     State s = under(overlay);
-    CHECK_FALSE(hidesPage(s));
+    CHECK(hidesPage(s) == (overlay == Overlay::NotSafe));
     run(s, {NotSafe{}});
-    CHECK_FALSE(hidesPage(s));
+    CHECK(hidesPage(s)); // someone may be looking over the child's shoulder
+    CHECK_FALSE(asksBothLanguages(s));
 }
 
 TEST_CASE("a page hidden under the safety panel is asked about again after the quiet spell, and still hidden",
@@ -190,7 +197,7 @@ TEST_CASE("a page hidden under the safety panel is asked about again after the q
     run(s, {Tick{s.askedAt + s.timing.answerWindow}});
     CHECK(s.screen == Screen::Welcome);
     CHECK_FALSE(hidesPage(s));
-    CHECK_FALSE(s.pageHidden);
+    CHECK_FALSE(s.notSafeOverQuestion);
 }
 
 TEST_CASE("hide works under every panel: welcome at once, everything gone", "[always]") {

@@ -203,10 +203,24 @@ TEST_CASE("phone numbers are read a digit at a time in both voices, and other nu
               p + "Meic: 0 8 0 8, 8 0, 2 3 4 5 6 (free), text 8 4 0 0 1. Call 9 9 9.</p></speak>");
         CHECK(speech::toSsml({{language, "0800 49 60 650, 0300 790 0203 and 0808 801 1000"}}) ==
               p + "0 8 0 0, 4 9, 6 0, 6 5 0, 0 3 0 0, 7 9 0, 0 2 0 3 and 0 8 0 8, 8 0 1, 1 0 0 0</p></speak>");
-        // Days, years, times and the reference code stay as they are read now.
-        const std::string numbers = "Within 15 working days, by 24 November 2026, 9:00am to 4:30pm, ac 1:30yp. K7M-4TX";
+        // Days, years and the reference code stay as they are read now.
+        const std::string numbers = "Within 15 working days, by 24 November 2026. K7M-4TX";
         CHECK(speech::toSsml({{language, numbers}}) == p + numbers + "</p></speak>");
     }
+}
+
+TEST_CASE("times are read as people say them, not as 'nine zero zero' or the letters 'y b'", "[speech]") {
+    CHECK(speech::toSsml({{Language::English, "9:00am to 4:30pm, 10:00 to 12:30pm"}}) ==
+          "<speak><p xml:lang=\"en-gb\">9am to 4:30pm, 10 to 12:30pm</p></speak>");
+    CHECK(speech::toSsml({{Language::Welsh, "(9:00yb tan 4:30yp), ac 1:30yp"}}) ==
+          "<speak><p xml:lang=\"cy\">(9 y bore tan 4:30 y prynhawn), ac 1:30 y prynhawn</p></speak>");
+    // What the Welsh voice makes of it: no "nwl nwl" (zero zero), no letters.
+    const std::string heard = speech::phonemes(Language::Welsh, "9 y bore tan 4:30 y prynhawn");
+    CHECK(heard.find("n'Ul") == std::string::npos);
+    CHECK(heard.find("b'OrE") != std::string::npos);
+    // A number that only looks like part of a time is left alone.
+    CHECK(speech::toSsml({{Language::English, "ref 12:345 and b12:30"}}) ==
+          "<speak><p xml:lang=\"en-gb\">ref 12:345 and b12:30</p></speak>");
 }
 
 TEST_CASE("a chosen answer is read as chosen, in the language on screen", "[speech]") {

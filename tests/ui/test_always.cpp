@@ -192,6 +192,33 @@ TEST_CASE("nothing a child typed shows under the safety panel tapped over 'Are y
     CHECK(drawnLetters().find("zebracrossing") != std::string::npos);
 }
 
+TEST_CASE("nothing a child typed shows under the safety panel tapped on any page", "[always]") {
+    const auto language = GENERATE(Language::Welsh, Language::English);
+    const auto size = GENERATE(Size{1280, 800}, Size{800, 1280});
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    test::toStory(ui, language);
+    ui.typeOnScreen("zebracrossing");
+    ui.tap("nav.next");
+    REQUIRE(ui.state.screen == Screen::PutRight);
+    ui.tap("chrome.back"); // the words on screen again, in their box
+    REQUIRE(drawnLetters().find("zebracrossing") != std::string::npos);
+    ui.tap("chrome.not_safe");
+    REQUIRE(ui.state.overlay == Overlay::NotSafe);
+    ui.frame();
+    const std::string drawn = drawnLetters();
+    CHECK(drawn.find("zebra") == std::string::npos);
+    CHECK(drawn.find("crossing") == std::string::npos);
+    // In the child's own language only: they chose it.
+    const bool cy = language == Language::Welsh;
+    CHECK((drawn.find("Osnadwytti'nteimlo'nddiogel") != std::string::npos) == cy);
+    CHECK((drawn.find("Ifyoudon'tfeelsafe") != std::string::npos) == !cy);
+
+    ui.tap("not_safe.back");
+    ui.frame();
+    CHECK(drawnLetters().find("zebracrossing") != std::string::npos);
+}
+
 TEST_CASE("hide and 'I don't feel safe' over 'Are you still there?' are in both languages, Welsh first",
           "[always]") {
     const auto language = GENERATE(Language::Welsh, Language::English);

@@ -71,3 +71,28 @@ TEST_CASE("where Thank you speaks of working days, it says what a working day is
     REQUIRE(shows(shown, cy ? "diwrnod gwaith" : "working day"));
     CHECK(shows(shown, cy ? "dydd Llun i ddydd Gwener, ond nid gwyliau banc" : "Monday to Friday, not bank holidays"));
 }
+
+TEST_CASE("a child who chose not to meet is not told the answer counts from meeting them") {
+    const auto language = GENERATE(Language::Welsh, Language::English);
+    const bool meets = GENERATE(true, false);
+    INFO((language == Language::Welsh ? "cy " : "en ") << (meets ? "meets" : "does not meet"));
+    test::TempDir dir;
+    test::UiDriver ui(1920, 1080, dir.path());
+    test::toStory(ui, language);
+    ui.typeOnScreen("words");
+    ui.tap("nav.next");
+    ui.tap("nav.next"); // put right: optional
+    ui.tap("contact.email");
+    ui.typeOnScreen("cerys.w@example.com");
+    ui.tap("nav.next");
+    REQUIRE(ui.state.screen == Screen::Meeting);
+    ui.tap(meets ? "meeting.video" : "meeting.not_to_meet");
+    ui.tap("nav.next");
+    ui.tap("sharing.yes");
+    ui.tap("nav.next");
+    test::sendFromCheck(ui);
+    const std::string shown = ui.shownText();
+    INFO("shown: " << shown);
+    CHECK(shows(shown, ui.ctx.tr("thanks.next.answer"_key)) == meets);
+    CHECK(shows(shown, ui.ctx.tr("thanks.next.answer.no_meeting"_key)) == !meets);
+}

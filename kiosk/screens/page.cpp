@@ -1,0 +1,208 @@
+// A page of the journey between its bars: its title, a body that scrolls with "More below" and fades
+// at its edges, the box being typed in kept in view above the keyboard, and the keyboard itself.
+#include <screens/bars.hpp>
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace kiosk::screens {
+
+using namespace i18n::literals;
+
+namespace {
+
+constexpr float kMoreBelowEm = 1.8f;
+constexpr float kFadeEm = 1.3f;
+
+// Under a body that goes on below the screen's edge: a soft fade over its last line and "More below"
+// with arrows, which scrolls on when tapped; over its first line, once scrolled, a fade too, so that
+// a line cut in half by the edge reads as going on rather than broken.
+void drawDownArrow(ImDrawList* dl, ImVec2 centre, float size, ImU32 colour) {
+    dl->AddTriangleFilled(ImVec2(centre.x - size, centre.y - size * 0.5f), ImVec2(centre.x + size, centre.y - size * 0.5f),
+                          ImVec2(centre.x, centre.y + size * 0.6f), colour);
+}
+
+// "More below" with an arrow either side, centred on a point.
+void drawMoreBelowWords(ui::Ctx& ctx, ImDrawList* dl, ImVec2 centre, std::string_view label) {
+    const float w = ui::textWidth(ctx.fonts.bold, label);
+    const float h = ctx.fonts.bold->FontSize;
+    const float half = w / 2 + ctx.em(1.4f);
+    const ImVec2 min(centre.x - half, centre.y - h * 0.6f);
+    const ImVec2 max(centre.x + half, centre.y + h * 0.6f);
+    dl->AddRectFilled(min, max, ctx.theme.background, h * 0.6f);
+    ctx.taps.recordShown("page.more_below", {min, max});
+    dl->AddText(ctx.fonts.bold, h, ImVec2(centre.x - w / 2, centre.y - h / 2), ctx.theme.primary, label.data(),
+                label.data() + label.size());
+    drawDownArrow(dl, ImVec2(centre.x - w / 2 - ctx.em(0.8f), centre.y), ctx.em(0.35f), ctx.theme.primary);
+    drawDownArrow(dl, ImVec2(centre.x + w / 2 + ctx.em(0.8f), centre.y), ctx.em(0.35f), ctx.theme.primary);
+}
+
+void drawEdges(ui::Ctx& ctx, bool above, bool below, bool wordsBelow) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 min = ImGui::GetWindowPos();
+    const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
+    const ImU32 solid = ctx.theme.background;
+    const ImU32 clear = solid & ~IM_COL32_A_MASK;
+    const float fade = ctx.em(kFadeEm);
+    dl->PushClipRect(min, max, false);
+    if (above)
+        dl->AddRectFilledMultiColor(min, ImVec2(max.x, min.y + ctx.em(0.6f)), solid, solid, clear, clear);
+    if (below)
+        dl->AddRectFilledMultiColor(ImVec2(min.x, max.y - fade), max, clear, clear, solid, solid);
+    // With the keyboard up there is no room for the button under the body: the words go in the fade.
+    if (below && wordsBelow)
+        drawMoreBelowWords(ctx, dl, ImVec2((min.x + max.x) / 2, max.y - fade * 0.45f), ctx.tr("page.more_below"_key));
+    dl->PopClipRect();
+}
+
+bool drawMoreBelow(ui::Ctx& ctx, float width) {
+    const std::string_view label = ctx.tr("page.more_below"_key);
+    const float w = std::min(width, ui::textWidth(ctx.fonts.bold, label) + ctx.em(4.0f));
+    const float h = std::max(44.0f, ctx.em(kMoreBelowEm));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - w) / 2);
+    const bool tapped = ui::button(ctx, "page.more_below", label, ImVec2(w, h), ui::ButtonStyle::Quiet);
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    const float y = (min.y + max.y) / 2;
+    drawDownArrow(ImGui::GetWindowDrawList(), ImVec2(min.x + ctx.em(1.0f), y), ctx.em(0.35f), ctx.theme.primary);
+    drawDownArrow(ImGui::GetWindowDrawList(), ImVec2(max.x - ctx.em(1.0f), y), ctx.em(0.35f), ctx.theme.primary);
+    return tapped;
+}
+
+void drawTitle(ui::Ctx& ctx, i18n::Key title, std::optional<i18n::Key> hint, float width) {
+    const float left = ImGui::GetCursorPosX();
+    ui::text(ctx, ctx.fonts.title, ctx.tr(title), ctx.theme.text, width);
+    if (hint) {
+        ImGui::SetCursorPosX(left);
+        ui::text(ctx, ctx.fonts.body, ctx.tr(*hint), ctx.theme.mutedText, width);
+    }
+}
+
+} // namespace
+
+Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optional<i18n::Key> hint)
+    : m_state(state), m_ctx(ctx) {
+    take(drawTopBar(state, ctx));
+
+    const float full = ImGui::GetContentRegionAvail().x;
+    const float titleW = std::min(full, ctx.em(34));
+    // While the keyboard is up the title and hint scroll with the body (below): the box being typed
+    // in, its answer and its warning then have the room between the top bar and the keys.
+    if (!state.focus) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (full - titleW) / 2);
+        drawTitle(ctx, title, hint, titleW);
+    }
+
+    // The bottom bar and keyboard grow with bigger text too, where the bar still fits across.
+    const ui::Fonts& bar = bottomBarFonts(state, ctx);
+    m_largerBottomBar = &bar == &ctx.larger;
+    const float room = ImGui::GetWindowContentRegionMax().y - ImGui::GetCursorPosY() - spaceForBottomBar(bar);
+    m_keyboardHeight = state.focus ? spaceForKeyboard(ctx.fonts, ImGui::GetWindowHeight()) : 0;
+    float body = room - (state.focus ? m_keyboardHeight + bar.unit * kGapAboveBottomBarEm : 0);
+    const bool samePage = ctx.scrolledPage == title.name;
+    // A body taller than its room keeps a strip under it for "More below" (measured the frame before).
+    // Not while typing: the keyboard needs the room, and the box is kept in view anyway.
+    m_moreStrip = samePage && !state.focus && ctx.pageContentHeight > body + 1 ? std::max(44.0f, ctx.em(kMoreBelowEm)) +
+                                                                    ImGui::GetStyle().ItemSpacing.y
+                                                              : 0;
+    body -= m_moreStrip;
+    ui::beginScroll(ctx, "body", ImVec2(full, std::max(body, ctx.em(2))));
+    m_fresh = !samePage;
+    if (!samePage) {
+        ImGui::SetScrollY(0);
+        ctx.scrolledPage = title.name;
+        ctx.scrolledToEnd = false;
+        ctx.pageContentHeight = 0;
+        ctx.keptInView.reset();
+    } else if (ctx.scrollDownAsked) {
+        ImGui::SetScrollY(ImGui::GetScrollY() + ImGui::GetWindowHeight() * 0.75f);
+    }
+    ctx.scrollDownAsked = false;
+    ctx.keepInView.reset();
+    // Measured inside the scrolling region, so that its scroll bar never covers the content.
+    const float inside = ImGui::GetContentRegionAvail().x;
+    m_width = std::min(inside, titleW);
+    m_indent = std::max(0.0f, (inside - m_width) / 2);
+    if (m_indent > 0)
+        ImGui::Indent(m_indent);
+    if (state.focus)
+        drawTitle(ctx, title, hint, m_width);
+}
+
+void Page::take(MaybeEvent event) {
+    if (event)
+        m_event = std::move(event);
+}
+
+void Page::keepInView() {
+    // What belongs with the box being typed in stays in view above the keyboard, once each time it
+    // changes (a box given the keyboard, a warning appearing), so that a finger can still scroll away.
+    if (!m_state.focus)
+        m_ctx.keptInView.reset();
+    if (!m_state.focus || !m_ctx.keepInView)
+        return;
+    // Typing (or erasing) brings the box back into view, wherever a finger left the page.
+    const std::size_t typed = m_state.answers.field(*m_state.focus).text().size();
+    const bool typedNow = typed != m_ctx.typedSize;
+    m_ctx.typedSize = typed;
+    // A band that only drifted as the page scrolled (its positions round to whole pixels against the
+    // scroll) is the same one: scrolling back to it would stop a finger dragging the page elsewhere.
+    if (!typedNow && m_ctx.keptInView && m_ctx.keepInView->sameAs(*m_ctx.keptInView, m_ctx.em(0.5f))) {
+        m_ctx.keptInView = m_ctx.keepInView; // follows the drift, so that it never adds up
+        return;
+    }
+    const ui::Ctx::Band band = *m_ctx.keepInView;
+    m_ctx.keptInView = band;
+    const float margin = m_ctx.em(0.3f);
+    const float below = m_ctx.em(kFadeEm); // clear of the fade at the bottom edge
+    const float view = ImGui::GetWindowHeight();
+    const float now = ImGui::GetScrollY();
+    float target = now;
+    // Least first, so that where the room is short the box itself wins, then its warning, then the
+    // answer it opened under.
+    if (band.answerTop - margin < target)
+        target = band.answerTop - margin;
+    if (band.bottom + below > target + view)
+        target = band.bottom + below - view;
+    if (band.boxBottom + below > target + view)
+        target = band.boxBottom + below - view;
+    if (band.boxTop - margin < target)
+        target = band.boxTop - margin;
+    // Always set, even where nothing moves: it also undoes the text box's own scroll into view.
+    ImGui::SetScrollY(std::max(0.0f, target));
+}
+
+MaybeEvent Page::finish() {
+    if (m_indent > 0)
+        ImGui::Unindent(m_indent);
+    ImGui::Dummy(m_ctx.em(0, 0.5f)); // room below the last item, so that it can scroll clear of the edge
+    keepInView();
+    const ImGuiWindow* body = ImGui::GetCurrentWindowRead();
+    const float content = body->DC.CursorMaxPos.y - body->DC.CursorStartPos.y;
+    const float seen = ImGui::GetScrollY() + ImGui::GetWindowHeight();
+    // On a page's first frame the scroll still belongs to the page before: nothing is known yet.
+    const bool moreBelow = m_fresh ? content > ImGui::GetWindowHeight() + 1 : seen < content - 1;
+    if (!m_fresh && !moreBelow)
+        m_ctx.scrolledToEnd = true;
+    m_ctx.pageContentHeight = content;
+    drawEdges(m_ctx, ImGui::GetScrollY() > 0, moreBelow, m_moreStrip == 0);
+    ui::endScroll(m_ctx);
+    if (moreBelow)
+        m_ctx.taps.showMoreBelow("body");
+    // Centred under the whole body, as the column above it is.
+    if (m_moreStrip > 0 && moreBelow && drawMoreBelow(m_ctx, ImGui::GetContentRegionAvail().x))
+        m_ctx.scrollDownAsked = true;
+    if (m_state.focus) {
+        const ui::Hushed hushed(m_ctx); // a key at a time would be noise, not words
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + m_ctx.em(0.3f));
+        take(drawKeyboard(m_state, m_ctx, ImVec2(ImGui::GetContentRegionAvail().x, m_keyboardHeight)));
+        take(physicalKeys());
+    }
+    m_ctx.useLargerText(m_largerBottomBar);
+    take(drawBottomBar(m_state, m_ctx));
+    m_ctx.useLargerText(m_state.largeText);
+    return std::move(m_event);
+}
+
+} // namespace kiosk::screens
