@@ -22,6 +22,8 @@ packages=(
   # runs the installed kiosk under cage and reads its screen (grim, tesseract)
   dpkg-dev file systemd libpam-systemd dbus libxcursor1 libxrandr2 libxi6 libxinerama1 cage xwayland kbd
   grim tesseract-ocr tesseract-ocr-eng
+  # the benchmark (packaging/bench.sh) watches the screen through DAMAGE and MIT-SHM and taps through XTEST
+  libxdamage-dev libxext-dev libxtst-dev
   # fuzzing (packaging/fuzz.sh): clang with libFuzzer and the sanitizer runtimes, which clang only recommends
   clang libclang-rt-dev
 )

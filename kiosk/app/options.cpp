@@ -10,10 +10,12 @@ namespace kiosk::app {
 const char* usage() {
     return R"(Cafcass Cymru children's kiosk
 
-  kiosk [--data-dir DIR] [--windowed[=WIDTHxHEIGHT]] [--require-provisioned]
+  kiosk [--data-dir DIR] [--windowed[=WIDTHxHEIGHT]] [--require-provisioned] [--ask-after SECONDS]
         Runs the kiosk, full screen unless --windowed (default window 1280x800).
         --require-provisioned: a kiosk never provisioned tells staff so, rather than running as a
         demo (the installed session; a demo's submissions are sealed to a key on the tablet).
+        --ask-after SECONDS: a demo kiosk asks "Are you still there?" after this many quiet
+        seconds instead of 90 (for trying it, and the benchmark); a provisioned kiosk ignores it.
   kiosk --tour DIR [--windowed=WIDTHxHEIGHT]
         Renders every screen in Welsh and English to PNG files in DIR.
   kiosk admin status [--json] [--data-dir DIR]
@@ -141,6 +143,15 @@ std::optional<Options> parseOptions(int argc, char** argv, std::string& error) {
             o.target = *v;
             if (arg == "--tour")
                 o.command = Options::Command::Tour;
+        } else if (arg == "--ask-after") {
+            auto v = value("--ask-after");
+            if (!v)
+                return std::nullopt;
+            o.askAfterSeconds = wholeNumber(*v, 1, 3600);
+            if (o.askAfterSeconds == 0) {
+                error = "--ask-after takes a number of seconds, from 1 to 3600";
+                return std::nullopt;
+            }
         } else if (arg == "--public-key") {
             auto v = value("--public-key");
             if (!v)

@@ -35,6 +35,7 @@ struct Options {
     bool pinStdin = false;               // set-pin --pin-stdin: one line from standard input, for scripts
     int auditLast = 20;                  // audit --last N
     bool requireProvisioned = false;     // an unprovisioned kiosk shows staff why instead of a demo
+    int askAfterSeconds = 0;             // --ask-after: a demo kiosk's quiet time before "Are you still there?"
 };
 
 /// Parses the arguments; on a mistake returns nullopt and puts a message for the user in error.

@@ -7,6 +7,7 @@
 
 #include <flow/step.hpp>
 #include <screens/screens.hpp>
+#include <app/frame_log.hpp>
 #include <app/start_error.hpp>
 #include <app/tap_map.hpp>
 #include <app/textures.hpp>
@@ -19,14 +20,21 @@
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
+#include <tuple>
 #include <variant>
 
 namespace kiosk::app {
 namespace {
 
-// After any input, or when the screen changes, ImGui needs a few frames to settle (buttons fire
-// on release, layouts measure themselves); then the loop sleeps until something happens.
+// After input ImGui needs a few frames to settle (a press and a release are each seen in a frame of
+// their own, buttons fire on release, layouts measure themselves), and so does a new screen; a
+// clock's wake (once a second while "Are you still there?" counts down) needs one frame only.
 constexpr int kFramesAfterInput = 3;
+
+// What changes the whole layout: the screen, a panel over it, the language, the box the keyboard is open for.
+auto seen(const flow::State& state) {
+    return std::make_tuple(state.screen, state.overlay, state.language, state.focus);
+}
 
 void keepOpen(GLFWwindow* window) { glfwSetWindowShouldClose(window, GLFW_FALSE); }
 
@@ -64,7 +72,10 @@ int runKiosk(const Options& options) {
     // It also starts the sync worker, if the kiosk has a sync folder, once the start check is done.
     core::EffectRunner effects(identity, [] { glfwPostEmptyEvent(); }, core::Speech::Aloud);
     TapMap tapMap(std::getenv("KIOSK_TAP_MAP"));
+    FrameLog frameLog(std::getenv("KIOSK_FRAME_LOG"));
     flow::State state;
+    if (identity.demo && options.askAfterSeconds > 0)
+        state.timing.quietBeforeAsking = std::chrono::seconds(options.askAfterSeconds);
     const auto apply = [&](const flow::Event& event) { effects.run(flow::step(state, event)); };
 
     int framesLeft = kFramesAfterInput;
@@ -72,16 +83,16 @@ int runKiosk(const Options& options) {
         if (framesLeft > 0) {
             glfwPollEvents();
             --framesLeft;
+        } else if (const auto wake = flow::nextWake(state)) {
+            const auto wait = std::chrono::duration<double>(*wake - flow::Clock::now()).count();
+            glfwWaitEventsTimeout(std::max(wait, 0.001));
         } else {
-            if (const auto wake = flow::nextWake(state)) {
-                const auto wait = std::chrono::duration<double>(*wake - flow::Clock::now()).count();
-                glfwWaitEventsTimeout(std::max(wait, 0.001));
-            } else {
-                glfwWaitEvents();
-            }
-            framesLeft = kFramesAfterInput;
+            glfwWaitEvents();
         }
-        const auto before = std::make_tuple(state.screen, state.overlay, state.language);
+        if (window.takeInput())
+            framesLeft = kFramesAfterInput;
+        frameLog.start();
+        const auto before = seen(state);
         for (const auto& result : effects.takeResults())
             apply(result);
         apply(flow::Tick{flow::Clock::now()});
@@ -91,14 +102,32 @@ int runKiosk(const Options& options) {
         // before what it tapped, and after the tick, so that the touch counts from now.
         if (screens::touchedThisFrame())
             apply(flow::Touched{});
-        const auto event = screens::drawFrame(state, ctx);
+        auto event = screens::drawFrame(state, ctx);
+        if (event) {
+            // What a tap did is shown in the frame it landed in: that frame is drawn again after the
+            // event, not shown with the old screen first. The tap is not seen twice: ImGui saw its
+            // release in the frame put aside. A new screen is drawn twice, as its first drawing
+            // measures its own layout (what lies below the fold, where the keyboard goes).
+            const auto was = seen(state);
+            apply(*event);
+            framesLeft = kFramesAfterInput;
+            const int passes = seen(state) != was ? 2 : 1;
+            event.reset();
+            for (int pass = 0; pass < passes && !event; ++pass) {
+                window.discardFrame();
+                window.beginFrame();
+                event = screens::drawFrame(state, ctx);
+            }
+        }
+        frameLog.drawn();
         window.endFrame(ctx.theme.background);
+        frameLog.shown(state);
         tapMap.write(state, ctx.taps);
         if (event) {
             apply(*event);
             framesLeft = kFramesAfterInput;
         }
-        if (before != std::make_tuple(state.screen, state.overlay, state.language))
+        if (before != seen(state))
             framesLeft = kFramesAfterInput;
         if (identity.demo && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
             glfwSetWindowShouldClose(window.handle(), GLFW_TRUE);

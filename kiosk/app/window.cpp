@@ -9,8 +9,10 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
+#include <utility>
 
 namespace kiosk::app {
 namespace {
@@ -37,7 +39,8 @@ Texts loadTexts(const std::filesystem::path& resources) {
 
 void setUpUi(ui::Ctx& ctx, const Texts& texts, const std::filesystem::path& resources, float width, float height) {
     ctx.keyboard = screens::loadKeyboard(resources / "assets" / "keyboard.txt");
-    std::string allText = ctx.keyboard.characters();
+    // The dot the screens put between the two languages is in no catalogue.
+    std::string allText = ctx.keyboard.characters() + "·";
     for (const auto* catalogue : {&texts.welsh, &texts.english})
         for (const auto& [key, forms] : catalogue->all())
             for (const auto& form : forms)
@@ -82,6 +85,16 @@ Window::Window(bool fullScreen, int width, int height, const char* title) : m_fu
     if (fullScreen)
         glfwSetInputMode(m_window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN); // a touch screen has no pointer to show
 
+    // Set before ImGui's backend, which keeps them and calls them after its own: they only note that
+    // a person did something, so that the run loop draws the frames a tap needs to settle.
+    glfwSetWindowUserPointer(m_window, this);
+    static constexpr auto noteInput = [](GLFWwindow* w) { static_cast<Window*>(glfwGetWindowUserPointer(w))->m_input = true; };
+    glfwSetMouseButtonCallback(m_window, [](GLFWwindow* w, int, int, int) { noteInput(w); });
+    glfwSetCursorPosCallback(m_window, [](GLFWwindow* w, double, double) { noteInput(w); });
+    glfwSetScrollCallback(m_window, [](GLFWwindow* w, double, double) { noteInput(w); });
+    glfwSetKeyCallback(m_window, [](GLFWwindow* w, int, int, int, int) { noteInput(w); });
+    glfwSetCharCallback(m_window, [](GLFWwindow* w, unsigned int) { noteInput(w); });
+
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -111,10 +124,23 @@ ImVec2 Window::size() const {
 }
 
 void Window::beginFrame() {
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame(); // makes the font texture in the first frame
+    if (m_firstFrame) {
+        // Glyphs are baked at the size they are drawn and land on whole pixels, and fills sample
+        // the atlas's one white pixel: nearest sampling draws the same picture as the backend's
+        // linear filtering, for about three quarters of the frame's cost under llvmpipe. (The
+        // theme turns off lines drawn from the atlas, which need the filtering.)
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(ImGui::GetIO().Fonts->TexID)));
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    }
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
 }
+
+bool Window::takeInput() { return std::exchange(m_input, false); }
+
+void Window::discardFrame() { ImGui::EndFrame(); }
 
 void Window::endFrame(ImU32 clear, Capture* capture) {
     ImGui::Render();

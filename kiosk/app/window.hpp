@@ -48,6 +48,11 @@ public:
     void beginFrame();
     /// Renders and shows the frame; if capture is given, copies the pixels into it first.
     void endFrame(ImU32 clear, Capture* capture = nullptr);
+    /// Ends the frame begun without rendering or showing it, so that it can be drawn again.
+    void discardFrame();
+
+    /// Whether a person has touched, moved the pointer or typed since the last call.
+    [[nodiscard]] bool takeInput();
 
     [[nodiscard]] GLFWwindow* handle() const { return m_window; }
     [[nodiscard]] bool fullScreen() const { return m_fullScreen; }
@@ -56,6 +61,7 @@ private:
     GLFWwindow* m_window = nullptr;
     bool m_fullScreen;
     bool m_firstFrame = true;
+    bool m_input = false;
 };
 
 } // namespace kiosk::app

@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -104,6 +105,37 @@ void drawIcon(ImDrawList* dl, ui::KeyAction action, ImVec2 min, ImVec2 max, ImU3
     }
 }
 
+// The keyboard's panel drawn around its keys rather than under them: under a software renderer
+// every pixel filled twice costs frame time, and the keys cover most of the panel. Under a row of
+// keys only the bands where their rounded corners leave the panel showing are filled. The pieces
+// lie on whole pixels, so that they meet without seams, and reach a pixel under each key's edge.
+void drawPanelAround(ImDrawList* dl, ImRect outer, const std::vector<std::vector<ImRect>>& rows, float keyRounding,
+                     float rounding, ImU32 colour) {
+    outer = ImRect(std::round(outer.Min.x), std::round(outer.Min.y), std::round(outer.Max.x), std::round(outer.Max.y));
+    float y = outer.Min.y;
+    bool first = true;
+    for (const auto& row : rows) {
+        if (row.empty())
+            continue;
+        const float top = std::ceil(row.front().Min.y + keyRounding);
+        const float bottom = std::floor(row.front().Max.y - keyRounding);
+        if (bottom <= top)
+            continue;
+        dl->AddRectFilled(ImVec2(outer.Min.x, y), ImVec2(outer.Max.x, top), colour, first ? rounding : 0,
+                          ImDrawFlags_RoundCornersTop);
+        first = false;
+        float x = outer.Min.x;
+        for (const ImRect& key : row) {
+            dl->AddRectFilled(ImVec2(x, top), ImVec2(std::ceil(key.Min.x) + 1, bottom), colour);
+            x = std::floor(key.Max.x) - 1;
+        }
+        dl->AddRectFilled(ImVec2(x, top), ImVec2(outer.Max.x, bottom), colour);
+        y = bottom;
+    }
+    dl->AddRectFilled(ImVec2(outer.Min.x, y), outer.Max, colour, rounding,
+                      first ? ImDrawFlags_RoundCornersAll : ImDrawFlags_RoundCornersBottom);
+}
+
 } // namespace
 
 MaybeEvent drawKeyboard(const flow::State& state, ui::Ctx& ctx, ImVec2 size) {
@@ -126,12 +158,14 @@ MaybeEvent drawKeyboard(const flow::State& state, ui::Ctx& ctx, ImVec2 size) {
     const ImVec2 origin = ImGui::GetCursorPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 screenOrigin = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(ImVec2(screenOrigin.x - gap, screenOrigin.y - gap),
-                      ImVec2(screenOrigin.x + size.x + gap, screenOrigin.y + size.y + gap), ctx.theme.keyboardBack,
-                      ctx.em(0.3f));
+    // The keys go on top, the panel behind them (drawn once their places are known) underneath.
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    std::vector<std::vector<ImRect>> placed;
     MaybeEvent event;
     float y = origin.y;
     for (const ui::KeyRow& row : rows) {
+        placed.emplace_back();
         // A key k.width wide also spans the gaps it replaces, so rows of equal width line up.
         const auto keyWidth = [&](const ui::KeyDef& k) { return k.width * keyW + (k.width - 1) * gap; };
         float rowW = -gap;
@@ -146,12 +180,18 @@ MaybeEvent drawKeyboard(const flow::State& state, ui::Ctx& ctx, ImVec2 size) {
             if (ui::button(ctx, k.id, keyLabel(k, state, ctx), ImVec2(w, keyH),
                            lit ? ui::ButtonStyle::Primary : ui::ButtonStyle::Key, ctx.fonts.body))
                 event = keyEvent(k, state);
+            placed.back().emplace_back(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
             drawIcon(dl, k.action, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
                      lit ? ctx.theme.onPrimary : ctx.theme.text, ctx.unit, state.shift);
             x += w + gap;
         }
         y += keyH + gap;
     }
+    dl->ChannelsSetCurrent(0);
+    const ImRect panel(screenOrigin.x - gap, screenOrigin.y - gap, screenOrigin.x + size.x + gap,
+                       screenOrigin.y + size.y + gap);
+    drawPanelAround(dl, panel, placed, ui::buttonRounding(ctx), ctx.em(0.3f), ctx.theme.keyboardBack);
+    dl->ChannelsMerge();
     ImGui::SetCursorPos(ImVec2(origin.x, origin.y + size.y));
     ImGui::Dummy(ImVec2(0, 0));
     return event;

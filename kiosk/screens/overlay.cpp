@@ -31,10 +31,13 @@ MaybeEvent drawPanel(const flow::State& state, ui::Ctx& ctx, Body body, const st
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::SetNextWindowFocus();
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, backdrop == Backdrop::Hidden ? ctx.theme.background : ctx.theme.scrim);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ctx.theme.scrim);
+    // Hidden: nothing of the page is drawn under it (drawFrame), so the frame's clear to the
+    // background colour is the backdrop, and the screen is not filled twice.
     ImGui::Begin("overlay", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                     ImGuiWindowFlags_NoSavedSettings);
+                     ImGuiWindowFlags_NoSavedSettings |
+                     (backdrop == Backdrop::Hidden ? ImGuiWindowFlags_NoBackground : ImGuiWindowFlags_None));
     ImGui::PopStyleColor();
     ImGui::PushFont(ctx.fonts.body);
 

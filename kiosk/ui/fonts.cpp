@@ -17,8 +17,12 @@ void loadFonts(Ctx& ctx, ImFontAtlas& atlas, const std::filesystem::path& assets
     // The builder keeps a pointer to the ranges until the atlas is built, so they must outlive this call.
     static ImVector<ImWchar> ranges;
     ranges.clear();
+    // Basic Latin (digits and signs in what is typed or stored, '?' for anything missing), and
+    // exactly the other letters the texts and keyboard use: each glyph is rasterised at start-up
+    // in eight fonts, so Latin-1's unused hundred would cost start-up time and atlas memory.
+    static const ImWchar kBasicLatin[] = {0x0020, 0x007E, 0};
     ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(atlas.GetGlyphRangesDefault()); // Basic Latin and Latin-1
+    builder.AddRanges(kBasicLatin);
     builder.AddText(allText.c_str());
     builder.BuildRanges(&ranges);
 

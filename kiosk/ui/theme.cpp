@@ -11,6 +11,9 @@ void applyTheme(const Theme& theme, float fontPx) {
     style.WindowRounding = 0;
     style.ScrollbarSize = fontPx * 0.5f;
     style.TouchExtraPadding = ImVec2(0, 0);
+    // The kiosk samples the font atlas without filtering (app/window.cpp); thin lines drawn from
+    // the atlas's baked lines would need it, so lines are drawn as shapes.
+    style.AntiAliasedLinesUseTex = false;
     style.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(theme.background);
     style.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(theme.text);
     style.Colors[ImGuiCol_ScrollbarBg] = ImGui::ColorConvertU32ToFloat4(theme.background);

@@ -181,9 +181,12 @@ void beginScreen(const Ctx& ctx) {
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::PushFont(ctx.fonts.body);
+    // No background of its own: the frame is cleared to the same colour first, and a software
+    // renderer (llvmpipe) would otherwise fill every pixel of the screen twice.
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+                                       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                                       ImGuiWindowFlags_NoBackground;
     ImGui::Begin("kiosk", nullptr, flags);
 }
 
@@ -227,7 +230,7 @@ bool button(Ctx& ctx, std::string_view key, std::string_view label, ImVec2 size,
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float rounding = ctx.em(0.35f);
+    const float rounding = buttonRounding(ctx);
     dl->AddRectFilled(min, max, c.fill, rounding);
     if (c.border != 0)
         dl->AddRect(min, max, c.border, rounding, 0, std::max(1.0f, ctx.em(0.06f)));

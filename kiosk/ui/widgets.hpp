@@ -45,6 +45,9 @@ void recordShown(Ctx& ctx, std::string_view key);
 [[nodiscard]] bool button(Ctx& ctx, std::string_view key, std::string_view label, ImVec2 size,
                           ButtonStyle style = ButtonStyle::Primary, ImFont* font = nullptr);
 
+/// How round the corners of a button are.
+[[nodiscard]] inline float buttonRounding(const Ctx& ctx) { return ctx.em(0.35f); }
+
 /// A button whose label is the key's text in the language on screen.
 [[nodiscard]] bool button(Ctx& ctx, i18n::Key key, ImVec2 size, ButtonStyle style = ButtonStyle::Primary);
 

@@ -87,8 +87,9 @@ shot 09-thank-you
 tap thanks.finish
 wait_for "^screen welcome"
 
-# Demo mode: Escape closes the kiosk, as a developer would.
-xdotool key --window "$window" Escape
+# Demo mode: Escape closes the kiosk, as a developer would. It may close on the press, before
+# xdotool sends the release to a window that is gone (an X error): whether it closed is checked below.
+xdotool key --window "$window" Escape 2>/dev/null || true
 for _ in $(seq 1 50); do kill -0 "$kiosk_pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$kiosk_pid" 2>/dev/null && fail "Escape did not close the demo kiosk"
 kiosk_pid=""
