@@ -14,6 +14,7 @@ namespace {
 
 constexpr float kMoreBelowEm = 1.8f;
 constexpr float kFadeEm = 1.3f;
+constexpr float kKeptMarginEm = 0.3f; // above what is kept in view above the keyboard
 
 // Under a body that goes on below the screen's edge: a soft fade over its last line and "More below"
 // with arrows, which scrolls on when tapped; over its first line, once scrolled, a fade too, so that
@@ -23,22 +24,37 @@ void drawDownArrow(ImDrawList* dl, ImVec2 centre, float size, ImU32 colour) {
                           ImVec2(centre.x, centre.y + size * 0.6f), colour);
 }
 
-// "More below" with an arrow either side, centred on a point.
-void drawMoreBelowWords(ui::Ctx& ctx, ImDrawList* dl, ImVec2 centre, std::string_view label) {
+// "More below" in the fade at the body's bottom edge, while the keyboard is up: a button, so as tall
+// as a finger, with a little of the fade under it.
+float pillHeight(const ui::Ctx& ctx) { return std::max(44.0f, ctx.fonts.bold->FontSize * 1.2f); }
+
+// How much of the body's bottom edge is covered: the fade, and the pill over it where it shows.
+float bottomEdge(const ui::Ctx& ctx, bool words) {
+    return words ? std::max(ctx.em(kFadeEm), pillHeight(ctx) + ctx.em(0.3f)) : ctx.em(kFadeEm);
+}
+
+// Where the pill goes: its words with an arrow either side, centred across the body.
+ImRect pillRect(const ui::Ctx& ctx, ImVec2 bodyMin, ImVec2 bodyMax, std::string_view label) {
+    const float half = ui::textWidth(ctx.fonts.bold, label) / 2 + ctx.em(1.4f);
+    const float x = (bodyMin.x + bodyMax.x) / 2;
+    const float bottom = bodyMax.y - ctx.em(0.15f);
+    return {ImVec2(x - half, bottom - pillHeight(ctx)), ImVec2(x + half, bottom)};
+}
+
+void drawMoreBelowWords(ui::Ctx& ctx, ImDrawList* dl, const ImRect& pill, std::string_view label, bool held) {
     const float w = ui::textWidth(ctx.fonts.bold, label);
     const float h = ctx.fonts.bold->FontSize;
-    const float half = w / 2 + ctx.em(1.4f);
-    const ImVec2 min(centre.x - half, centre.y - h * 0.6f);
-    const ImVec2 max(centre.x + half, centre.y + h * 0.6f);
-    dl->AddRectFilled(min, max, ctx.theme.background, h * 0.6f);
-    ctx.taps.recordShown("page.more_below", {min, max});
+    const ImVec2 centre = pill.GetCenter();
+    dl->AddRectFilled(pill.Min, pill.Max, held ? ctx.theme.secondaryPressed : ctx.theme.background, pill.GetHeight() / 2);
+    ctx.taps.recordShown("page.more_below", {pill.Min, pill.Max});
+    ctx.taps.record("page.more_below", {pill.Min, pill.Max, ctx.theme.primary, ctx.theme.background});
     dl->AddText(ctx.fonts.bold, h, ImVec2(centre.x - w / 2, centre.y - h / 2), ctx.theme.primary, label.data(),
                 label.data() + label.size());
     drawDownArrow(dl, ImVec2(centre.x - w / 2 - ctx.em(0.8f), centre.y), ctx.em(0.35f), ctx.theme.primary);
     drawDownArrow(dl, ImVec2(centre.x + w / 2 + ctx.em(0.8f), centre.y), ctx.em(0.35f), ctx.theme.primary);
 }
 
-void drawEdges(ui::Ctx& ctx, bool above, bool below, bool wordsBelow) {
+void drawEdges(ui::Ctx& ctx, bool above, bool below, bool wordsBelow, bool held) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 min = ImGui::GetWindowPos();
     const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
@@ -52,7 +68,8 @@ void drawEdges(ui::Ctx& ctx, bool above, bool below, bool wordsBelow) {
         dl->AddRectFilledMultiColor(ImVec2(min.x, max.y - fade), max, clear, clear, solid, solid);
     // With the keyboard up there is no room for the button under the body: the words go in the fade.
     if (below && wordsBelow)
-        drawMoreBelowWords(ctx, dl, ImVec2((min.x + max.x) / 2, max.y - fade * 0.45f), ctx.tr("page.more_below"_key));
+        drawMoreBelowWords(ctx, dl, pillRect(ctx, min, max, ctx.tr("page.more_below"_key)), ctx.tr("page.more_below"_key),
+                           held);
     dl->PopClipRect();
 }
 
@@ -98,7 +115,8 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
     const ui::Fonts& bar = bottomBarFonts(state, ctx);
     m_largerBottomBar = &bar == &ctx.larger;
     const float room = ImGui::GetWindowContentRegionMax().y - ImGui::GetCursorPosY() - spaceForBottomBar(bar);
-    m_keyboardHeight = state.focus ? spaceForKeyboard(ctx.fonts, ImGui::GetWindowHeight()) : 0;
+    m_keyboardHeight =
+        state.focus ? spaceForKeyboard(shortOfRoom(state, ctx) ? ctx.regular : ctx.fonts, ImGui::GetWindowHeight()) : 0;
     float body = room - (state.focus ? m_keyboardHeight + bar.unit * kGapAboveBottomBarEm : 0);
     const bool samePage = ctx.scrolledPage == title.name;
     // A body taller than its room keeps a strip under it for "More below" (measured the frame before).
@@ -119,7 +137,13 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
         ImGui::SetScrollY(ImGui::GetScrollY() + ImGui::GetWindowHeight() * 0.75f);
     }
     ctx.scrollDownAsked = false;
+    // Where the box being typed in, its warning and the answer it opened under need the room (as they
+    // were last frame), "More below" gives up its words: the fade alone says the page goes on.
+    const std::optional<ui::Ctx::Band> band = ctx.keepInView;
+    m_pillWords = !(samePage && band &&
+                    band->bottom - band->answerTop + ctx.em(kKeptMarginEm) + bottomEdge(ctx, true) > ImGui::GetWindowHeight());
     ctx.keepInView.reset();
+    claimEdges();
     // Measured inside the scrolling region, so that its scroll bar never covers the content.
     const float inside = ImGui::GetContentRegionAvail().x;
     m_width = std::min(inside, titleW);
@@ -128,6 +152,29 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
         ImGui::Indent(m_indent);
     if (state.focus)
         drawTitle(ctx, title, hint, m_width);
+}
+
+void Page::claimEdges() {
+    // What is drawn over the body's edges (page.cpp's drawEdges, at the end of the frame) takes the
+    // taps there, so that none reaches a control it covers: ImGui gives a tap to the first item that
+    // claims the spot, so these claim theirs before any of the page's own.
+    if (m_fresh || m_moreStrip > 0 || !m_pillWords || !ui::goesOnBelow())
+        return;
+    const ImVec2 min = ImGui::GetWindowPos();
+    const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
+    const ImRect pill = pillRect(m_ctx, min, max, m_ctx.tr("page.more_below"_key));
+    const ImGuiID id = ImGui::GetID("page.more_below");
+    ImGui::ItemAdd(pill, id);
+    bool hovered = false;
+    if (ImGui::ButtonBehavior(pill, id, &hovered, &m_pillHeld))
+        m_ctx.scrollDownAsked = true; // scrolls on next frame, as the button under the body does
+    // Beside it the fade over the last line: a tap there is not for what shows faded through it.
+    const ImRect band(ImVec2(min.x, pill.Min.y), max);
+    m_ctx.taps.cover(band.Min, band.Max);
+    const ImGuiID bandId = ImGui::GetID("page.bottom_fade");
+    ImGui::ItemAdd(band, bandId);
+    bool held = false;
+    (void)ImGui::ButtonBehavior(band, bandId, &hovered, &held);
 }
 
 void Page::take(MaybeEvent event) {
@@ -154,8 +201,8 @@ void Page::keepInView() {
     }
     const ui::Ctx::Band band = *m_ctx.keepInView;
     m_ctx.keptInView = band;
-    const float margin = m_ctx.em(0.3f);
-    const float below = m_ctx.em(kFadeEm); // clear of the fade at the bottom edge
+    const float margin = m_ctx.em(kKeptMarginEm);
+    const float below = bottomEdge(m_ctx, m_moreStrip == 0 && m_pillWords); // clear of the fade and the pill over it
     const float view = ImGui::GetWindowHeight();
     const float now = ImGui::GetScrollY();
     float target = now;
@@ -186,7 +233,7 @@ MaybeEvent Page::finish() {
     if (!m_fresh && !moreBelow)
         m_ctx.scrolledToEnd = true;
     m_ctx.pageContentHeight = content;
-    drawEdges(m_ctx, ImGui::GetScrollY() > 0, moreBelow, m_moreStrip == 0);
+    drawEdges(m_ctx, ImGui::GetScrollY() > 0, moreBelow, m_moreStrip == 0 && m_pillWords, m_pillHeld);
     ui::endScroll(m_ctx);
     if (moreBelow)
         m_ctx.taps.showMoreBelow("body");
