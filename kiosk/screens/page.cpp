@@ -227,9 +227,10 @@ MaybeEvent Page::finish() {
     keepInView();
     const ImGuiWindow* body = ImGui::GetCurrentWindowRead();
     const float content = body->DC.CursorMaxPos.y - body->DC.CursorStartPos.y;
-    const float seen = ImGui::GetScrollY() + ImGui::GetWindowHeight();
-    // On a page's first frame the scroll still belongs to the page before: nothing is known yet.
-    const bool moreBelow = m_fresh ? content > ImGui::GetWindowHeight() + 1 : seen < content - 1;
+    // Where the page can scroll to, as ImGui will let it: the content measured here can run a few
+    // pixels past that, and "More below" then stayed up with nowhere to go. On a page's first frame
+    // the scroll still belongs to the page before: only its height is known.
+    const bool moreBelow = m_fresh ? content > ImGui::GetWindowHeight() + 1 : ui::goesOnBelow();
     if (!m_fresh && !moreBelow)
         m_ctx.scrolledToEnd = true;
     m_ctx.pageContentHeight = content;

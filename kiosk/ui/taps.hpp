@@ -28,6 +28,7 @@ struct ScrollArea {
     bool canScroll = false; // its content is taller than it
     bool goesOnBelow = false; // some of its content is below its bottom edge, where it is scrolled to
     bool moreBelow = false; // its page shows "More below": some of it is below its bottom edge
+    float scrollY = 0;      // how far it is scrolled down
 };
 
 /// Every tappable widget drawn in the last frame, by its key. Tests and the end-to-end driver

@@ -325,10 +325,10 @@ void beginScroll(Ctx& ctx, const char* id, ImVec2 size) {
     const ImVec2 at = ImGui::GetWindowPos();
     const ImVec2 extent = ImGui::GetWindowSize();
     ctx.taps.recordScrollArea(id, {at, ImVec2(at.x + extent.x, at.y + extent.y), ImGui::GetScrollMaxY() > 0,
-                                   goesOnBelow()});
+                                   goesOnBelow(), false, ImGui::GetScrollY()});
 }
 
-bool goesOnBelow() { return ImGui::GetScrollMaxY() - ImGui::GetScrollY() > 1; }
+bool goesOnBelow() { return ImGui::GetScrollMaxY() - ImGui::GetScrollY() > 2; }
 
 void endScroll(Ctx& ctx) {
     const ImGuiIO& io = ImGui::GetIO();

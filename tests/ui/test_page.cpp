@@ -411,3 +411,34 @@ TEST_CASE("with the keyboard up, a tap on More below scrolls the page on and nev
     REQUIRE(agreedAfter);
     CHECK(agreedAfter->min.y < agreedBefore->min.y);
 }
+
+TEST_CASE("each tap on See the rest scrolls Check on a real distance, or it is gone", "[page]") {
+    const auto size = GENERATE(Size{1280, 800}, Size{1920, 1080}, Size{800, 1280});
+    const auto stop = GENERATE("check", "on-behalf-check");
+    const bool larger = GENERATE(false, true);
+    const auto language = GENERATE(flow::Language::Welsh, flow::Language::English);
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    INFO(stop << " at " << size.w << "x" << size.h << (larger ? " bigger text" : "")
+              << (language == flow::Language::Welsh ? " cy" : " en"));
+    visit(ui, stop, language);
+    if (larger)
+        ui.tap("chrome.text_size");
+    REQUIRE(ui.state.screen == flow::Screen::Check);
+    int taps = 0;
+    for (; taps < 12 && ui.visible("check.see_rest"); ++taps) {
+        const float before = body(ui).scrollY;
+        // Where the forward button is, as a finger taps it.
+        ui.press(ui.ctx.taps.find("check.see_rest")->centre());
+        ui.release();
+        INFO("tap " << taps << " from " << before << " to " << body(ui).scrollY);
+        // Still there only where the page moved a line or more and can still scroll on.
+        if (ui.visible("check.see_rest")) {
+            CHECK(body(ui).scrollY - before >= ui.ctx.em(1));
+            CHECK(body(ui).goesOnBelow);
+        }
+    }
+    CHECK_FALSE(ui.visible("check.see_rest"));
+    CHECK(taps < 12);
+    CHECK_FALSE(body(ui).moreBelow);
+}
