@@ -185,14 +185,15 @@ float spaceForKeyboard(const ui::Fonts& keys, float screenHeight) {
     return std::min(screenHeight * 0.36f, keys.unit * 9.5f);
 }
 
-// The bottom bar grows with bigger text where it still fits across the screen: the same size on a
-// page and under a panel, so that hide and "I don't feel safe" never move.
+// The bottom bar grows with bigger text where it still fits across the screen, and the page keeps
+// the room for the box being typed in: the same size on a page and under a panel, so that hide and
+// "I don't feel safe" never move.
 const ui::Fonts& bottomBarFonts(const flow::State& state, const ui::Ctx& ctx) {
     const float full = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
     const ui::Fonts& larger = ctx.larger;
     const bool fits = startAgainWidth(ctx, larger) + 1.5f * larger.unit + notSafeWidth(ctx, larger) +
                           forwardWidth(ctx, larger, forwardFor(state, false)) <= full;
-    return state.largeText && fits ? ctx.larger : ctx.regular;
+    return state.largeText && fits && !shortOfRoom(state, ctx) ? ctx.larger : ctx.regular;
 }
 
 // Its words are not read: they are the same on every screen.

@@ -14,7 +14,9 @@ namespace {
 
 constexpr float kMoreBelowEm = 1.8f;
 constexpr float kFadeEm = 1.3f;
-constexpr float kKeptMarginEm = 0.3f; // above what is kept in view above the keyboard
+// The top fade is solid this deep: what is kept in view above the keyboard goes below it at least.
+constexpr float kTopSolidEm = 0.3f;
+constexpr float kWarningPadEm = 0.5f; // of the padding inside a warning's panel (ui::beginPanel's 0.7)
 
 // Under a body that goes on below the screen's edge: a soft fade over its last line and "More below"
 // with arrows, which scrolls on when tapped; over its first line, once scrolled, a fade too, so that
@@ -41,6 +43,12 @@ ImRect pillRect(const ui::Ctx& ctx, ImVec2 bodyMin, ImVec2 bodyMax, std::string_
     return {ImVec2(x - half, bottom - pillHeight(ctx)), ImVec2(x + half, bottom)};
 }
 
+// Whether the answer, the box being typed in and its warning fit in a body this tall with "More
+// below"'s words over its bottom edge.
+bool roomForPillWords(const ui::Ctx& ctx, const ui::Ctx::Band& band, float view) {
+    return band.bottom - band.answerTop + ctx.em(kTopSolidEm) + bottomEdge(ctx, true) <= view;
+}
+
 void drawMoreBelowWords(ui::Ctx& ctx, ImDrawList* dl, const ImRect& pill, std::string_view label, bool held) {
     const float w = ui::textWidth(ctx.fonts.bold, label);
     const float h = ctx.fonts.bold->FontSize;
@@ -62,8 +70,13 @@ void drawEdges(ui::Ctx& ctx, bool above, bool below, bool wordsBelow, bool held)
     const ImU32 clear = solid & ~IM_COL32_A_MASK;
     const float fade = ctx.em(kFadeEm);
     dl->PushClipRect(min, max, false);
-    if (above)
-        dl->AddRectFilledMultiColor(min, ImVec2(max.x, min.y + ctx.em(0.6f)), solid, solid, clear, clear);
+    // Solid at the top edge, so that a box, a button or a round mark cut there is hidden rather than
+    // shown broken, then fading as deep as the bottom's: the page reads as going on above.
+    if (above) {
+        const float edge = min.y + ctx.em(kTopSolidEm);
+        dl->AddRectFilled(min, ImVec2(max.x, edge), solid);
+        dl->AddRectFilledMultiColor(ImVec2(min.x, edge), ImVec2(max.x, min.y + fade), solid, solid, clear, clear);
+    }
     if (below)
         dl->AddRectFilledMultiColor(ImVec2(min.x, max.y - fade), max, clear, clear, solid, solid);
     // With the keyboard up there is no room for the button under the body: the words go in the fade.
@@ -140,8 +153,7 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
     // Where the box being typed in, its warning and the answer it opened under need the room (as they
     // were last frame), "More below" gives up its words: the fade alone says the page goes on.
     const std::optional<ui::Ctx::Band> band = ctx.keepInView;
-    m_pillWords = !(samePage && band &&
-                    band->bottom - band->answerTop + ctx.em(kKeptMarginEm) + bottomEdge(ctx, true) > ImGui::GetWindowHeight());
+    m_pillWords = !samePage || !band || roomForPillWords(ctx, *band, ImGui::GetWindowHeight());
     ctx.keepInView.reset();
     claimEdges();
     // Measured inside the scrolling region, so that its scroll bar never covers the content.
@@ -158,14 +170,23 @@ void Page::claimEdges() {
     // What is drawn over the body's edges (page.cpp's drawEdges, at the end of the frame) takes the
     // taps there, so that none reaches a control it covers: ImGui gives a tap to the first item that
     // claims the spot, so these claim theirs before any of the page's own.
-    if (m_fresh || m_moreStrip > 0 || !m_pillWords || !ui::goesOnBelow())
-        return;
     const ImVec2 min = ImGui::GetWindowPos();
     const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
+    bool hovered = false;
+    bool held = false;
+    // The solid top of the fade over a scrolled page: what is cut there is hidden, and not for tapping.
+    if (ImGui::GetScrollY() > 0) {
+        const ImRect top(min, ImVec2(max.x, min.y + m_ctx.em(kTopSolidEm)));
+        m_ctx.taps.cover(top.Min, top.Max);
+        const ImGuiID topId = ImGui::GetID("page.top_fade");
+        ImGui::ItemAdd(top, topId);
+        (void)ImGui::ButtonBehavior(top, topId, &hovered, &held);
+    }
+    if (m_fresh || m_moreStrip > 0 || !m_pillWords || !ui::goesOnBelow())
+        return;
     const ImRect pill = pillRect(m_ctx, min, max, m_ctx.tr("page.more_below"_key));
     const ImGuiID id = ImGui::GetID("page.more_below");
     ImGui::ItemAdd(pill, id);
-    bool hovered = false;
     if (ImGui::ButtonBehavior(pill, id, &hovered, &m_pillHeld))
         m_ctx.scrollDownAsked = true; // scrolls on next frame, as the button under the body does
     // Beside it the fade over the last line: a tap there is not for what shows faded through it.
@@ -173,7 +194,6 @@ void Page::claimEdges() {
     m_ctx.taps.cover(band.Min, band.Max);
     const ImGuiID bandId = ImGui::GetID("page.bottom_fade");
     ImGui::ItemAdd(band, bandId);
-    bool held = false;
     (void)ImGui::ButtonBehavior(band, bandId, &hovered, &held);
 }
 
@@ -201,17 +221,26 @@ void Page::keepInView() {
     }
     const ui::Ctx::Band band = *m_ctx.keepInView;
     m_ctx.keptInView = band;
-    const float margin = m_ctx.em(kKeptMarginEm);
-    const float below = bottomEdge(m_ctx, m_moreStrip == 0 && m_pillWords); // clear of the fade and the pill over it
     const float view = ImGui::GetWindowHeight();
+    const float margin = m_ctx.em(kTopSolidEm); // below the solid part of the top fade
+    const float clear = m_ctx.em(kFadeEm);                        // below all of it
+    // Clear of the fade and the pill over it, as the next frame will draw them for this band.
+    const bool words = m_moreStrip == 0 && roomForPillWords(m_ctx, band, view);
+    const float below = bottomEdge(m_ctx, words);
     const float now = ImGui::GetScrollY();
     float target = now;
     // Least first, so that where the room is short the box itself wins, then its warning, then the
-    // answer it opened under.
-    if (band.answerTop - margin < target)
-        target = band.answerTop - margin;
-    if (band.bottom + below > target + view)
-        target = band.bottom + below - view;
+    // answer it opened under; each clear of the whole top fade where the room allows, of its solid
+    // part at least.
+    if (band.answerTop - clear < target)
+        target = band.answerTop - clear;
+    // A warning under the box is a panel whose last part is its padding: that may run into the fade
+    // (not under the pill), the words stay clear of it.
+    const float belowWarning = words ? below : below - m_ctx.em(kWarningPadEm);
+    if (band.bottom + belowWarning > target + view)
+        target = band.bottom + belowWarning - view;
+    if (band.boxTop - clear < target)
+        target = band.boxTop - clear;
     if (band.boxBottom + below > target + view)
         target = band.boxBottom + below - view;
     if (band.boxTop - margin < target)

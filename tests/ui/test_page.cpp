@@ -442,3 +442,47 @@ TEST_CASE("each tap on See the rest scrolls Check on a real distance, or it is g
     CHECK(taps < 12);
     CHECK_FALSE(body(ui).moreBelow);
 }
+
+TEST_CASE("a tap on the top edge of a scrolled page never reaches a control cut there", "[page]") {
+    const auto size = GENERATE(Size{1280, 800}, Size{1920, 1080}, Size{800, 1280});
+    const auto stop = GENERATE("check", "on-behalf-check", "who-on-behalf");
+    test::TempDir dir;
+    test::UiDriver ui(size.w, size.h, dir.path());
+    INFO(stop << " at " << size.w << "x" << size.h);
+    visit(ui, stop, flow::Language::English);
+    if (!body(ui).canScroll)
+        return; // all of it on screen: nothing is cut at its top
+    const auto screen = ui.state.screen;
+    // A control of the page cut by the body's top edge.
+    const auto cutAtTop = [&]() -> std::optional<ui::TapTarget> {
+        for (const auto& [key, t] : ui.ctx.taps.all())
+            if (t.clipped && t.min.y < body(ui).min.y + ui.ctx.em(0.5f) && t.max.y > body(ui).min.y + ui.ctx.em(0.5f))
+                return t;
+        return std::nullopt;
+    };
+    int tried = 0;
+    // Drag the page on a little at a time, as a finger reading would, and tap the top edge wherever a
+    // control is cut there.
+    for (int i = 0; i < 60 && body(ui).moreBelow; ++i) {
+        const auto& area = body(ui);
+        const float x = area.min.x + 10;
+        ui.drag(ImVec2(x, area.max.y - 20), ImVec2(x, area.max.y - 20 - ui.ctx.em(1.2f)));
+        const auto cut = cutAtTop();
+        if (!cut)
+            continue;
+        ++tried;
+        const auto who = ui.state.answers.who;
+        const bool advocate = ui.state.answers.wantsAdvocate;
+        const bool agreed = ui.state.answers.youngPersonAgreed;
+        const auto focus = ui.state.focus;
+        ui.press(ImVec2(cut->centre().x, body(ui).min.y + 2));
+        ui.release();
+        CHECK(ui.state.screen == screen);
+        CHECK(ui.state.overlay == flow::Overlay::None);
+        CHECK(ui.state.answers.who == who);
+        CHECK(ui.state.answers.wantsAdvocate == advocate);
+        CHECK(ui.state.answers.youngPersonAgreed == agreed);
+        CHECK(ui.state.focus == focus);
+    }
+    CHECK(tried > 0);
+}
