@@ -285,6 +285,19 @@ std::vector<TourStop> tourStops() {
              complaintTo(s, Screen::Contact, Who::OnBehalf);
              send(s, {ChooseContact{Contact::None}, Next{}});
          }},
+        // The adult's own warnings, longer in Welsh, above the keyboard.
+        {"on-behalf-contact-email",
+         [](State& s) {
+             complaintTo(s, Screen::Contact, Who::OnBehalf);
+             send(s, {ChooseContact{Contact::Email}, TypeText{"cerys@"}});
+         }},
+        {"on-behalf-contact-phone",
+         [](State& s) {
+             complaintTo(s, Screen::Contact, Who::OnBehalf);
+             while (!s.answers.field(Field::Phone).text().empty())
+                 send(s, {Erase{}});
+             send(s, {TypeText{"0770"}});
+         }},
         {"on-behalf-check", onBehalfAt(Screen::Check)},
         {"on-behalf-thank-you",
          [](State& s) {

@@ -15,20 +15,23 @@ using namespace i18n::literals;
 
 namespace {
 
-// As tall as its words: on a narrow screen they take two lines.
+// As tall as its words: on a narrow screen they take two lines. Always at the regular size: it is for
+// the adults who set the kiosk up, and bigger text needs the room for the child's own page.
 float demoBannerHeight(const ui::Ctx& ctx, float width) {
-    return ui::textHeight(ctx.fonts.bold, ctx.both("demo.banner"_key, "  ·  "), width - 2 * ctx.em(0.4f)) +
-           2 * ctx.em(0.15f);
+    const float unit = ctx.regular.unit;
+    return ui::textHeight(ctx.regular.bold, ctx.both("demo.banner"_key, "  ·  "), width - 2 * 0.4f * unit) +
+           2 * 0.15f * unit;
 }
 
 void drawDemoBanner(ui::Ctx& ctx) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     const std::string label = ctx.both("demo.banner"_key, "  ·  ");
-    const float pad = ctx.em(0.4f);
+    const float pad = 0.4f * ctx.regular.unit;
     const float h = demoBannerHeight(ctx, width);
-    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + width, at.y + h), ctx.theme.demoBanner, ctx.em(0.2f));
-    ui::drawCentredText(ImGui::GetWindowDrawList(), ctx.fonts.bold, ImVec2(at.x + pad, at.y),
+    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + width, at.y + h), ctx.theme.demoBanner,
+                                              0.2f * ctx.regular.unit);
+    ui::drawCentredText(ImGui::GetWindowDrawList(), ctx.regular.bold, ImVec2(at.x + pad, at.y),
                         ImVec2(at.x + width - pad, at.y + h), ctx.theme.onDemoBanner, label);
     ImGui::Dummy(ImVec2(width, h));
 }
@@ -82,7 +85,7 @@ TopBar planTopBar(const flow::State& state, const ui::Ctx& ctx, float full) {
     const auto oneLine = [&](const ui::Fonts& fonts) {
         return topBarWidth(fonts, bar.back, bar.right) + kBarGapEm * fonts.unit + readAloudWidth(ctx, fonts, false);
     };
-    bar.fonts = state.largeText && oneLine(ctx.larger) <= full ? &ctx.larger : &ctx.regular;
+    bar.fonts = state.largeText && !shortOfRoom(state, ctx) && oneLine(ctx.larger) <= full ? &ctx.larger : &ctx.regular;
     bar.readW = readAloudWidth(ctx, *bar.fonts, false);
     bar.readOnOwnLine = oneLine(*bar.fonts) > full;
     bar.squeeze = std::min(1.0f, full / topBarWidth(*bar.fonts, bar.back, bar.right));
@@ -169,6 +172,11 @@ MaybeEvent drawNotSafe(const flow::State& state, ui::Ctx& ctx) {
 
 } // namespace
 
+bool shortOfRoom(const flow::State& state, const ui::Ctx& ctx) {
+    // A landscape screen is about 22 units of bigger text tall, a portrait one 36.
+    return state.focus && state.largeText && ImGui::GetMainViewport()->Size.y < 30 * ctx.larger.unit;
+}
+
 float spaceForBottomBar(const ui::Fonts& bar) { return bar.unit * (kBottomBarEm + kGapAboveBottomBarEm); }
 
 // A share of the whole screen's height, never of what the page leaves: bigger text makes the page
@@ -177,14 +185,15 @@ float spaceForKeyboard(const ui::Fonts& keys, float screenHeight) {
     return std::min(screenHeight * 0.36f, keys.unit * 9.5f);
 }
 
-// The bottom bar grows with bigger text where it still fits across the screen: the same size on a
-// page and under a panel, so that hide and "I don't feel safe" never move.
+// The bottom bar grows with bigger text where it still fits across the screen, and the page keeps
+// the room for the box being typed in: the same size on a page and under a panel, so that hide and
+// "I don't feel safe" never move.
 const ui::Fonts& bottomBarFonts(const flow::State& state, const ui::Ctx& ctx) {
     const float full = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
     const ui::Fonts& larger = ctx.larger;
     const bool fits = startAgainWidth(ctx, larger) + 1.5f * larger.unit + notSafeWidth(ctx, larger) +
                           forwardWidth(ctx, larger, forwardFor(state, false)) <= full;
-    return state.largeText && fits ? ctx.larger : ctx.regular;
+    return state.largeText && fits && !shortOfRoom(state, ctx) ? ctx.larger : ctx.regular;
 }
 
 // Its words are not read: they are the same on every screen.

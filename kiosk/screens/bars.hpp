@@ -17,6 +17,10 @@ inline constexpr float kGapAboveBottomBarEm = 0.6f;
 [[nodiscard]] const ui::Fonts& bottomBarFonts(const flow::State& state, const ui::Ctx& ctx);
 /// The height the bottom bar and the gap above it take.
 [[nodiscard]] float spaceForBottomBar(const ui::Fonts& bar);
+/// With bigger text, the keyboard up and a screen short for that size (landscape), the room between
+/// the bars and the keys is too little for the box and its warning: the bars and the keyboard keep
+/// their regular size there.
+[[nodiscard]] bool shortOfRoom(const flow::State& state, const ui::Ctx& ctx);
 /// The keyboard's height on a screen of this height.
 [[nodiscard]] float spaceForKeyboard(const ui::Fonts& keys, float screenHeight);
 

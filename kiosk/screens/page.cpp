@@ -14,6 +14,9 @@ namespace {
 
 constexpr float kMoreBelowEm = 1.8f;
 constexpr float kFadeEm = 1.3f;
+// The top fade is solid this deep: what is kept in view above the keyboard goes below it at least.
+constexpr float kTopSolidEm = 0.3f;
+constexpr float kWarningPadEm = 0.5f; // of the padding inside a warning's panel (ui::beginPanel's 0.7)
 
 // Under a body that goes on below the screen's edge: a soft fade over its last line and "More below"
 // with arrows, which scrolls on when tapped; over its first line, once scrolled, a fade too, so that
@@ -23,22 +26,43 @@ void drawDownArrow(ImDrawList* dl, ImVec2 centre, float size, ImU32 colour) {
                           ImVec2(centre.x, centre.y + size * 0.6f), colour);
 }
 
-// "More below" with an arrow either side, centred on a point.
-void drawMoreBelowWords(ui::Ctx& ctx, ImDrawList* dl, ImVec2 centre, std::string_view label) {
+// "More below" in the fade at the body's bottom edge, while the keyboard is up: a button, so as tall
+// as a finger, with a little of the fade under it.
+float pillHeight(const ui::Ctx& ctx) { return std::max(44.0f, ctx.fonts.bold->FontSize * 1.2f); }
+
+// How much of the body's bottom edge is covered: the fade, and the pill over it where it shows.
+float bottomEdge(const ui::Ctx& ctx, bool words) {
+    return words ? std::max(ctx.em(kFadeEm), pillHeight(ctx) + ctx.em(0.3f)) : ctx.em(kFadeEm);
+}
+
+// Where the pill goes: its words with an arrow either side, centred across the body.
+ImRect pillRect(const ui::Ctx& ctx, ImVec2 bodyMin, ImVec2 bodyMax, std::string_view label) {
+    const float half = ui::textWidth(ctx.fonts.bold, label) / 2 + ctx.em(1.4f);
+    const float x = (bodyMin.x + bodyMax.x) / 2;
+    const float bottom = bodyMax.y - ctx.em(0.15f);
+    return {ImVec2(x - half, bottom - pillHeight(ctx)), ImVec2(x + half, bottom)};
+}
+
+// Whether the answer, the box being typed in and its warning fit in a body this tall with "More
+// below"'s words over its bottom edge.
+bool roomForPillWords(const ui::Ctx& ctx, const ui::Ctx::Band& band, float view) {
+    return band.bottom - band.answerTop + ctx.em(kTopSolidEm) + bottomEdge(ctx, true) <= view;
+}
+
+void drawMoreBelowWords(ui::Ctx& ctx, ImDrawList* dl, const ImRect& pill, std::string_view label, bool held) {
     const float w = ui::textWidth(ctx.fonts.bold, label);
     const float h = ctx.fonts.bold->FontSize;
-    const float half = w / 2 + ctx.em(1.4f);
-    const ImVec2 min(centre.x - half, centre.y - h * 0.6f);
-    const ImVec2 max(centre.x + half, centre.y + h * 0.6f);
-    dl->AddRectFilled(min, max, ctx.theme.background, h * 0.6f);
-    ctx.taps.recordShown("page.more_below", {min, max});
+    const ImVec2 centre = pill.GetCenter();
+    dl->AddRectFilled(pill.Min, pill.Max, held ? ctx.theme.secondaryPressed : ctx.theme.background, pill.GetHeight() / 2);
+    ctx.taps.recordShown("page.more_below", {pill.Min, pill.Max});
+    ctx.taps.record("page.more_below", {pill.Min, pill.Max, ctx.theme.primary, ctx.theme.background});
     dl->AddText(ctx.fonts.bold, h, ImVec2(centre.x - w / 2, centre.y - h / 2), ctx.theme.primary, label.data(),
                 label.data() + label.size());
     drawDownArrow(dl, ImVec2(centre.x - w / 2 - ctx.em(0.8f), centre.y), ctx.em(0.35f), ctx.theme.primary);
     drawDownArrow(dl, ImVec2(centre.x + w / 2 + ctx.em(0.8f), centre.y), ctx.em(0.35f), ctx.theme.primary);
 }
 
-void drawEdges(ui::Ctx& ctx, bool above, bool below, bool wordsBelow) {
+void drawEdges(ui::Ctx& ctx, bool above, bool below, bool wordsBelow, bool held) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 min = ImGui::GetWindowPos();
     const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
@@ -46,13 +70,19 @@ void drawEdges(ui::Ctx& ctx, bool above, bool below, bool wordsBelow) {
     const ImU32 clear = solid & ~IM_COL32_A_MASK;
     const float fade = ctx.em(kFadeEm);
     dl->PushClipRect(min, max, false);
-    if (above)
-        dl->AddRectFilledMultiColor(min, ImVec2(max.x, min.y + ctx.em(0.6f)), solid, solid, clear, clear);
+    // Solid at the top edge, so that a box, a button or a round mark cut there is hidden rather than
+    // shown broken, then fading as deep as the bottom's: the page reads as going on above.
+    if (above) {
+        const float edge = min.y + ctx.em(kTopSolidEm);
+        dl->AddRectFilled(min, ImVec2(max.x, edge), solid);
+        dl->AddRectFilledMultiColor(ImVec2(min.x, edge), ImVec2(max.x, min.y + fade), solid, solid, clear, clear);
+    }
     if (below)
         dl->AddRectFilledMultiColor(ImVec2(min.x, max.y - fade), max, clear, clear, solid, solid);
     // With the keyboard up there is no room for the button under the body: the words go in the fade.
     if (below && wordsBelow)
-        drawMoreBelowWords(ctx, dl, ImVec2((min.x + max.x) / 2, max.y - fade * 0.45f), ctx.tr("page.more_below"_key));
+        drawMoreBelowWords(ctx, dl, pillRect(ctx, min, max, ctx.tr("page.more_below"_key)), ctx.tr("page.more_below"_key),
+                           held);
     dl->PopClipRect();
 }
 
@@ -98,7 +128,8 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
     const ui::Fonts& bar = bottomBarFonts(state, ctx);
     m_largerBottomBar = &bar == &ctx.larger;
     const float room = ImGui::GetWindowContentRegionMax().y - ImGui::GetCursorPosY() - spaceForBottomBar(bar);
-    m_keyboardHeight = state.focus ? spaceForKeyboard(ctx.fonts, ImGui::GetWindowHeight()) : 0;
+    m_keyboardHeight =
+        state.focus ? spaceForKeyboard(shortOfRoom(state, ctx) ? ctx.regular : ctx.fonts, ImGui::GetWindowHeight()) : 0;
     float body = room - (state.focus ? m_keyboardHeight + bar.unit * kGapAboveBottomBarEm : 0);
     const bool samePage = ctx.scrolledPage == title.name;
     // A body taller than its room keeps a strip under it for "More below" (measured the frame before).
@@ -119,7 +150,12 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
         ImGui::SetScrollY(ImGui::GetScrollY() + ImGui::GetWindowHeight() * 0.75f);
     }
     ctx.scrollDownAsked = false;
+    // Where the box being typed in, its warning and the answer it opened under need the room (as they
+    // were last frame), "More below" gives up its words: the fade alone says the page goes on.
+    const std::optional<ui::Ctx::Band> band = ctx.keepInView;
+    m_pillWords = !samePage || !band || roomForPillWords(ctx, *band, ImGui::GetWindowHeight());
     ctx.keepInView.reset();
+    claimEdges();
     // Measured inside the scrolling region, so that its scroll bar never covers the content.
     const float inside = ImGui::GetContentRegionAvail().x;
     m_width = std::min(inside, titleW);
@@ -128,6 +164,37 @@ Page::Page(const flow::State& state, ui::Ctx& ctx, i18n::Key title, std::optiona
         ImGui::Indent(m_indent);
     if (state.focus)
         drawTitle(ctx, title, hint, m_width);
+}
+
+void Page::claimEdges() {
+    // What is drawn over the body's edges (page.cpp's drawEdges, at the end of the frame) takes the
+    // taps there, so that none reaches a control it covers: ImGui gives a tap to the first item that
+    // claims the spot, so these claim theirs before any of the page's own.
+    const ImVec2 min = ImGui::GetWindowPos();
+    const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
+    bool hovered = false;
+    bool held = false;
+    // The solid top of the fade over a scrolled page: what is cut there is hidden, and not for tapping.
+    if (ImGui::GetScrollY() > 0) {
+        const ImRect top(min, ImVec2(max.x, min.y + m_ctx.em(kTopSolidEm)));
+        m_ctx.taps.cover(top.Min, top.Max);
+        const ImGuiID topId = ImGui::GetID("page.top_fade");
+        ImGui::ItemAdd(top, topId);
+        (void)ImGui::ButtonBehavior(top, topId, &hovered, &held);
+    }
+    if (m_fresh || m_moreStrip > 0 || !m_pillWords || !ui::goesOnBelow())
+        return;
+    const ImRect pill = pillRect(m_ctx, min, max, m_ctx.tr("page.more_below"_key));
+    const ImGuiID id = ImGui::GetID("page.more_below");
+    ImGui::ItemAdd(pill, id);
+    if (ImGui::ButtonBehavior(pill, id, &hovered, &m_pillHeld))
+        m_ctx.scrollDownAsked = true; // scrolls on next frame, as the button under the body does
+    // Beside it the fade over the last line: a tap there is not for what shows faded through it.
+    const ImRect band(ImVec2(min.x, pill.Min.y), max);
+    m_ctx.taps.cover(band.Min, band.Max);
+    const ImGuiID bandId = ImGui::GetID("page.bottom_fade");
+    ImGui::ItemAdd(band, bandId);
+    (void)ImGui::ButtonBehavior(band, bandId, &hovered, &held);
 }
 
 void Page::take(MaybeEvent event) {
@@ -154,17 +221,26 @@ void Page::keepInView() {
     }
     const ui::Ctx::Band band = *m_ctx.keepInView;
     m_ctx.keptInView = band;
-    const float margin = m_ctx.em(0.3f);
-    const float below = m_ctx.em(kFadeEm); // clear of the fade at the bottom edge
     const float view = ImGui::GetWindowHeight();
+    const float margin = m_ctx.em(kTopSolidEm); // below the solid part of the top fade
+    const float clear = m_ctx.em(kFadeEm);                        // below all of it
+    // Clear of the fade and the pill over it, as the next frame will draw them for this band.
+    const bool words = m_moreStrip == 0 && roomForPillWords(m_ctx, band, view);
+    const float below = bottomEdge(m_ctx, words);
     const float now = ImGui::GetScrollY();
     float target = now;
     // Least first, so that where the room is short the box itself wins, then its warning, then the
-    // answer it opened under.
-    if (band.answerTop - margin < target)
-        target = band.answerTop - margin;
-    if (band.bottom + below > target + view)
-        target = band.bottom + below - view;
+    // answer it opened under; each clear of the whole top fade where the room allows, of its solid
+    // part at least.
+    if (band.answerTop - clear < target)
+        target = band.answerTop - clear;
+    // A warning under the box is a panel whose last part is its padding: that may run into the fade
+    // (not under the pill), the words stay clear of it.
+    const float belowWarning = words ? below : below - m_ctx.em(kWarningPadEm);
+    if (band.bottom + belowWarning > target + view)
+        target = band.bottom + belowWarning - view;
+    if (band.boxTop - clear < target)
+        target = band.boxTop - clear;
     if (band.boxBottom + below > target + view)
         target = band.boxBottom + below - view;
     if (band.boxTop - margin < target)
@@ -180,13 +256,14 @@ MaybeEvent Page::finish() {
     keepInView();
     const ImGuiWindow* body = ImGui::GetCurrentWindowRead();
     const float content = body->DC.CursorMaxPos.y - body->DC.CursorStartPos.y;
-    const float seen = ImGui::GetScrollY() + ImGui::GetWindowHeight();
-    // On a page's first frame the scroll still belongs to the page before: nothing is known yet.
-    const bool moreBelow = m_fresh ? content > ImGui::GetWindowHeight() + 1 : seen < content - 1;
+    // Where the page can scroll to, as ImGui will let it: the content measured here can run a few
+    // pixels past that, and "More below" then stayed up with nowhere to go. On a page's first frame
+    // the scroll still belongs to the page before: only its height is known.
+    const bool moreBelow = m_fresh ? content > ImGui::GetWindowHeight() + 1 : ui::goesOnBelow();
     if (!m_fresh && !moreBelow)
         m_ctx.scrolledToEnd = true;
     m_ctx.pageContentHeight = content;
-    drawEdges(m_ctx, ImGui::GetScrollY() > 0, moreBelow, m_moreStrip == 0);
+    drawEdges(m_ctx, ImGui::GetScrollY() > 0, moreBelow, m_moreStrip == 0 && m_pillWords, m_pillHeld);
     ui::endScroll(m_ctx);
     if (moreBelow)
         m_ctx.taps.showMoreBelow("body");

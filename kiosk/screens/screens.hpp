@@ -79,6 +79,7 @@ public:
 
 private:
     void keepInView();
+    void claimEdges();
 
     const flow::State& m_state;
     ui::Ctx& m_ctx;
@@ -88,6 +89,8 @@ private:
     float m_indent = 0;
     float m_moreStrip = 0;          // room under the body for "More below"
     bool m_fresh = false;           // the page's first frame
+    bool m_pillWords = true;        // "More below" has its words over the bottom edge while typing
+    bool m_pillHeld = false;        // "More below" drawn over the keyboard's edge of the body is pressed
     bool m_largerBottomBar = false; // bigger text, and the bottom bar fits at that size
 };
 
@@ -106,8 +109,10 @@ void drawTicks(Page& page, ui::Ctx& ctx, const std::bitset<N>& chosen, Toggle to
 /// What was drawn since the box being typed in (its warning) is kept in view above the keyboard
 /// with the box. Call it straight after drawing what belongs with the box.
 inline void keepWithBox(ui::Ctx& ctx) {
+    // Its lower edge, as the box's own is measured, not the cursor under it: the spacing below a
+    // warning is room the page can give up.
     if (ctx.keepInView)
-        ctx.keepInView->bottom = ImGui::GetCursorPosY();
+        ctx.keepInView->bottom = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
 }
 
 /// One round option per value of a question with one answer (who, contact, meeting, sharing);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -27,6 +28,7 @@ struct ScrollArea {
     bool canScroll = false; // its content is taller than it
     bool goesOnBelow = false; // some of its content is below its bottom edge, where it is scrolled to
     bool moreBelow = false; // its page shows "More below": some of it is below its bottom edge
+    float scrollY = 0;      // how far it is scrolled down
 };
 
 /// Every tappable widget drawn in the last frame, by its key. Tests and the end-to-end driver
@@ -37,6 +39,7 @@ public:
         m_targets.clear();
         m_shown.clear();
         m_scrollAreas.clear();
+        m_covers.clear();
     }
     void record(std::string_view key, const TapTarget& target) { m_targets[std::string(key)] = target; }
     [[nodiscard]] std::optional<TapTarget> find(std::string_view key) const {
@@ -62,7 +65,29 @@ public:
             it->second.moreBelow = true;
     }
 
+    /// Something drawn over the page's edge that takes the taps there ("More below" and the fade
+    /// beside it): what runs under it is shown, and tappable, only where it comes out.
+    void cover(ImVec2 min, ImVec2 max) { m_covers.push_back({min, max}); }
+    /// What of a widget is not under a cover; clipped where some of it is.
+    [[nodiscard]] std::optional<TapTarget> uncovered(TapTarget t) const {
+        for (const TapTarget& c : m_covers) {
+            // Half a pixel: what ends on the cover's edge is beside it, not under it.
+            if (t.max.x <= c.min.x || c.max.x <= t.min.x || t.max.y <= c.min.y + 0.5f || c.max.y <= t.min.y + 0.5f)
+                continue;
+            // Cut from the side the cover is on.
+            if (t.centre().y < c.centre().y)
+                t.max.y = c.min.y;
+            else
+                t.min.y = c.max.y;
+            t.clipped = true;
+            if (t.max.y <= t.min.y)
+                return std::nullopt;
+        }
+        return t;
+    }
+
 private:
+    std::vector<TapTarget> m_covers;
     std::map<std::string, TapTarget, std::less<>> m_targets;
     std::map<std::string, TapTarget, std::less<>> m_shown;
     std::map<std::string, ScrollArea, std::less<>> m_scrollAreas;

@@ -215,7 +215,8 @@ std::optional<TapTarget> lastItemShown(ImU32 text, ImU32 fill) {
 
 void recordTap(Ctx& ctx, std::string_view key, ImU32 text, ImU32 fill) {
     if (const auto shown = lastItemShown(text, fill))
-        ctx.taps.record(key, *shown);
+        if (const auto uncovered = ctx.taps.uncovered(*shown))
+            ctx.taps.record(key, *uncovered);
 }
 
 void recordShown(Ctx& ctx, std::string_view key) {
@@ -327,8 +328,10 @@ void beginScroll(Ctx& ctx, const char* id, ImVec2 size) {
     const ImVec2 at = ImGui::GetWindowPos();
     const ImVec2 extent = ImGui::GetWindowSize();
     ctx.taps.recordScrollArea(id, {at, ImVec2(at.x + extent.x, at.y + extent.y), ImGui::GetScrollMaxY() > 0,
-                                   ImGui::GetScrollMaxY() - ImGui::GetScrollY() > 1});
+                                   goesOnBelow(), false, ImGui::GetScrollY()});
 }
+
+bool goesOnBelow() { return ImGui::GetScrollMaxY() - ImGui::GetScrollY() > 2; }
 
 void endScroll(Ctx& ctx) {
     const ImGuiIO& io = ImGui::GetIO();

@@ -66,6 +66,9 @@ enum class Mark { Radio, Tick };
 void beginScroll(Ctx& ctx, const char* id, ImVec2 size);
 /// Ends it; a drag scrolls and cancels the tap it started on, so nothing under the finger fires.
 void endScroll(Ctx& ctx);
+/// The current scrolling region has more below its bottom edge than the couple of pixels its
+/// positions round by: where it is, it can still scroll on.
+[[nodiscard]] bool goesOnBelow();
 
 /// A rounded panel whose size follows its content: draw the content between beginPanel and endPanel.
 struct Panel {
