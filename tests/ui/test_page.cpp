@@ -41,6 +41,13 @@ bool wholeOnScreen(const test::UiDriver& ui, std::string_view key) {
     return t && !t->clipped;
 }
 
+// Drags the body up by `by`, from `above` its bottom edge, at `fromLeft` across it (its middle if not given).
+void dragUp(test::UiDriver& ui, float by, float above = 10, std::optional<float> fromLeft = std::nullopt) {
+    const auto& area = body(ui);
+    const float x = fromLeft ? area.min.x + *fromLeft : (area.min.x + area.max.x) / 2;
+    ui.drag(ImVec2(x, area.max.y - above), ImVec2(x, area.max.y - above - by));
+}
+
 // Drags the body up a step, as a finger reading on would.
 void readOn(test::UiDriver& ui) {
     const auto& area = body(ui);
@@ -147,9 +154,7 @@ TEST_CASE("with the keyboard up, a finger can still drag the page away from the 
     // Drag the page up in short strokes, towards the name box, as a finger reading on would: each
     // frame moves it by an odd number of pixels, as a real finger does.
     for (int i = 0; i < 3; ++i) {
-        const auto& area = body(ui);
-        const float x = (area.min.x + area.max.x) / 2;
-        ui.drag(ImVec2(x, area.max.y - 10), ImVec2(x, area.max.y - 10 - 8 * 17));
+        dragUp(ui, 8 * 17);
     }
     for (int i = 0; i < 10; ++i)
         ui.frame();
@@ -198,9 +203,7 @@ TEST_CASE("typing into a box that a finger dragged out of view brings it back", 
     visit(ui, "contact-phone", language);
     REQUIRE(ui.state.focus == flow::Field::Phone);
     for (int i = 0; i < 3; ++i) {
-        const auto& area = body(ui);
-        const float x = (area.min.x + area.max.x) / 2;
-        ui.drag(ImVec2(x, area.max.y - 10), ImVec2(x, area.min.y + 10));
+        dragUp(ui, body(ui).max.y - body(ui).min.y - 20);
     }
     REQUIRE_FALSE(ui.ctx.taps.find("field.phone").has_value());
     ui.typeOnScreen("1");
@@ -346,9 +349,7 @@ TEST_CASE("a page dragged with the keyboard up stays where the finger left it, h
     // A finger moves by fractions of a pixel a frame: here strokes of 8 frames of 20.375 px, so that the scroll
     // lands between whole pixels, where the positions drawn round against it.
     for (int i = 0; i < 2; ++i) {
-        const auto& area = body(ui);
-        const float x = (area.min.x + area.max.x) / 2;
-        ui.drag(ImVec2(x, area.max.y - 10), ImVec2(x, area.max.y - 10 - 163));
+        dragUp(ui, 163);
     }
     // Where the finger left it: the phone box up out of view, not brought back.
     CHECK_FALSE(ui.ctx.taps.find("field.phone").has_value());
@@ -393,9 +394,7 @@ TEST_CASE("with the keyboard up, a tap on More below scrolls the page on and nev
                (pill->centre().y < agreed->max.y || (agreed->clipped && agreed->max.y > pill->min.y - ui.ctx.em(0.5f)));
     };
     for (int i = 0; i < 30 && !under(); ++i) {
-        const auto& area = body(ui);
-        const float x = area.min.x + 20;
-        ui.drag(ImVec2(x, area.max.y - 60), ImVec2(x, area.max.y - 60 - ui.ctx.em(1)));
+        dragUp(ui, ui.ctx.em(1), 60, 20);
     }
     REQUIRE(under());
     const auto pill = ui.ctx.taps.findShown("page.more_below");
@@ -464,9 +463,7 @@ TEST_CASE("a tap on the top edge of a scrolled page never reaches a control cut 
     // Drag the page on a little at a time, as a finger reading would, and tap the top edge wherever a
     // control is cut there.
     for (int i = 0; i < 60 && body(ui).moreBelow; ++i) {
-        const auto& area = body(ui);
-        const float x = area.min.x + 10;
-        ui.drag(ImVec2(x, area.max.y - 20), ImVec2(x, area.max.y - 20 - ui.ctx.em(1.2f)));
+        dragUp(ui, ui.ctx.em(1.2f), 20, 10);
         const auto cut = cutAtTop();
         if (!cut)
             continue;
