@@ -12,7 +12,8 @@
 #     map (KIOSK_TAP_MAP) gives: tap to next screen and tap to letter shown, from the release of the
 #     button to the first picture on the X server that is the new one (the median and the worst);
 #     and each frame's CPU time (the kiosk's KIOSK_FRAME_LOG) per screen, p50 and p99, and in
-#     brackets the p50 of its part before rendering (ImGui and the screens' code; the rest is Mesa).
+#     brackets the p50 of its part before rendering (ImGui and the screens' code; the rest is Mesa);
+#     and how much of the screen each frame drew again (only what changed is drawn).
 # Usage: packaging/bench.sh [WIDTHxHEIGHT...]   (default 1280x800 1920x1080)
 # BUILD_DIR: the build (default build/), with the kiosk and tests/screen_watch built.
 set -euo pipefail
@@ -153,6 +154,8 @@ for size in "${sizes[@]}"; do
   sleep 0.5
   read -r k x < <(cpu_for 10)
   put "CPU during the countdown 10 s: kiosk (Xvfb), %" "$size" "$k ($x)"
+  read -r p50 p99 _ < <(awk -v all=$(( ${size%x*} * ${size#*x} )) '{ print 100 * $6 / all }' "$frames" | p50_p99)
+  put "screen drawn again per frame: p50 / p99, %" "$size" "$p50 / $p99"
   for screen in $(awk '{print $2}' "$frames" | awk '!seen[$0]++'); do
     read -r p50 p99 n < <(awk -v s="$screen" '$2 == s { print $3 }' "$frames" | p50_p99)
     read -r b50 _ < <(awk -v s="$screen" '$2 == s { print $5 }' "$frames" | p50_p99)

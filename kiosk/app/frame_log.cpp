@@ -35,7 +35,7 @@ void FrameLog::drawn() {
         m_drawnCpu = msSince(CLOCK_PROCESS_CPUTIME_ID, m_cpu);
 }
 
-void FrameLog::shown(const flow::State& state) {
+void FrameLog::shown(const flow::State& state, long pixelsDrawn) {
     if (m_file == nullptr)
         return;
     const double cpu = msSince(CLOCK_PROCESS_CPUTIME_ID, m_cpu);
@@ -48,8 +48,8 @@ void FrameLog::shown(const flow::State& state) {
     case flow::Overlay::NotSafe: overlay = "+not_safe"; break;
     }
     const auto screen = flow::screenName(state.screen);
-    std::fprintf(m_file, "frame %.*s%s%s %.3f %.3f %.3f\n", static_cast<int>(screen.size()), screen.data(),
-                 state.focus ? "+keyboard" : "", overlay, cpu, wall, m_drawnCpu);
+    std::fprintf(m_file, "frame %.*s%s%s %.3f %.3f %.3f %ld\n", static_cast<int>(screen.size()), screen.data(),
+                 state.focus ? "+keyboard" : "", overlay, cpu, wall, m_drawnCpu, pixelsDrawn);
     std::fflush(m_file);
 }
 

@@ -24,7 +24,7 @@ public:
     /// The frame is drawn; rendering its pixels starts now.
     void drawn();
     /// The frame, showing this state, is on screen now.
-    void shown(const flow::State& state);
+    void shown(const flow::State& state, long pixelsDrawn);
 
 private:
     std::FILE* m_file = nullptr;

@@ -121,7 +121,7 @@ int runKiosk(const Options& options) {
         }
         frameLog.drawn();
         window.endFrame(ctx.theme.background);
-        frameLog.shown(state);
+        frameLog.shown(state, window.pixelsDrawn());
         tapMap.write(state, ctx.taps);
         if (event) {
             apply(*event);

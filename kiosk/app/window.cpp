@@ -11,7 +11,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace kiosk::app {
@@ -82,6 +84,15 @@ Window::Window(bool fullScreen, int width, int height, const char* title) : m_fu
     }
     glfwMakeContextCurrent(m_window);
     glfwSwapInterval(1);
+    // Under a software renderer every pixel drawn costs the CPU, and a tap changes a key and a line
+    // of words: drawing and sending only what changed makes most frames a small fraction of a whole
+    // one. KIOSK_WHOLE_FRAMES=1 draws and swaps whole frames every time, for comparison.
+    if (const char* whole = std::getenv("KIOSK_WHOLE_FRAMES"); whole == nullptr || *whole == '\0')
+        m_showPart = showPartOfCurrentContext();
+    if (const char* check = std::getenv("KIOSK_CHECK_DAMAGE"); check != nullptr && *check != '\0') {
+        m_check = std::fopen(check, "a");
+        m_checkPicture = std::string(check) + ".ppm";
+    }
     if (fullScreen)
         glfwSetInputMode(m_window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN); // a touch screen has no pointer to show
 
@@ -94,6 +105,9 @@ Window::Window(bool fullScreen, int width, int height, const char* title) : m_fu
     glfwSetScrollCallback(m_window, [](GLFWwindow* w, double, double) { noteInput(w); });
     glfwSetKeyCallback(m_window, [](GLFWwindow* w, int, int, int, int) { noteInput(w); });
     glfwSetCharCallback(m_window, [](GLFWwindow* w, unsigned int) { noteInput(w); });
+    // The X server lost what the window showed (it was just mapped, or was covered): all of it is
+    // shown again from the back buffer, which still holds it.
+    glfwSetWindowRefreshCallback(m_window, [](GLFWwindow* w) { static_cast<Window*>(glfwGetWindowUserPointer(w))->m_exposed = true; });
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -114,6 +128,8 @@ Window::~Window() {
     ImGui::DestroyContext();
     glfwDestroyWindow(m_window);
     glfwTerminate();
+    if (m_check != nullptr)
+        std::fclose(m_check);
 }
 
 ImVec2 Window::size() const {
@@ -144,21 +160,93 @@ void Window::discardFrame() { ImGui::EndFrame(); }
 
 void Window::endFrame(ImU32 clear, Capture* capture) {
     ImGui::Render();
+    ImDrawData& frame = *ImGui::GetDrawData();
     int w = 0;
     int h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);
     glViewport(0, 0, w, h);
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(clear);
     glClearColor(c.x, c.y, c.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (capture != nullptr)
-        readBackBuffer(w, h, *capture);
-    glfwSwapBuffers(m_window);
+    // What changed is found in framebuffer pixels, which are ImGui's coordinates at scale 1 only.
+    const bool inPixels = frame.DisplayPos.x == 0.0f && frame.DisplayPos.y == 0.0f && frame.FramebufferScale.x == 1.0f &&
+                          frame.FramebufferScale.y == 1.0f;
+    if (m_showPart && inPixels) {
+        drawChanged(frame, clear, w, h, capture);
+    } else {
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(&frame);
+        m_pixelsDrawn = static_cast<long>(w) * h;
+        if (capture != nullptr)
+            readBackBuffer(w, h, *capture);
+        glfwSwapBuffers(m_window);
+    }
     if (m_firstFrame) {
         // The font texture is on the GPU now; the CPU copy is not needed again.
         ImGui::GetIO().Fonts->ClearTexData();
         m_firstFrame = false;
+    }
+}
+
+void Window::drawChanged(ImDrawData& frame, ImU32 clear, int width, int height, Capture* capture) {
+    ui::snapClipRects(frame);
+    const auto changed = m_damage.update(frame, clear);
+    const auto clips = ui::clipRects(frame);
+    // The back buffer keeps the last frame (it is never swapped, only copied from): each changed
+    // rectangle is cleared and drawn again, with every command clipped to it.
+    for (const auto& r : changed) {
+        if (r.x1 - r.x0 < width || r.y1 - r.y0 < height) {
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(r.x0, height - r.y1, r.x1 - r.x0, r.y1 - r.y0);
+        }
+        glClear(GL_COLOR_BUFFER_BIT);
+        glDisable(GL_SCISSOR_TEST);
+        ui::restrictClipRects(frame, clips, r);
+        ImGui_ImplOpenGL3_RenderDrawData(&frame);
+    }
+    ui::restoreClipRects(frame, clips);
+    m_pixelsDrawn = 0;
+    for (const auto& r : changed)
+        m_pixelsDrawn += r.area();
+    if (m_check != nullptr)
+        checkChanged(frame, width, height, changed);
+    if (capture != nullptr)
+        readBackBuffer(width, height, *capture);
+    if (std::exchange(m_exposed, false))
+        m_showPart(0, 0, width, height);
+    else
+        for (const auto& r : changed)
+            m_showPart(r.x0, height - r.y1, r.x1 - r.x0, r.y1 - r.y0);
+}
+
+void Window::checkChanged(ImDrawData& frame, int width, int height, const std::vector<ui::PixelRect>& changed) {
+    Capture part;
+    Capture whole;
+    readBackBuffer(width, height, part);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(&frame);
+    readBackBuffer(width, height, whole);
+    long differ = 0;
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < part.rgba.size(); i += 4)
+        if (std::memcmp(&part.rgba[i], &whole.rgba[i], 3) != 0 && differ++ == 0)
+            first = i / 4;
+    std::fprintf(m_check, "frame %ld rects %zu pixels %ld ", ++m_checked, changed.size(), m_pixelsDrawn);
+    if (differ == 0)
+        std::fprintf(m_check, "same\n");
+    else
+        std::fprintf(m_check, "differs %ld first %zu %zu\n", differ, first % static_cast<std::size_t>(width),
+                     first / static_cast<std::size_t>(width));
+    std::fflush(m_check);
+    // The whole frame as it should look, for a test to compare with what the X server shows.
+    if (changed.empty() && !m_checkPicture.empty() && std::filesystem::exists(m_checkPicture))
+        return;
+    const std::string unfinished = m_checkPicture + ".part";
+    if (std::FILE* out = std::fopen(unfinished.c_str(), "wb")) {
+        std::fprintf(out, "P6\n%d %d\n255\n", width, height);
+        for (std::size_t i = 0; i < whole.rgba.size(); i += 4)
+            std::fwrite(&whole.rgba[i], 1, 3, out);
+        if (std::fclose(out) == 0)
+            std::rename(unfinished.c_str(), m_checkPicture.c_str());
     }
 }
 

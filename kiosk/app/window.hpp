@@ -1,8 +1,11 @@
 #pragma once
 
+#include <app/show_part.hpp>
 #include <i18n/catalogue.hpp>
 #include <ui/ctx.hpp>
+#include <ui/damage.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -46,10 +49,14 @@ public:
     };
 
     void beginFrame();
-    /// Renders and shows the frame; if capture is given, copies the pixels into it first.
+    /// Renders and shows the frame; if capture is given, copies the pixels into it first. Where the
+    /// display can show part of a frame, only what changed since the last frame is drawn and shown.
     void endFrame(ImU32 clear, Capture* capture = nullptr);
     /// Ends the frame begun without rendering or showing it, so that it can be drawn again.
     void discardFrame();
+
+    /// How many pixels the last frame drew: all of them, some, or none if nothing changed.
+    [[nodiscard]] long pixelsDrawn() const { return m_pixelsDrawn; }
 
     /// Whether a person has touched, moved the pointer or typed since the last call.
     [[nodiscard]] bool takeInput();
@@ -58,10 +65,22 @@ public:
     [[nodiscard]] bool fullScreen() const { return m_fullScreen; }
 
 private:
+    void drawChanged(ImDrawData& frame, ImU32 clear, int width, int height, Capture* capture);
+    void checkChanged(ImDrawData& frame, int width, int height, const std::vector<ui::PixelRect>& changed);
+
     GLFWwindow* m_window = nullptr;
     bool m_fullScreen;
     bool m_firstFrame = true;
     bool m_input = false;
+    ShowPart m_showPart;
+    ui::Damage m_damage;
+    bool m_exposed = false;
+    long m_pixelsDrawn = 0;
+    // KIOSK_CHECK_DAMAGE=FILE: each frame drawn in part is drawn again whole and compared, the
+    // result written to FILE and the whole frame to FILE.ppm (for tests: slow).
+    std::FILE* m_check = nullptr;
+    std::string m_checkPicture;
+    long m_checked = 0;
 };
 
 } // namespace kiosk::app

@@ -88,12 +88,21 @@ start_kiosk() {
   fail "the kiosk could not open a display three times: $(tail -5 "$log")"
 }
 
-# Waits until the kiosk has drawn something new (the tap map changes), or a moment passes.
+# Waits until the kiosk has drawn something new (the tap map changes), or a moment passes, and then
+# until it has stopped changing for a while (a page scrolls on over a few frames, slower ones when
+# the kiosk checks what it draws).
 settle() {
-  local before="$1"
+  local before="$1" now same=0
   for _ in $(seq 1 30); do
-    [ "$(cat "$taps")" != "$before" ] && { sleep 0.05; return 0; }
+    [ "$(cat "$taps")" != "$before" ] && break
     sleep 0.03
+  done
+  before="$(cat "$taps")"
+  for _ in $(seq 1 40); do
+    sleep 0.05
+    now="$(cat "$taps")"
+    if [ "$now" = "$before" ]; then same=$(( same + 1 )); else same=0; before="$now"; fi
+    [ "$same" -ge 3 ] && return 0
   done
 }
 

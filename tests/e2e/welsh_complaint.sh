@@ -7,6 +7,8 @@
 # Staff export it; the complaints team opens the bundle with the intake tool and finds every
 # answer, and exactly the words typed. The kiosk's data folder must hold none of them. The team's
 # receipt, brought back, deletes the submission from the kiosk.
+# All the way, the kiosk checks the frames it draws in part (KIOSK_CHECK_DAMAGE): each is drawn again
+# whole and must be the same, and at each screenshot what the X server shows must be that whole frame.
 #
 # Usage: welsh_complaint.sh KIOSK INTAKE ARTIFACT_DIR [KEYBOARD_FILE]
 # KEYBOARD_FILE is the kiosk's assets/keyboard.txt, which says which key types each character.
@@ -28,7 +30,21 @@ fail() { echo "FAIL: $*"; [ -f "$taps" ] && cat "$taps"; exit 1; }
 
 start_display 1280x800 "$artifacts/xvfb.log"
 
-start_kiosk "$artifacts/kiosk.log" env KIOSK_TAP_MAP="$taps" "$kiosk" --data-dir "$data" --windowed=1280x800
+damage="$artifacts/damage.log"
+start_kiosk "$artifacts/kiosk.log" env KIOSK_TAP_MAP="$taps" KIOSK_CHECK_DAMAGE="$damage" "$kiosk" --data-dir "$data" \
+  --windowed=1280x800
+# A screenshot of the window, which must be the frame drawn whole (the kiosk's, in $damage.ppm) once
+# the kiosk has finished drawing: what was shown in part adds up to the whole picture.
+shot() {
+  local seen
+  for _ in $(seq 1 30); do
+    import -window "$window" "$artifacts/$1.png" 2>/dev/null || true
+    seen="$(compare -metric AE "$artifacts/$1.png" "$damage.ppm" null: 2>&1 || true)"
+    [ "$seen" = "0" ] && return 0
+    sleep 0.1
+  done
+  fail "the screen at $1 is not the frame drawn whole: $seen pixels differ"
+}
 wait_for "^screen welcome"
 shot 01-welcome
 tap welcome.cymraeg
@@ -93,6 +109,14 @@ xdotool key --window "$window" Escape 2>/dev/null || true
 for _ in $(seq 1 50); do kill -0 "$kiosk_pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$kiosk_pid" 2>/dev/null && fail "Escape did not close the demo kiosk"
 kiosk_pid=""
+
+# Every frame drawn in part was the frame drawn whole, and most were small parts or nothing.
+checked="$(grep -c '^frame ' "$damage" || true)"
+[ "$checked" -ge 200 ] || fail "only $checked frames were checked (KIOSK_CHECK_DAMAGE)"
+grep ' differs ' "$damage" | head -5 | grep . && fail "frames drawn in part differ from the same frames drawn whole"
+small="$(awk '$6 < 1280 * 800 / 4' "$damage" | wc -l)"
+echo "frames checked: $checked, drawn in under a quarter of the screen: $small"
+[ "$small" -ge $(( checked * 3 / 4 )) ] || fail "only $small of $checked frames drew under a quarter of the screen"
 
 # The data folder holds none of what was typed, not even one word of it.
 for w in drist llythyr "Nhŷ" "Ŵyn" ddigwyddodd Cerys 900123 Eiriolwr; do
