@@ -27,9 +27,8 @@ MaybeEvent drawFeelings(const flow::State& state, ui::Ctx& ctx) {
         const ImVec2 max = ImGui::GetItemRectMax();
         const ImU32 fill = ImGui::IsItemActive() ? ctx.theme.secondaryPressed
                                                  : (chosen ? ctx.theme.selectedBack : ctx.theme.secondary);
-        dl->AddRectFilled(min, max, fill, ctx.em(0.4f));
-        dl->AddRect(min, max, chosen ? ctx.theme.primary : ctx.theme.border, ctx.em(0.4f), 0,
-                    std::max(1.0f, ctx.em(chosen ? 0.14f : 0.05f)));
+        ui::drawBox(dl, ctx, min, max, fill, chosen ? ctx.theme.primary : ctx.theme.border,
+                    chosen ? ui::kChosenTileBox : ui::kTileBox);
         const ImVec2 pictureMin(min.x + (tileW - picture) / 2, min.y + ctx.em(0.4f));
         if (ImTextureID texture = ctx.feelings[static_cast<std::size_t>(f - vocabulary::kFeelingMin)])
             dl->AddImage(texture, pictureMin, ImVec2(pictureMin.x + picture, pictureMin.y + picture));

@@ -79,8 +79,7 @@ void drawCounts(const flow::Dashboard& d, ui::Ctx& ctx, float w) {
     for (int i = 0; i < 2; ++i) {
         const ImVec2 min(start.x + static_cast<float>(i) * (tileW + gap), start.y);
         const ImVec2 max(min.x + tileW, min.y + h);
-        dl->AddRectFilled(min, max, ctx.theme.panel, ctx.em(0.4f));
-        dl->AddRect(min, max, ctx.theme.border, ctx.em(0.4f), 0, std::max(1.0f, ctx.em(0.05f)));
+        ui::drawBox(dl, ctx, min, max, ctx.theme.panel, ctx.theme.border, ui::kTileBox);
         const std::string number = std::to_string(tiles[i].count);
         const ImVec2 at(min.x + ctx.em(0.7f), min.y + ctx.em(0.5f));
         dl->AddText(ctx.fonts.title, ctx.fonts.title->FontSize, at, ctx.theme.text, number.c_str());

@@ -16,8 +16,7 @@ void drawPinDots(ui::Ctx& ctx, std::size_t typed, float width) {
     const float h = ctx.em(2.4f);
     const ImVec2 max(min.x + width, min.y + h);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(min, max, ctx.theme.panel, ctx.em(0.3f));
-    dl->AddRect(min, max, ctx.theme.border, ctx.em(0.3f), 0, std::max(1.5f, ctx.em(0.05f)));
+    ui::drawBox(dl, ctx, min, max, ctx.theme.panel, ctx.theme.border, ui::kFieldBox);
     // One dot a digit, never the digit: someone looking over a shoulder learns only how many.
     const float step = std::min(ctx.em(1.1f), (width - ctx.em(1)) / static_cast<float>(flow::kPinLongest));
     const float radius = step * 0.32f;

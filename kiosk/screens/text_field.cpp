@@ -45,9 +45,8 @@ BoxTap drawTextBox(ui::Ctx& ctx, const flow::TextField& f, std::string_view id, 
         ctx.scrolledToBox = id;
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(min, max, ctx.theme.panel, ctx.em(0.3f));
-    dl->AddRect(min, max, focused ? ctx.theme.primary : ctx.theme.border, ctx.em(0.3f), 0,
-                std::max(focused ? 3.0f : 1.5f, ctx.em(focused ? 0.11f : 0.05f)));
+    ui::drawBox(dl, ctx, min, max, ctx.theme.panel, focused ? ctx.theme.primary : ctx.theme.border,
+                focused ? ui::kTypingFieldBox : ui::kFieldBox);
 
     const float innerW = size.x - 2 * pad;
     auto lines = ui::wrapLines(font, text, innerW);

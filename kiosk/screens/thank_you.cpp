@@ -22,8 +22,7 @@ void drawReference(ui::Ctx& ctx, const std::string& reference, float width) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const float h = ctx.fonts.code->FontSize + ctx.em(0.8f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(min, ImVec2(min.x + width, min.y + h), ctx.theme.panel, ctx.em(0.3f));
-    dl->AddRect(min, ImVec2(min.x + width, min.y + h), ctx.theme.primary, ctx.em(0.3f), 0, std::max(2.0f, ctx.em(0.08f)));
+    ui::drawBox(dl, ctx, min, ImVec2(min.x + width, min.y + h), ctx.theme.panel, ctx.theme.primary, ui::kNoteBox);
     ui::drawCentredText(dl, ctx.fonts.code, min, ImVec2(min.x + width, min.y + h), ctx.theme.text, spaced);
     // Letter by letter, as it is written down, with a pause where the dash is.
     std::string said = spaced;

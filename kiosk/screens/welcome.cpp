@@ -46,7 +46,8 @@ MaybeEvent drawHalf(const flow::State& state, ui::Ctx& ctx, const i18n::Catalogu
     const float pad = ctx.em(0.6f);
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const float h = ui::textHeight(ctx.fonts.body, warning, width - 2 * pad) + 2 * pad;
-    ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + width, min.y + h), ctx.theme.warningBack, ctx.em(0.3f));
+    ui::drawBox(ImGui::GetWindowDrawList(), ctx, min, ImVec2(min.x + width, min.y + h), ctx.theme.warningBack, 0,
+                ui::kFieldBox);
     ImGui::SetCursorPos(ImVec2(at.x + pad, ImGui::GetCursorPosY() + pad));
     ui::text(ctx, ctx.fonts.body, warning, ctx.theme.warningText, width - 2 * pad);
 
@@ -55,8 +56,7 @@ MaybeEvent drawHalf(const flow::State& state, ui::Ctx& ctx, const i18n::Catalogu
         const ImVec2 top = ImGui::GetCursorScreenPos();
         const float noteH = actionHeight(ctx, state, width);
         const ImVec2 bottom(top.x + width, top.y + noteH);
-        ImGui::GetWindowDrawList()->AddRectFilled(top, bottom, ctx.theme.panel, ctx.em(0.3f));
-        ImGui::GetWindowDrawList()->AddRect(top, bottom, ctx.theme.border, ctx.em(0.3f));
+        ui::drawBox(ImGui::GetWindowDrawList(), ctx, top, bottom, ctx.theme.panel, ctx.theme.border, ui::kFieldBox);
         ImGui::SetCursorPos(ImVec2(at.x + pad, actionY + pad));
         ui::text(ctx, ctx.fonts.bold, lang.text("welcome.cannot_save"_key), ctx.theme.text, width - 2 * pad);
         return std::nullopt;

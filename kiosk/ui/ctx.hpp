@@ -1,6 +1,7 @@
 #pragma once
 
 #include <i18n/catalogue.hpp>
+#include <ui/boxes.hpp>
 #include <ui/keyboard_layout.hpp>
 #include <ui/taps.hpp>
 #include <ui/theme.hpp>
@@ -36,6 +37,7 @@ struct Ctx {
     Fonts fonts;     // the set in use this frame: regular or larger text
     Fonts regular;
     Fonts larger;    // the "bigger text" setting
+    BoxPictures boxes; // rounded boxes at both sizes, baked into the font atlas with the fonts
     float unit = 24; // the body font's size in pixels; every size is a multiple of it
     Theme theme;
     std::array<ImTextureID, vocabulary::kFeelingCount> feelings{}; // the feelings scale's pictures, where a GPU is there to hold them

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -46,6 +47,14 @@ void loadFonts(Ctx& ctx, ImFontAtlas& atlas, const std::filesystem::path& assets
     ctx.regular = set(bodyPx);
     ctx.larger = set(bodyPx * kLargerText);
     ctx.useLargerText(false);
+    std::vector<BoxPx> boxes;
+    for (const float unit : {ctx.regular.unit, ctx.larger.unit})
+        for (const BoxEm& shape : kBakedBoxes)
+            for (const bool bordered : {true, false})
+                boxes.push_back(boxPixels(shape, unit, bordered));
+    ctx.boxes = {};
+    ctx.boxes.reserve(atlas, boxes);
+    ctx.boxes.bake(atlas); // builds the atlas
 }
 
 } // namespace kiosk::ui

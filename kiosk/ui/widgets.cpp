@@ -224,6 +224,10 @@ void recordShown(Ctx& ctx, std::string_view key) {
         ctx.taps.recordShown(key, *shown);
 }
 
+void drawBox(ImDrawList* dl, const Ctx& ctx, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, BoxEm shape) {
+    ctx.boxes.draw(*dl, min, max, fill, border, boxPixels(shape, ctx.unit, border != 0));
+}
+
 bool button(Ctx& ctx, std::string_view key, std::string_view label, ImVec2 size, ButtonStyle style, ImFont* font) {
     const std::string id(key);
     const bool pressed = ImGui::InvisibleButton(id.c_str(), size);
@@ -231,10 +235,7 @@ bool button(Ctx& ctx, std::string_view key, std::string_view label, ImVec2 size,
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float rounding = buttonRounding(ctx);
-    dl->AddRectFilled(min, max, c.fill, rounding);
-    if (c.border != 0)
-        dl->AddRect(min, max, c.border, rounding, 0, std::max(1.0f, ctx.em(0.06f)));
+    drawBox(dl, ctx, min, max, c.fill, c.border, kButtonBox);
     const float pad = ctx.em(0.4f);
     drawCentredText(dl, font != nullptr ? font : ctx.fonts.bold, ImVec2(min.x + pad, min.y), ImVec2(max.x - pad, max.y),
                     c.text, label);
@@ -256,12 +257,10 @@ bool choiceButton(Ctx& ctx, std::string_view key, std::string_view title, std::s
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float rounding = ctx.em(0.45f);
     const ImU32 fill = held ? t.secondaryPressed : (selected ? t.primary : t.secondary);
     const ImU32 titleColour = selected && !held ? t.onPrimary : t.primary;
     const ImU32 detailColour = selected && !held ? t.onPrimary : t.mutedText;
-    dl->AddRectFilled(min, max, fill, rounding);
-    dl->AddRect(min, max, t.border, rounding, 0, std::max(1.0f, ctx.em(0.08f)));
+    drawBox(dl, ctx, min, max, fill, t.border, kChoiceBox);
     const float pad = ctx.em(0.8f);
     const float width = size.x - 2 * pad;
     const float titleH = textHeight(ctx.fonts.title, title, width);
@@ -291,9 +290,7 @@ bool option(Ctx& ctx, std::string_view key, std::string_view label, float width,
     const ImVec2 max = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 fill = held ? t.secondaryPressed : (selected ? t.selectedBack : t.secondary);
-    dl->AddRectFilled(min, max, fill, ctx.em(0.35f));
-    dl->AddRect(min, max, selected ? t.primary : t.border, ctx.em(0.35f), 0,
-                std::max(1.0f, ctx.em(selected ? 0.12f : 0.06f)));
+    drawBox(dl, ctx, min, max, fill, selected ? t.primary : t.border, selected ? kChosenOptionBox : kButtonBox);
     const ImVec2 c(min.x + pad + markSize / 2, (min.y + max.y) / 2);
     const float line = std::max(2.0f, ctx.em(0.08f));
     if (mark == Mark::Radio) {
@@ -364,9 +361,7 @@ void endPanel(const Ctx& ctx, const Panel& panel, ImU32 fill, ImU32 border) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSetCurrent(0);
     const ImVec2 max(panel.start.x + panel.width, bottom);
-    dl->AddRectFilled(panel.start, max, fill, ctx.em(0.4f));
-    if (border != 0)
-        dl->AddRect(panel.start, max, border, ctx.em(0.4f), 0, std::max(1.0f, ctx.em(0.05f)));
+    drawBox(dl, ctx, panel.start, max, fill, border, kTileBox);
     dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(panel.start);
     ImGui::Dummy(ImVec2(panel.width, bottom - panel.start.y));

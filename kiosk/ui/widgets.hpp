@@ -46,7 +46,10 @@ void recordShown(Ctx& ctx, std::string_view key);
                           ButtonStyle style = ButtonStyle::Primary, ImFont* font = nullptr);
 
 /// How round the corners of a button are.
-[[nodiscard]] inline float buttonRounding(const Ctx& ctx) { return ctx.em(0.35f); }
+[[nodiscard]] inline float buttonRounding(const Ctx& ctx) { return ctx.em(kButtonBox.rounding); }
+
+/// A rounded box at the size of this frame's text; a border of 0 colour is left out.
+void drawBox(ImDrawList* dl, const Ctx& ctx, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, BoxEm shape);
 
 /// A button whose label is the key's text in the language on screen.
 [[nodiscard]] bool button(Ctx& ctx, i18n::Key key, ImVec2 size, ButtonStyle style = ButtonStyle::Primary);
