@@ -84,6 +84,7 @@ Window::Window(bool fullScreen, int width, int height, const char* title) : m_fu
     }
     glfwMakeContextCurrent(m_window);
     glfwSwapInterval(1);
+    glfwGetFramebufferSize(m_window, &m_bufferWidth, &m_bufferHeight);
     // Under a software renderer every pixel drawn costs the CPU, and a tap changes a key and a line
     // of words: drawing and sending only what changed makes most frames a small fraction of a whole
     // one. KIOSK_WHOLE_FRAMES=1 draws and swaps whole frames every time, for comparison.
@@ -172,18 +173,34 @@ void Window::endFrame(ImU32 clear, Capture* capture) {
     int w = 0;
     int h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);
+    if (m_showPart && (w != m_bufferWidth || h != m_bufferHeight)) {
+        // Mesa's software drivers (drisw) ask the X server for the window's size again only after a
+        // swap: a window only ever copied from keeps the back buffer of its first size, and a frame
+        // drawn at the new size lands offset in it (by the change in height) and cut off. A swap here
+        // shows the last frame once more and makes the drawing below find the new size; what the
+        // back buffer then holds is not known.
+        glfwSwapBuffers(m_window);
+        m_damage.forget();
+        m_exposed = true;
+    }
+    m_bufferWidth = w;
+    m_bufferHeight = h;
     glViewport(0, 0, w, h);
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(clear);
     glClearColor(c.x, c.y, c.z, 1.0f);
-    // What changed is found in framebuffer pixels, which are ImGui's coordinates at scale 1 only.
+    // What changed is found in framebuffer pixels, which are ImGui's coordinates at scale 1 only, and
+    // only while ImGui's size is the framebuffer's (a resize between the two is drawn whole).
     const bool inPixels = frame.DisplayPos.x == 0.0f && frame.DisplayPos.y == 0.0f && frame.FramebufferScale.x == 1.0f &&
-                          frame.FramebufferScale.y == 1.0f;
+                          frame.FramebufferScale.y == 1.0f && static_cast<int>(frame.DisplaySize.x) == w &&
+                          static_cast<int>(frame.DisplaySize.y) == h;
     if (m_showPart && inPixels) {
         drawChanged(frame, clear, w, h, capture);
     } else {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(&frame);
         m_pixelsDrawn = static_cast<long>(w) * h;
+        // The swap leaves the back buffer as it pleases, and the damage was not told of this frame.
+        m_damage.forget();
         if (capture != nullptr)
             readBackBuffer(w, h, *capture);
         glfwSwapBuffers(m_window);

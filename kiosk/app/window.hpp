@@ -75,6 +75,9 @@ private:
     ShowPart m_showPart;
     ui::Damage m_damage;
     bool m_exposed = false;
+    // The framebuffer's size when the last frame was drawn, which the back buffer has.
+    int m_bufferWidth = 0;
+    int m_bufferHeight = 0;
     long m_pixelsDrawn = 0;
     // KIOSK_CHECK_DAMAGE=FILE: each frame drawn in part is drawn again whole and compared, the
     // result written to FILE and the whole frame to FILE.ppm (for tests: slow).
