@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -246,6 +247,58 @@ TEST_CASE("The whole screen is drawn after a new size, a new colour under it, fo
         screen(dl, IM_COL32_WHITE);
         dl.AddRectFilled(ImVec2(0, 100), ImVec2(1280, 700), IM_COL32(1, 2, 3, 255));
         CHECK(damage.update(frames.data(), kClear) == std::vector<PixelRect>{kScreen});
+    }
+}
+
+TEST_CASE("Changes at a screen's ragged edge, with corners not numbers, or everywhere at once are all drawn",
+          "[damage]") {
+    Frames frames;
+    Damage damage;
+    frames.resize(1000, 700); // neither a multiple of the 32-pixel cells
+    const auto dots = [&](ImU32 colour) -> ImDrawList& {
+        ImDrawList& dl = frames.start();
+        for (int y = 0; y < 700; y += 70)
+            for (int x = 0; x < 1000; x += 100)
+                dl.AddRectFilled(ImVec2(static_cast<float>(x), static_cast<float>(y)),
+                                 ImVec2(static_cast<float>(x) + 4, static_cast<float>(y) + 4), colour);
+        dl.AddRectFilled(ImVec2(990, 690), ImVec2(1000, 700), colour);
+        return dl;
+    };
+    dots(IM_COL32_WHITE);
+    (void)damage.update(frames.data(), kClear);
+
+    SECTION("a hundred dots far apart, and one in the bottom right corner") {
+        dots(IM_COL32_BLACK);
+        const auto rects = damage.update(frames.data(), kClear);
+        CHECK(rects.size() <= Damage::kMostRects);
+        for (int y = 0; y < 700; y += 70)
+            for (int x = 0; x < 1000; x += 100)
+                CHECK(covers(rects, {x, y, x + 4, y + 4}));
+        CHECK(covers(rects, {990, 690, 1000, 700}));
+        for (const auto& r : rects)
+            CHECK(PixelRect{0, 0, 1000, 700}.contains(r));
+    }
+    SECTION("a triangle whose corner is not a number: all its clip rectangle, and no more") {
+        ImDrawList& dl = dots(IM_COL32_WHITE);
+        dl.PushClipRect(ImVec2(100, 100), ImVec2(300, 200));
+        dl.PrimReserve(3, 3);
+        const auto first = static_cast<ImDrawIdx>(dl._VtxCurrentIdx);
+        const ImVec2 uv = ImGui::GetIO().Fonts->TexUvWhitePixel;
+        dl.PrimWriteVtx(ImVec2(150, 150), uv, IM_COL32_WHITE);
+        dl.PrimWriteVtx(ImVec2(std::numeric_limits<float>::quiet_NaN(), 150), uv, IM_COL32_WHITE);
+        dl.PrimWriteVtx(ImVec2(150, 180), uv, IM_COL32_WHITE);
+        dl.PrimWriteIdx(first);
+        dl.PrimWriteIdx(static_cast<ImDrawIdx>(first + 1));
+        dl.PrimWriteIdx(static_cast<ImDrawIdx>(first + 2));
+        dl.PopClipRect();
+        const auto rects = damage.update(frames.data(), kClear);
+        CHECK(covers(rects, {100, 100, 300, 200}));
+        CHECK(area(rects) < 1000L * 700 / 5);
+    }
+    SECTION("drawing by a callback, which it cannot see into: the whole screen") {
+        ImDrawList& dl = dots(IM_COL32_WHITE);
+        dl.AddCallback([](const ImDrawList*, const ImDrawCmd*) {}, nullptr);
+        CHECK(damage.update(frames.data(), kClear) == std::vector<PixelRect>{PixelRect{0, 0, 1000, 700}});
     }
 }
 
