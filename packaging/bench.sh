@@ -13,7 +13,8 @@
 #     button to the first picture on the X server that is the new one (the median and the worst);
 #     and each frame's CPU time (the kiosk's KIOSK_FRAME_LOG) per screen, p50 and p99, and in
 #     brackets the p50 of its part before rendering (ImGui and the screens' code; the rest is Mesa);
-#     and how much of the screen each frame drew again (only what changed is drawn).
+#     and how much of the screen each frame drew again (only what changed is drawn), and what the
+#     frames that drew all of it cost (a new screen, the keyboard's letters changing case...).
 # Usage: packaging/bench.sh [WIDTHxHEIGHT...]   (default 1280x800 1920x1080)
 # BUILD_DIR: the build (default build/), with the kiosk and tests/screen_watch built.
 set -euo pipefail
@@ -154,8 +155,11 @@ for size in "${sizes[@]}"; do
   sleep 0.5
   read -r k x < <(cpu_for 10)
   put "CPU during the countdown 10 s: kiosk (Xvfb), %" "$size" "$k ($x)"
-  read -r p50 p99 _ < <(awk -v all=$(( ${size%x*} * ${size#*x} )) '{ print 100 * $6 / all }' "$frames" | p50_p99)
+  whole=$(( ${size%x*} * ${size#*x} ))
+  read -r p50 p99 _ < <(awk -v all="$whole" '{ print 100 * $6 / all }' "$frames" | p50_p99)
   put "screen drawn again per frame: p50 / p99, %" "$size" "$p50 / $p99"
+  read -r m w < <(awk -v all="$whole" '$6 == all { printf "%.1f\n", $3 }' "$frames" | median_max)
+  put "frames drawn whole: how many, CPU median / worst, ms" "$size" "$(awk -v all="$whole" '$6 == all' "$frames" | wc -l): $m / $w"
   for screen in $(awk '{print $2}' "$frames" | awk '!seen[$0]++'); do
     read -r p50 p99 n < <(awk -v s="$screen" '$2 == s { print $3 }' "$frames" | p50_p99)
     read -r b50 _ < <(awk -v s="$screen" '$2 == s { print $5 }' "$frames" | p50_p99)
