@@ -28,6 +28,7 @@ struct Atlas {
 
     explicit Atlas(const std::vector<BoxPx>& shapes) {
         ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr; // no imgui.ini read or left behind
         io.DisplaySize = ImVec2(1280, 800);
         io.DeltaTime = 1.0f / 60.0f;
         io.Fonts->AddFontDefault();
