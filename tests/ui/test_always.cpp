@@ -56,15 +56,33 @@ struct Size {
     float w, h;
 };
 
+// Taps "I don't feel safe" over what a child typed ("zebracrossing"): no part of it may be drawn
+// under the panel. Returns the letters the panel drew.
+std::string safetyPanelHidesWords(test::UiDriver& ui) {
+    ui.tap("chrome.not_safe");
+    REQUIRE(ui.state.overlay == Overlay::NotSafe);
+    ui.frame();
+    const std::string drawn = drawnLetters();
+    CHECK(drawn.find("zebra") == std::string::npos);
+    CHECK(drawn.find("crossing") == std::string::npos);
+    return drawn;
+}
+
+// A child on the story screen of a fresh kiosk of this size.
+struct OnStory {
+    test::TempDir dir;
+    test::UiDriver ui;
+    OnStory(Size size, Language language) : ui(size.w, size.h, dir.path()) { test::toStory(ui, language); }
+};
+
 } // namespace
 
 TEST_CASE("hide and 'I don't feel safe' stay where they are over 'Start again?' and 'Are you still there?', and work",
           "[always]") {
     const auto language = GENERATE(Language::Welsh, Language::English);
     const auto size = GENERATE(Size{1280, 800}, Size{800, 1280});
-    test::TempDir dir;
-    test::UiDriver ui(size.w, size.h, dir.path());
-    test::toStory(ui, language);
+    OnStory child(size, language);
+    test::UiDriver& ui = child.ui;
     ui.typeOnScreen("secret");
     const auto hide = ui.ctx.taps.find("chrome.hide");
     const auto notSafe = ui.ctx.taps.find("chrome.not_safe");
@@ -170,18 +188,12 @@ TEST_CASE("nothing a child typed shows under 'Are you still there?'", "[always]"
 
 TEST_CASE("nothing a child typed shows under the safety panel tapped over 'Are you still there?'", "[always]") {
     const auto size = GENERATE(Size{1280, 800}, Size{800, 1280});
-    test::TempDir dir;
-    test::UiDriver ui(size.w, size.h, dir.path());
-    test::toStory(ui, Language::English);
+    OnStory child(size, Language::English);
+    test::UiDriver& ui = child.ui;
     ui.typeOnScreen("zebracrossing");
     ui.advance(ui.state.timing.quietBeforeAsking);
     REQUIRE(ui.state.overlay == Overlay::StillThere);
-    ui.tap("chrome.not_safe");
-    REQUIRE(ui.state.overlay == Overlay::NotSafe);
-    ui.frame();
-    const std::string drawn = drawnLetters();
-    CHECK(drawn.find("zebra") == std::string::npos);
-    CHECK(drawn.find("crossing") == std::string::npos);
+    const std::string drawn = safetyPanelHidesWords(ui);
     // What to do now, in both languages, as the question was asked: whoever tapped may read either.
     CHECK(drawn.find("Ifyoudon'tfeelsafe") != std::string::npos);
     CHECK(drawn.find("Osnadwytti'nteimlo'nddiogel") != std::string::npos);
@@ -195,20 +207,14 @@ TEST_CASE("nothing a child typed shows under the safety panel tapped over 'Are y
 TEST_CASE("nothing a child typed shows under the safety panel tapped on any page", "[always]") {
     const auto language = GENERATE(Language::Welsh, Language::English);
     const auto size = GENERATE(Size{1280, 800}, Size{800, 1280});
-    test::TempDir dir;
-    test::UiDriver ui(size.w, size.h, dir.path());
-    test::toStory(ui, language);
+    OnStory child(size, language);
+    test::UiDriver& ui = child.ui;
     ui.typeOnScreen("zebracrossing");
     ui.tap("nav.next");
     REQUIRE(ui.state.screen == Screen::PutRight);
     ui.tap("chrome.back"); // the words on screen again, in their box
     REQUIRE(drawnLetters().find("zebracrossing") != std::string::npos);
-    ui.tap("chrome.not_safe");
-    REQUIRE(ui.state.overlay == Overlay::NotSafe);
-    ui.frame();
-    const std::string drawn = drawnLetters();
-    CHECK(drawn.find("zebra") == std::string::npos);
-    CHECK(drawn.find("crossing") == std::string::npos);
+    const std::string drawn = safetyPanelHidesWords(ui);
     // In the child's own language only: they chose it.
     const bool cy = language == Language::Welsh;
     CHECK((drawn.find("Osnadwytti'nteimlo'nddiogel") != std::string::npos) == cy);
@@ -224,9 +230,8 @@ TEST_CASE("hide and 'I don't feel safe' over 'Are you still there?' are in both 
     const auto language = GENERATE(Language::Welsh, Language::English);
     const auto size = GENERATE(Size{1280, 800}, Size{800, 1280});
     const bool larger = GENERATE(false, true);
-    test::TempDir dir;
-    test::UiDriver ui(size.w, size.h, dir.path());
-    test::toStory(ui, language);
+    OnStory child(size, language);
+    test::UiDriver& ui = child.ui;
     if (larger)
         ui.tap("chrome.text_size");
     ui.advance(ui.state.timing.quietBeforeAsking);

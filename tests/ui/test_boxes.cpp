@@ -2,6 +2,7 @@
 // rounded outside, a border of its thickness, the fill inside it), and a box is drawn from them
 // pixel for pixel, covering exactly its own rectangle, in a tenth of ImGui's triangles.
 #include "driver.hpp"
+#include "hand_drawn.hpp"
 
 #include <test_support/temp_dir.hpp>
 #include <ui/boxes.hpp>
@@ -20,32 +21,19 @@ int at(const BoxCoverage& c, const std::vector<unsigned char>& v, int x, int y) 
     return v[static_cast<std::size_t>(y * c.side + x)];
 }
 
-// An ImGui context with a built atlas holding the pictures, and a draw list on its texture.
+// An ImGui context whose atlas holds the pictures, and a draw list on its texture.
 struct Atlas {
-    ImGuiContext* context = ImGui::CreateContext();
     BoxPictures boxes;
+    test::HandDrawn context;
     std::unique_ptr<ImDrawList> dl;
 
-    explicit Atlas(const std::vector<BoxPx>& shapes) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr; // no imgui.ini read or left behind
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.Fonts->AddFontDefault();
-        boxes.reserve(*io.Fonts, shapes);
-        boxes.bake(*io.Fonts);
-        ImGui::NewFrame();
-        dl = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
-        dl->_ResetForNewFrame();
-        dl->PushClipRect(ImVec2(0, 0), ImVec2(1280, 800));
-        dl->PushTextureID(io.Fonts->TexID);
-    }
-    Atlas(const Atlas&) = delete;
-    Atlas& operator=(const Atlas&) = delete;
-    ~Atlas() {
-        dl.reset();
-        ImGui::DestroyContext(context);
-    }
+    explicit Atlas(const std::vector<BoxPx>& shapes)
+        : context(ImVec2(1280, 800), [&](ImFontAtlas& atlas) {
+              atlas.AddFontDefault();
+              boxes.reserve(atlas, shapes);
+              boxes.bake(atlas);
+          }),
+          dl(context.newList()) {}
 };
 
 float quadArea(const ImDrawList& dl, int firstVertex, int quads) {
@@ -130,9 +118,7 @@ TEST_CASE("A box is drawn from its pictures in 19 rectangles that tile exactly i
     CHECK(atlas.dl->VtxBuffer[0].col == IM_COL32_WHITE);
 
     SECTION("without a border colour, only the fill") {
-        atlas.dl->_ResetForNewFrame();
-        atlas.dl->PushClipRect(ImVec2(0, 0), ImVec2(1280, 800));
-        atlas.dl->PushTextureID(ImGui::GetIO().Fonts->TexID);
+        atlas.context.restart(*atlas.dl);
         atlas.boxes.draw(*atlas.dl, ImVec2(100, 200), ImVec2(300, 280), IM_COL32_WHITE, 0,
                          boxPixels(kButtonBox, 36.0f, false));
         REQUIRE(atlas.dl->VtxBuffer.Size == 7 * 4); // four corners and the middle: no edges to draw

@@ -3,6 +3,7 @@
 // changes of every kind (colour, place, order, clipping, texture, size), and that what did not
 // change is left alone even when the buffers shift under it.
 #include "driver.hpp"
+#include "hand_drawn.hpp"
 #include "journeys.hpp"
 
 #include <test_support/temp_dir.hpp>
@@ -26,22 +27,10 @@ constexpr ImU32 kClear = IM_COL32(250, 248, 244, 255);
 // Frames drawn by hand: lists of rectangles, each list a window's draw list.
 class Frames {
 public:
-    Frames() : m_context(ImGui::CreateContext()) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr; // no imgui.ini read or left behind
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.Fonts->Build();
-        ImGui::NewFrame(); // sets up what draw lists share: the font, the curves' segment counts
+    Frames() {
         m_data.DisplaySize = ImVec2(1280, 800);
         m_data.FramebufferScale = ImVec2(1, 1);
         m_data.Valid = true;
-    }
-    Frames(const Frames&) = delete;
-    Frames& operator=(const Frames&) = delete;
-    ~Frames() {
-        m_lists.clear();
-        ImGui::DestroyContext(m_context);
     }
 
     /// A fresh frame of `lists` empty draw lists covering the screen.
@@ -49,10 +38,7 @@ public:
         m_lists.clear();
         m_pointers.clear();
         for (int i = 0; i < lists; ++i) {
-            m_lists.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
-            m_lists.back()->_ResetForNewFrame();
-            m_lists.back()->PushClipRect(ImVec2(0, 0), m_data.DisplaySize);
-            m_lists.back()->PushTextureID(ImGui::GetIO().Fonts->TexID);
+            m_lists.push_back(m_context.newList(m_data.DisplaySize));
             m_pointers.push_back(m_lists.back().get());
         }
         return *m_lists.front();
@@ -72,7 +58,7 @@ public:
     void resize(float w, float h) { m_data.DisplaySize = ImVec2(w, h); }
 
 private:
-    ImGuiContext* m_context;
+    test::HandDrawn m_context{ImVec2(1280, 800)}; // first: the lists go before it
     std::vector<std::unique_ptr<ImDrawList>> m_lists;
     std::vector<ImDrawList*> m_pointers;
     ImDrawData m_data;
